@@ -1,0 +1,75 @@
+// THE handler table: every operation a caller (CLI, Electron IPC, browser
+// mode) can ask of core, by name. Inputs are validated here against the
+// contract in shared/api.ts before any handler runs.
+import { z } from 'zod';
+import { schemas, type HandlerInput, type HandlerName, type Outputs, type ValidInput } from '../shared/api.ts';
+import { localDate } from '../shared/dates.ts';
+import { AppError } from '../shared/errors.ts';
+import { verifyAuditChain } from './audit/chain.ts';
+import type { Core } from './context.ts';
+import { translateSqliteError } from './db/connection.ts';
+import { addAttachment, exportAttachment } from './documents/attachments.ts';
+import { documentHistory, updateDocument } from './documents/edit.ts';
+import { registerIncoming } from './documents/incoming.ts';
+import { draftOutgoing, issueOutgoing } from './documents/outgoing.ts';
+import { searchDocuments } from './documents/search.ts';
+import { requireDocument, toDocumentView } from './documents/view.ts';
+import {
+  addDocumentToWorkFile,
+  closeWorkFile,
+  createWorkFile,
+  getWorkFile,
+  listWorkFiles,
+  removeDocumentFromWorkFile,
+} from './documents/work-files.ts';
+import { workFilesOfDocument } from './db/work-files.ts';
+import { initOffice, officeStatus } from './office/office.ts';
+
+z.config(z.locales.vi());
+
+type Handler<K extends HandlerName> = (core: Core, input: ValidInput<K>) => Outputs[K] | Promise<Outputs[K]>;
+
+export const handlers: { [K in HandlerName]: Handler<K> } = {
+  'office.init': initOffice,
+  'office.status': (core) => officeStatus(core),
+  'incoming.register': registerIncoming,
+  'outgoing.draft': draftOutgoing,
+  'outgoing.issue': issueOutgoing,
+  'documents.get': (core, input) => {
+    const row = requireDocument(core.db, input.id);
+    return {
+      ...toDocumentView(core.db, row, localDate(core.now())),
+      workFiles: workFilesOfDocument(core.db, row.id),
+    };
+  },
+  'documents.update': updateDocument,
+  'documents.history': documentHistory,
+  'documents.search': searchDocuments,
+  'attachments.add': addAttachment,
+  'attachments.export': exportAttachment,
+  'workFiles.create': createWorkFile,
+  'workFiles.get': getWorkFile,
+  'workFiles.list': listWorkFiles,
+  'workFiles.addDocument': addDocumentToWorkFile,
+  'workFiles.removeDocument': removeDocumentFromWorkFile,
+  'workFiles.close': closeWorkFile,
+  'audit.verify': (core) => verifyAuditChain(core.db),
+};
+
+/** Validates the input against the contract, then runs the named handler. */
+export async function call<K extends HandlerName>(core: Core, name: K, input: HandlerInput<K>): Promise<Outputs[K]> {
+  // Names arrive from other processes: never let "constructor" reach a prototype.
+  if (!Object.hasOwn(schemas, name)) throw new AppError('INPUT_INVALID', `unknown handler ${String(name)}`);
+  const schema = schemas[name] as unknown as z.ZodType<ValidInput<K>>;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    throw new AppError('INPUT_INVALID', `${name}: ${z.prettifyError(parsed.error)}`, { fields });
+  }
+  try {
+    return await (handlers[name] as Handler<K>)(core, parsed.data);
+  } catch (error) {
+    throw translateSqliteError(error, core.dataDir);
+  }
+}

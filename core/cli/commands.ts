@@ -1,0 +1,379 @@
+// The CLI's commands: each maps its arguments to one handler of the API table
+// and its result to text. No logic of the office lives here.
+import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
+import * as format from './format.ts';
+
+export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean };
+export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
+
+export class UsageError extends Error {}
+
+export interface Command<K extends HandlerName = HandlerName> {
+  usage: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  handler: K;
+  input(values: ParsedValues, positionals: string[]): HandlerInput<K>;
+  text(output: Outputs[K]): string;
+  /** Non-zero when the result itself is a failure the caller must notice (audit verify). */
+  exitCode?(output: Outputs[K]): number;
+}
+
+function command<K extends HandlerName>(spec: Command<K>): Command<K> {
+  return spec;
+}
+
+function str(values: ParsedValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function required(values: ParsedValues, name: string): string {
+  const value = str(values, name);
+  if (value === undefined) throw new UsageError(`thiếu --${name}`);
+  return value;
+}
+
+function list(values: ParsedValues, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+function int(values: ParsedValues, name: string): number | undefined {
+  const value = str(values, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} phải là số nguyên`);
+  return Number(value);
+}
+
+function positional(positionals: string[], index: number, name: string): string {
+  const value = positionals[index];
+  if (value === undefined) throw new UsageError(`thiếu ${name}`);
+  return value;
+}
+
+function noExtra(positionals: string[], count: number): void {
+  if (positionals.length > count) throw new UsageError(`thừa đối số: ${positionals.slice(count).join(' ')}`);
+}
+
+const optionalFile = (positionals: string[]) => {
+  noExtra(positionals, 1);
+  return positionals[0] === undefined ? {} : { file: { path: positionals[0] } };
+};
+
+function direction(values: ParsedValues): 'incoming' | 'outgoing' | undefined {
+  if (values.incoming && values.outgoing) throw new UsageError('chọn một trong --incoming hoặc --outgoing');
+  return values.incoming ? 'incoming' : values.outgoing ? 'outgoing' : undefined;
+}
+
+const searchOptions: Record<string, OptionSpec> = {
+  incoming: { type: 'boolean' },
+  outgoing: { type: 'boolean' },
+  year: { type: 'string' },
+  type: { type: 'string' },
+  urgency: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  overdue: { type: 'boolean' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+};
+
+function searchFilters(values: ParsedValues) {
+  return {
+    direction: direction(values),
+    year: int(values, 'year'),
+    type: str(values, 'type'),
+    urgency: str(values, 'urgency') as HandlerInput<'documents.search'>['urgency'],
+    from: str(values, 'from'),
+    to: str(values, 'to'),
+    overdue: values.overdue === true,
+    sort: str(values, 'sort') as HandlerInput<'documents.search'>['sort'],
+    limit: int(values, 'limit'),
+    offset: int(values, 'offset'),
+  };
+}
+
+export const commands: Record<string, Command> = {
+  init: command({
+    usage: 'init --agency <mã định danh> --name <tên cơ quan> [--abbr UBND] [--unit VP]',
+    summary: 'Khởi tạo cơ quan trên máy này',
+    options: { agency: { type: 'string' }, name: { type: 'string' }, abbr: { type: 'string' }, unit: { type: 'string' } },
+    handler: 'office.init',
+    input: (v, p) => {
+      noExtra(p, 0);
+      return { agencyCode: required(v, 'agency'), name: required(v, 'name'), abbreviation: str(v, 'abbr'), defaultUnit: str(v, 'unit') };
+    },
+    text: format.office,
+  }),
+  status: command({
+    usage: 'status',
+    summary: 'Thư mục dữ liệu, cơ quan và số văn bản đang lưu',
+    options: {},
+    handler: 'office.status',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: format.status,
+  }),
+  'incoming add': command({
+    usage:
+      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--allow-duplicate]',
+    summary: 'Vào sổ văn bản đến',
+    options: {
+      from: { type: 'string' },
+      number: { type: 'string' },
+      issued: { type: 'string' },
+      type: { type: 'string' },
+      subject: { type: 'string' },
+      urgency: { type: 'string' },
+      secrecy: { type: 'string' },
+      arrived: { type: 'string' },
+      due: { type: 'string' },
+      recipient: { type: 'string' },
+      notes: { type: 'string' },
+      'issuer-code': { type: 'string' },
+      pages: { type: 'string' },
+      'allow-duplicate': { type: 'boolean' },
+    },
+    handler: 'incoming.register',
+    input: (v, p) => ({
+      ...optionalFile(p),
+      issuerName: required(v, 'from'),
+      issuerCode: str(v, 'issuer-code'),
+      notation: required(v, 'number'),
+      issuedOn: required(v, 'issued'),
+      type: required(v, 'type'),
+      subject: required(v, 'subject'),
+      urgency: str(v, 'urgency') as HandlerInput<'incoming.register'>['urgency'],
+      secrecy: str(v, 'secrecy') as HandlerInput<'incoming.register'>['secrecy'],
+      arrivedOn: str(v, 'arrived'),
+      dueOn: str(v, 'due'),
+      recipientUnit: str(v, 'recipient'),
+      notes: str(v, 'notes'),
+      pageCount: int(v, 'pages'),
+      allowDuplicate: v['allow-duplicate'] === true,
+    }),
+    text: format.document,
+  }),
+  'outgoing draft': command({
+    usage:
+      'outgoing draft [tệp.pdf] --type <mã loại> --subject <trích yếu> [--to <mã định danh>]... [--place <nơi nhận>]... [--unit <đơn vị soạn thảo>] [--signer <người ký>] [--signer-title <chức vụ>] [--urgency …] [--secrecy …] [--due <yyyy-mm-dd>] [--copies <n>] [--archive <đơn vị lưu>] [--notes <ghi chú>]',
+    summary: 'Tạo dự thảo văn bản đi',
+    options: {
+      type: { type: 'string' },
+      subject: { type: 'string' },
+      to: { type: 'string', multiple: true },
+      place: { type: 'string', multiple: true },
+      unit: { type: 'string' },
+      signer: { type: 'string' },
+      'signer-title': { type: 'string' },
+      urgency: { type: 'string' },
+      secrecy: { type: 'string' },
+      due: { type: 'string' },
+      copies: { type: 'string' },
+      archive: { type: 'string' },
+      notes: { type: 'string' },
+    },
+    handler: 'outgoing.draft',
+    input: (v, p) => ({
+      ...optionalFile(p),
+      type: required(v, 'type'),
+      subject: required(v, 'subject'),
+      recipients: [...list(v, 'to').map((agencyCode) => ({ agencyCode })), ...list(v, 'place').map((name) => ({ name }))],
+      draftingUnit: str(v, 'unit'),
+      signerName: str(v, 'signer'),
+      signerTitle: str(v, 'signer-title'),
+      urgency: str(v, 'urgency') as HandlerInput<'outgoing.draft'>['urgency'],
+      secrecy: str(v, 'secrecy') as HandlerInput<'outgoing.draft'>['secrecy'],
+      dueOn: str(v, 'due'),
+      copies: int(v, 'copies'),
+      archiveUnit: str(v, 'archive'),
+      notes: str(v, 'notes'),
+    }),
+    text: format.document,
+  }),
+  'outgoing issue': command({
+    usage: 'outgoing issue <mã văn bản> [--date <yyyy-mm-dd>]',
+    summary: 'Cấp số cho văn bản đi',
+    options: { date: { type: 'string' } },
+    handler: 'outgoing.issue',
+    input: (v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã văn bản'), issuedOn: str(v, 'date') }),
+    text: format.document,
+  }),
+  show: command({
+    usage: 'show <mã văn bản>',
+    summary: 'Xem một văn bản',
+    options: {},
+    handler: 'documents.get',
+    input: (_v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã văn bản') }),
+    text: format.document,
+  }),
+  edit: command({
+    usage:
+      'edit <mã văn bản> [--subject …] [--urgency …] [--due <ngày>|""] [--completed <ngày>|""] [--recipient …] [--handed <ngày>|""] [--receipt …] [--signer …] [--signer-title …] [--archive …] [--copies <n>] [--notes …]',
+    summary: 'Sửa, bổ sung thông tin vào sổ',
+    options: {
+      subject: { type: 'string' },
+      urgency: { type: 'string' },
+      due: { type: 'string' },
+      completed: { type: 'string' },
+      recipient: { type: 'string' },
+      handed: { type: 'string' },
+      receipt: { type: 'string' },
+      signer: { type: 'string' },
+      'signer-title': { type: 'string' },
+      archive: { type: 'string' },
+      copies: { type: 'string' },
+      notes: { type: 'string' },
+    },
+    handler: 'documents.update',
+    input: (v, p) => {
+      noExtra(p, 1);
+      // An empty date clears it ("--completed ''" reopens a document).
+      const date = (name: string) => {
+        const value = str(v, name);
+        return value === undefined ? undefined : value === '' ? null : value;
+      };
+      return {
+        id: positional(p, 0, 'mã văn bản'),
+        subject: str(v, 'subject'),
+        urgency: str(v, 'urgency') as HandlerInput<'documents.update'>['urgency'],
+        dueOn: date('due'),
+        completedOn: date('completed'),
+        recipientUnit: str(v, 'recipient'),
+        handedOn: date('handed'),
+        handedReceipt: str(v, 'receipt'),
+        signerName: str(v, 'signer'),
+        signerTitle: str(v, 'signer-title'),
+        archiveUnit: str(v, 'archive'),
+        copies: int(v, 'copies'),
+        notes: str(v, 'notes'),
+      };
+    },
+    text: format.document,
+  }),
+  history: command({
+    usage: 'history <mã văn bản>',
+    summary: 'Nhật ký thao tác của một văn bản',
+    options: {},
+    handler: 'documents.history',
+    input: (_v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã văn bản') }),
+    text: format.history,
+  }),
+  list: command({
+    usage: 'list [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from …] [--to …] [--overdue] [--limit <n>] [--offset <n>]',
+    summary: 'Liệt kê văn bản trong sổ, mới nhất trước',
+    options: searchOptions,
+    handler: 'documents.search',
+    input: (v, p) => (noExtra(p, 0), { query: '', ...searchFilters(v), sort: 'date' }),
+    text: format.results,
+  }),
+  search: command({
+    usage:
+      'search <từ khóa> [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from <ngày>] [--to <ngày>] [--overdue] [--sort relevance|date] [--limit <n>]',
+    summary: 'Tìm văn bản, gõ không dấu cũng được',
+    options: searchOptions,
+    handler: 'documents.search',
+    input: (v, p) => ({ query: p.join(' '), ...searchFilters(v) }),
+    text: format.results,
+  }),
+  'attachment add': command({
+    usage: 'attachment add <mã văn bản> <tệp.pdf> [--appendix]',
+    summary: 'Đính kèm tệp PDF (văn bản chính hoặc phụ lục)',
+    options: { appendix: { type: 'boolean' } },
+    handler: 'attachments.add',
+    input: (v, p) => {
+      noExtra(p, 2);
+      return {
+        documentId: positional(p, 0, 'mã văn bản'),
+        file: { path: positional(p, 1, 'tệp PDF') },
+        ...(v.appendix ? { role: 'appendix' as const } : {}),
+      };
+    },
+    text: format.document,
+  }),
+  'attachment export': command({
+    usage: 'attachment export <mã văn bản> --out <tệp> [--attachment <mã tệp>]',
+    summary: 'Xuất tệp PDF đang lưu ra ngoài',
+    options: { out: { type: 'string' }, attachment: { type: 'string' } },
+    handler: 'attachments.export',
+    input: (v, p) => (
+      noExtra(p, 1), { documentId: positional(p, 0, 'mã văn bản'), out: required(v, 'out'), attachmentId: str(v, 'attachment') }
+    ),
+    text: (output) => `Đã xuất ${output.filename} → ${output.out} (${output.size} byte, SHA-256 ${output.sha256})`,
+  }),
+  'workfile create': command({
+    usage: 'workfile create --title <tiêu đề hồ sơ> [--code <số ký hiệu>] [--year <năm>] [--keeper <người lập>] [--retention <thời hạn>] [--notes …]',
+    summary: 'Mở hồ sơ công việc',
+    options: {
+      title: { type: 'string' },
+      code: { type: 'string' },
+      year: { type: 'string' },
+      keeper: { type: 'string' },
+      retention: { type: 'string' },
+      notes: { type: 'string' },
+    },
+    handler: 'workFiles.create',
+    input: (v, p) => (
+      noExtra(p, 0),
+      {
+        title: required(v, 'title'),
+        code: str(v, 'code'),
+        year: int(v, 'year'),
+        keeper: str(v, 'keeper'),
+        retention: str(v, 'retention'),
+        notes: str(v, 'notes'),
+      }
+    ),
+    text: format.workFile,
+  }),
+  'workfile add': command({
+    usage: 'workfile add <mã hồ sơ> <mã văn bản>',
+    summary: 'Đưa văn bản vào hồ sơ',
+    options: {},
+    handler: 'workFiles.addDocument',
+    input: (_v, p) => (noExtra(p, 2), { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }),
+    text: format.workFile,
+  }),
+  'workfile remove': command({
+    usage: 'workfile remove <mã hồ sơ> <mã văn bản>',
+    summary: 'Bỏ văn bản khỏi hồ sơ',
+    options: {},
+    handler: 'workFiles.removeDocument',
+    input: (_v, p) => (noExtra(p, 2), { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }),
+    text: format.workFile,
+  }),
+  'workfile close': command({
+    usage: 'workfile close <mã hồ sơ> [--date <yyyy-mm-dd>]',
+    summary: 'Kết thúc hồ sơ',
+    options: { date: { type: 'string' } },
+    handler: 'workFiles.close',
+    input: (v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã hồ sơ'), closedOn: str(v, 'date') }),
+    text: format.workFile,
+  }),
+  'workfile show': command({
+    usage: 'workfile show <mã hồ sơ>',
+    summary: 'Xem hồ sơ và các văn bản trong đó',
+    options: {},
+    handler: 'workFiles.get',
+    input: (_v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã hồ sơ') }),
+    text: format.workFileWithDocuments,
+  }),
+  'workfile list': command({
+    usage: 'workfile list [--year <năm>]',
+    summary: 'Danh sách hồ sơ',
+    options: { year: { type: 'string' } },
+    handler: 'workFiles.list',
+    input: (v, p) => (noExtra(p, 0), { year: int(v, 'year') }),
+    text: (output) => (output.results.length ? output.results.map(format.workFile).join('\n\n') : 'Chưa có hồ sơ nào.'),
+  }),
+  'audit verify': command({
+    usage: 'audit verify',
+    summary: 'Kiểm tra nhật ký thao tác không bị sửa',
+    options: {},
+    handler: 'audit.verify',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: format.auditVerdict,
+    exitCode: (output) => (output.ok ? 0 : 1),
+  }),
+};

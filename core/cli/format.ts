@@ -1,0 +1,82 @@
+// Human-readable output of the CLI, in Vietnamese like the registers themselves.
+import type { DocumentView, OfficeView, Outputs, WorkFileView } from '../../shared/api.ts';
+import { secrecyLabels, urgencyLabels } from '../../shared/domain.ts';
+
+export function office(view: OfficeView): string {
+  return `Cơ quan: ${view.name} (mã định danh ${view.agencyCode}, viết tắt ${view.abbreviation}, đơn vị soạn thảo mặc định ${view.defaultUnit})`;
+}
+
+export function status(view: Outputs['office.status']): string {
+  return [
+    `Thư mục dữ liệu: ${view.dataDir}`,
+    view.office ? office(view.office) : 'Chưa khởi tạo cơ quan: chạy "vanthu init --agency <mã> --name <tên>".',
+    `Văn bản đến: ${view.counts.incoming} · văn bản đi đã cấp số: ${view.counts.outgoing} · dự thảo: ${view.counts.drafts}`,
+    'Xem các lệnh: vanthu --help',
+  ].join('\n');
+}
+
+function registerLine(view: DocumentView): string {
+  if (view.direction === 'incoming') return `Số đến ${view.registerNumber}/${view.registerYear} · ngày đến ${view.arrivedOn}`;
+  if (view.state === 'draft') return 'Dự thảo (chưa cấp số)';
+  return `Số đi ${view.notation} · ngày ${view.issuedOn}`;
+}
+
+export function document(view: DocumentView & { workFiles?: { title: string }[] }): string {
+  const lines = [
+    `${view.typeName}: ${view.subject}`,
+    `  Mã: ${view.id}`,
+    `  ${registerLine(view)}${view.registerName ? ` · ${view.registerName}` : ''}`,
+  ];
+  if (view.direction === 'incoming') lines.push(`  Số, ký hiệu: ${view.notation} · ngày ${view.issuedOn} · ${view.issuerName}`);
+  if (view.urgency !== 'thuong') lines.push(`  Độ khẩn: ${urgencyLabels[view.urgency]}`);
+  if (view.secrecy !== 'thuong') lines.push(`  Độ mật: ${secrecyLabels[view.secrecy]}`);
+  if (view.dueOn) lines.push(`  Hạn giải quyết: ${view.dueOn}${view.overdue ? ' (QUÁ HẠN)' : view.completedOn ? ` · xong ${view.completedOn}` : ''}`);
+  if (view.duplicateOf) lines.push(`  Lưu ý: trùng với văn bản ${view.duplicateOf}`);
+  if (view.recipients.length) {
+    lines.push(`  Nơi nhận: ${view.recipients.map((r) => (r.name && r.agencyCode ? `${r.name} (${r.agencyCode})` : (r.name ?? r.agencyCode))).join('; ')}`);
+  }
+  if (view.recipientUnit) lines.push(`  Đơn vị nhận: ${view.recipientUnit}`);
+  if (view.signerName) lines.push(`  Người ký: ${[view.signerTitle, view.signerName].filter(Boolean).join(' ')}`);
+  for (const attachment of view.attachments) {
+    lines.push(`  Tệp ${attachment.role === 'main' ? 'chính' : 'phụ lục'}: ${attachment.filename} (${attachment.size} byte)`);
+  }
+  if (view.workFiles?.length) lines.push(`  Hồ sơ: ${view.workFiles.map((w) => w.title).join('; ')}`);
+  if (view.notes) lines.push(`  Ghi chú: ${view.notes}`);
+  return lines.join('\n');
+}
+
+export function results(output: Outputs['documents.search']): string {
+  if (output.results.length === 0) return 'Không tìm thấy văn bản nào.';
+  const rows = output.results.map((view) => {
+    const where = view.direction === 'incoming' ? `Đến ${view.registerNumber}/${view.registerYear}` : view.state === 'draft' ? 'Dự thảo' : `Đi ${view.notation}`;
+    const mark = view.overdue ? ' [QUÁ HẠN]' : view.urgency !== 'thuong' ? ` [${urgencyLabels[view.urgency]}]` : '';
+    return `${where.padEnd(18)} ${view.filedOn}  ${view.typeName}: ${view.subject}${mark}\n${' '.repeat(19)}${view.id}`;
+  });
+  return rows.join('\n') + (output.hasMore ? '\n… còn nữa (dùng --offset để xem tiếp)' : '');
+}
+
+export function history(output: Outputs['documents.history']): string {
+  return output.entries.map((entry) => `${entry.seq}. ${entry.at} ${entry.actor}: ${entry.action} ${JSON.stringify(entry.detail)}`).join('\n');
+}
+
+export function workFile(view: WorkFileView): string {
+  return [
+    `Hồ sơ: ${view.code ? `${view.code} ` : ''}${view.title} (${view.year})${view.closedOn ? ` · đã kết thúc ${view.closedOn}` : ''}`,
+    `  Mã: ${view.id} · ${view.documentCount} văn bản`,
+  ].join('\n');
+}
+
+export function workFileWithDocuments(view: Outputs['workFiles.get']): string {
+  return [workFile(view), ...view.documents.map((d) => `  - ${d.notation ?? 'Dự thảo'}: ${d.subject} (${d.id})`)].join('\n');
+}
+
+export function auditVerdict(verdict: Outputs['audit.verify']): string {
+  if (verdict.ok) return `Nhật ký thao tác nguyên vẹn (${verdict.rows} dòng).`;
+  const reasons = {
+    'hash-mismatch': 'nội dung dòng đã bị sửa',
+    'chain-broken': 'liên kết với dòng trước bị phá',
+    'sequence-gap': 'thiếu dòng trước đó',
+  } as const;
+  const broken = verdict.firstBrokenRow!;
+  return `NHẬT KÝ BỊ SỬA ĐỔI: dòng ${broken.seq} (${reasons[broken.reason]}).`;
+}

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from './db/connection.ts';
+import { BlobStore } from './documents/blob-store.ts';
+
+/** What every core operation works with: one store, one blob store, who and when. */
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  /** Who is acting, for the audit log. */
+  readonly actor: string;
+  now(): Date;
+  close(): void;
+}
+
+export interface CoreOptions {
+  actor?: string;
+  now?: () => Date;
+}
+
+export function openCore(dataDir: string, options: CoreOptions = {}): Core {
+  const root = path.resolve(dataDir);
+  const db = openDatabase(root);
+  return {
+    dataDir: root,
+    db,
+    blobs: new BlobStore(path.join(root, 'blobs')),
+    actor: options.actor ?? currentUser(),
+    now: options.now ?? (() => new Date()),
+    close: () => db.close(),
+  };
+}
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    // Some service accounts have no passwd entry; the audit row still needs a name.
+    return 'unknown';
+  }
+}
+
+/** The per-user data dir when none is given: %APPDATA%\vanthu, ~/Library/…, or XDG. */
+export function defaultDataDir(): string {
+  if (process.env.VANTHU_DATA_DIR) return process.env.VANTHU_DATA_DIR;
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'vanthu');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'vanthu');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'vanthu');
+}

@@ -1,0 +1,67 @@
+import { statement, type Db } from './connection.ts';
+
+export type AttachmentRole = 'main' | 'appendix';
+
+export interface AttachmentRow {
+  id: string;
+  documentId: string;
+  role: AttachmentRole;
+  position: number;
+  filename: string;
+  mime: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+const ATTACHMENT_SELECT = `id, document_id AS documentId, role, position, filename, mime, sha256, size, created_at AS createdAt`;
+
+export function insertBlobRecord(
+  db: Db,
+  blob: { sha256: string; size: number; pageCount: number; text: string; createdAt: string },
+): void {
+  statement(
+    db,
+    `INSERT INTO blobs (sha256, size, page_count, text, created_at) VALUES (@sha256, @size, @pageCount, @text, @createdAt)
+     ON CONFLICT (sha256) DO NOTHING`,
+  ).run(blob);
+}
+
+export function hasBlobRecord(db: Db, sha256: string): boolean {
+  return statement(db, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+export function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'position'>): AttachmentRow {
+  const { next } = statement(
+    db,
+    'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM attachments WHERE document_id = ?',
+  ).get(attachment.documentId) as { next: number };
+  const row = { ...attachment, position: next };
+  statement(
+    db,
+    `INSERT INTO attachments (id, document_id, role, position, filename, mime, sha256, size, created_at)
+     VALUES (@id, @documentId, @role, @position, @filename, @mime, @sha256, @size, @createdAt)`,
+  ).run(row);
+  return row;
+}
+
+export function listAttachments(db: Db, documentId: string): AttachmentRow[] {
+  return statement(
+    db,
+    `SELECT ${ATTACHMENT_SELECT} FROM attachments WHERE document_id = ? ORDER BY role = 'appendix', position`,
+  ).all(documentId) as AttachmentRow[];
+}
+
+export function getAttachment(db: Db, id: string): AttachmentRow | undefined {
+  return statement(db, `SELECT ${ATTACHMENT_SELECT} FROM attachments WHERE id = ?`).get(id) as AttachmentRow | undefined;
+}
+
+/** The PDF text of a document's attachments, main first, for the search index. */
+export function attachmentText(db: Db, documentId: string): string {
+  const rows = statement(
+    db,
+    `SELECT b.text AS text FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+      WHERE a.document_id = ? ORDER BY a.role = 'appendix', a.position`,
+  ).all(documentId) as { text: string }[];
+  return rows.map((row) => row.text).join('\n');
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileInput } from '../../shared/api.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Core } from '../context.ts';
+import { insertAttachment, insertBlobRecord, type AttachmentRole, type AttachmentRow } from '../db/attachments.ts';
+import { newId } from '../ids.ts';
+import { sanitizeFilename } from './filename.ts';
+import { inspectPdf, MAX_PDF_BYTES } from './pdf.ts';
+
+/** A PDF checked and written to the blob store, waiting to be tied to a document. */
+export interface StoredPdf {
+  filename: string;
+  sha256: string;
+  size: number;
+  pageCount: number;
+  text: string;
+}
+
+/**
+ * Reads, validates and stores a PDF before any database change, so a rejected
+ * file leaves nothing behind and the transaction that follows only records.
+ */
+export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> {
+  const { bytes, name } = readFileInput(file);
+  const facts = await inspectPdf(bytes);
+  const { sha256, size } = core.blobs.put(bytes);
+  return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text };
+}
+
+/** Records a stored PDF as an attachment; call inside the document's transaction. */
+export function recordAttachment(
+  core: Core,
+  documentId: string,
+  pdf: StoredPdf,
+  role: AttachmentRole,
+  createdAt: string,
+): AttachmentRow {
+  insertBlobRecord(core.db, { sha256: pdf.sha256, size: pdf.size, pageCount: pdf.pageCount, text: pdf.text, createdAt });
+  return insertAttachment(core.db, {
+    id: newId(),
+    documentId,
+    role,
+    filename: pdf.filename,
+    mime: 'application/pdf',
+    sha256: pdf.sha256,
+    size: pdf.size,
+    createdAt,
+  });
+}
+
+function readFileInput(file: FileInput): { bytes: Buffer; name: string } {
+  if ('base64' in file) {
+    const bytes = Buffer.from(file.base64, 'base64');
+    if (bytes.length === 0) throw new AppError('PDF_NOT_PDF', 'empty or invalid base64 content');
+    return { bytes, name: file.filename };
+  }
+  try {
+    const stat = fs.statSync(file.path);
+    if (!stat.isFile()) throw new AppError('FILE_UNREADABLE', `${file.path} is not a regular file`);
+    if (stat.size > MAX_PDF_BYTES) throw new AppError('PDF_TOO_LARGE', `${file.path}: ${stat.size} bytes`);
+    return { bytes: fs.readFileSync(file.path), name: path.basename(file.path) };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('FILE_NOT_FOUND', file.path, { cause: error });
+    throw new AppError('FILE_UNREADABLE', `${file.path}: ${(error as Error).message}`, { cause: error });
+  }
+}

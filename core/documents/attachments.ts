@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
+import { localDate } from '../../shared/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Core } from '../context.ts';
+import { getAttachment, listAttachments } from '../db/attachments.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { getDocumentRow, updateDocumentFields } from '../db/documents.ts';
+import { recordAttachment, storePdf } from './attachment-files.ts';
+import { exportFile } from './blob-store.ts';
+import { reindexDocument } from './search-index.ts';
+import { requireDocument, toDocumentView } from './view.ts';
+
+/** Adds a PDF to a document: the main text if it has none yet, else an appendix (phụ lục). */
+export async function addAttachment(core: Core, input: ValidInput<'attachments.add'>): Promise<DocumentView> {
+  requireDocument(core.db, input.documentId);
+  const pdf = await storePdf(core, input.file);
+  const now = core.now();
+  return writeTransaction(core.db, () => {
+    const before = requireDocument(core.db, input.documentId);
+    const hasMain = listAttachments(core.db, before.id).some((a) => a.role === 'main');
+    const role = input.role ?? (hasMain ? 'appendix' : 'main');
+    if (role === 'main' && hasMain) throw new AppError('ATTACHMENT_MAIN_EXISTS', before.id);
+    const attachment = recordAttachment(core, before.id, pdf, role, now.toISOString());
+    updateDocumentFields(core.db, before.id, {
+      updatedAt: now.toISOString(),
+      ...(role === 'main' && before.pageCount === null ? { pageCount: pdf.pageCount } : {}),
+    });
+    const row = getDocumentRow(core.db, before.id)!;
+    reindexDocument(core.db, row);
+    appendAudit(
+      core.db,
+      {
+        actor: core.actor,
+        action: 'attachment.add',
+        entity: 'document',
+        entityId: before.id,
+        detail: { attachmentId: attachment.id, role, filename: attachment.filename, sha256: attachment.sha256, size: attachment.size },
+      },
+      now,
+    );
+    return toDocumentView(core.db, row, localDate(now));
+  });
+}
+
+/** Copies a stored PDF (the main one unless another is named) to where the user asks. */
+export function exportAttachment(core: Core, input: ValidInput<'attachments.export'>): Outputs['attachments.export'] {
+  const document = requireDocument(core.db, input.documentId);
+  const attachment = input.attachmentId
+    ? getAttachment(core.db, input.attachmentId)
+    : listAttachments(core.db, document.id).find((a) => a.role === 'main');
+  if (!attachment || attachment.documentId !== document.id) {
+    throw new AppError('ATTACHMENT_NOT_FOUND', `${document.id}${input.attachmentId ? ` / ${input.attachmentId}` : ''}`);
+  }
+  const out = path.resolve(input.out);
+  exportFile(out, core.blobs.read(attachment.sha256));
+  return { out, size: attachment.size, sha256: attachment.sha256, filename: attachment.filename };
+}

@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Content-addressed file store: blobs/ab/cdef… named by SHA-256, so the same
+ * bytes are stored once and a name can never point outside the store.
+ */
+export class BlobStore {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256}`);
+    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2));
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.pathOf(sha256));
+  }
+
+  /**
+   * Writes the bytes durably: to a temp file, fsynced, renamed into place,
+   * then the directory fsynced, so a power cut leaves either the whole blob
+   * or nothing under its name.
+   */
+  put(bytes: Uint8Array): { sha256: string; size: number } {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathOf(sha256);
+    if (fs.existsSync(target)) return { sha256, size: bytes.length };
+    const dir = path.dirname(target);
+    const tmpDir = path.join(this.root, 'tmp');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, `${sha256}.${randomBytes(6).toString('hex')}`);
+      writeFileDurably(tmp, bytes);
+      fs.renameSync(tmp, target);
+      fsyncDirectory(dir);
+    } catch (error) {
+      throw new AppError('FILE_WRITE_FAILED', `blob ${sha256}: ${(error as Error).message}`, { cause: error });
+    }
+    return { sha256, size: bytes.length };
+  }
+
+  /** The bytes, checked against their name so silent disk damage is caught. */
+  read(sha256: string): Buffer {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.pathOf(sha256));
+    } catch (error) {
+      throw new AppError('BLOB_MISSING', `blob ${sha256}: ${(error as Error).message}`, { cause: error });
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      throw new AppError('BLOB_CORRUPT', `blob ${sha256} no longer matches its hash`);
+    }
+    return bytes;
+  }
+}
+
+export function writeFileDurably(file: string, bytes: Uint8Array, flags = 'w'): void {
+  const fd = fs.openSync(file, flags);
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDirectory(dir: string): void {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes a copy for the user, atomically, never over an existing file. */
+export function exportFile(out: string, bytes: Uint8Array): void {
+  const dir = path.dirname(out);
+  const tmp = path.join(dir, `.${path.basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileDurably(tmp, bytes, 'wx');
+    // link() fails if the target exists, where rename() would silently replace it.
+    fs.linkSync(tmp, out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && fs.existsSync(out)) throw new AppError('FILE_EXISTS', out, { cause: error });
+    throw new AppError('FILE_WRITE_FAILED', `${out}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

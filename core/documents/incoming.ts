@@ -1,0 +1,127 @@
+import type { DocumentView, ValidInput } from '../../shared/api.ts';
+import { localDate, yearOf } from '../../shared/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import { foldVietnamese } from '../../shared/fold.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Core } from '../context.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { findByDedupeKey, getDocumentRow, insertDocument, nextRegisterNumber } from '../db/documents.ts';
+import { newId } from '../ids.ts';
+import { requireOffice } from '../office/office.ts';
+import { recordAttachment, storePdf } from './attachment-files.ts';
+import { normalizeWrittenNotation } from './notation.ts';
+import { reindexDocument } from './search-index.ts';
+import { resolveDocumentType } from './types.ts';
+import { toDocumentView } from './view.ts';
+
+/**
+ * Vào sổ văn bản đến: gives the document the next số đến of its register for
+ * the year it arrived. Số đến restarts at 1 every 1 January and is common to
+ * paper and electronic documents (Decree 30, Art. 22.2); secret documents
+ * have their own register.
+ */
+export async function registerIncoming(core: Core, input: ValidInput<'incoming.register'>): Promise<DocumentView> {
+  requireOffice(core.db);
+  const type = resolveDocumentType(input.type);
+  const now = core.now();
+  const today = localDate(now);
+  // A document dated after "today" means the PC clock is behind; it cannot
+  // have arrived before it was issued, so it arrives on its issue date.
+  const arrivedOn = input.arrivedOn ?? (input.issuedOn > today ? input.issuedOn : today);
+  if (arrivedOn < input.issuedOn) {
+    throw new AppError('DATE_ORDER_INVALID', `arrived ${arrivedOn} before issued ${input.issuedOn}`, {
+      fields: { arrivedOn: 'Ngày đến trước ngày ban hành' },
+    });
+  }
+  const issuerName = input.issuerName.normalize('NFC');
+  const notation = normalizeWrittenNotation(input.notation);
+  const dedupeKey = duplicateKey(issuerName, notation, input.issuedOn);
+  const refuseDuplicate = () => {
+    const existing = findByDedupeKey(core.db, dedupeKey);
+    if (existing && !input.allowDuplicate) {
+      throw new AppError(
+        'DOCUMENT_DUPLICATE',
+        `already registered as ${existing.id} (số đến ${existing.registerNumber}/${existing.registerYear})`,
+        { fields: { duplicateOf: existing.id } },
+      );
+    }
+    return existing;
+  };
+  // Checked before the PDF is stored so a refused duplicate writes nothing,
+  // and again under the write lock in case another window registered it meanwhile.
+  refuseDuplicate();
+  const pdf = input.file ? await storePdf(core, input.file) : null;
+
+  return writeTransaction(core.db, () => {
+    const existing = refuseDuplicate();
+    const registerId = input.secrecy === 'thuong' ? 'incoming' : 'incoming-secret';
+    const registerYear = yearOf(arrivedOn);
+    const registerNumber = nextRegisterNumber(core.db, registerId, registerYear);
+    const id = newId(now.getTime());
+    const stamp = now.toISOString();
+    insertDocument(core.db, {
+      id,
+      direction: 'incoming',
+      state: 'registered',
+      docType: type.key,
+      subject: input.subject.normalize('NFC'),
+      notation,
+      number: null,
+      issuedOn: input.issuedOn,
+      issuerName,
+      issuerCode: input.issuerCode ?? null,
+      registerId,
+      registerYear,
+      registerNumber,
+      arrivedOn,
+      urgency: input.urgency,
+      secrecy: input.secrecy,
+      dueOn: input.dueOn ?? null,
+      completedOn: null,
+      recipientUnit: input.recipientUnit?.normalize('NFC') || null,
+      handedOn: null,
+      handedReceipt: null,
+      signerName: null,
+      signerTitle: null,
+      draftingUnit: null,
+      archiveUnit: null,
+      copies: null,
+      pageCount: input.pageCount ?? pdf?.pageCount ?? null,
+      notes: input.notes?.normalize('NFC') || null,
+      dedupeKey,
+      duplicateOf: existing?.id ?? null,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    const attachment = pdf ? recordAttachment(core, id, pdf, 'main', stamp) : null;
+    const row = getDocumentRow(core.db, id)!;
+    reindexDocument(core.db, row);
+    appendAudit(
+      core.db,
+      {
+        actor: core.actor,
+        action: 'incoming.register',
+        entity: 'document',
+        entityId: id,
+        detail: {
+          registerId,
+          registerYear,
+          registerNumber,
+          notation,
+          issuerName,
+          issuedOn: input.issuedOn,
+          ...(existing ? { duplicateOf: existing.id } : {}),
+          ...(attachment ? { attachment: { filename: attachment.filename, sha256: attachment.sha256 } } : {}),
+        },
+      },
+      now,
+    );
+    return toDocumentView(core.db, row, today);
+  });
+}
+
+/** Same issuer, same số/ký hiệu, same date: the same document (Decree 30, Appendix VI). */
+function duplicateKey(issuerName: string, notation: string, issuedOn: string): string {
+  const squash = (text: string) => foldVietnamese(text).replace(/[^\p{L}\p{N}/-]+/gu, '');
+  return `${squash(issuerName)}|${squash(notation)}|${issuedOn}`;
+}

@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AppError } from '../../shared/errors.ts';
+
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+// Cap what one document adds to the search index; a 500-page scan with OCR
+// would otherwise dominate it.
+const MAX_INDEXED_CHARS = 200_000;
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export interface PdfFacts {
+  pageCount: number;
+  /** The text layer, page by page; empty for a scan without OCR. */
+  text: string;
+}
+
+/**
+ * Accepts only a whole, unencrypted PDF and reads its text layer. Checks run
+ * from cheap to thorough: the header, the end-of-file marker a truncated
+ * download lacks, then a full parse of every page with errors not recovered.
+ */
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
+  if (bytes.length > MAX_PDF_BYTES) throw new AppError('PDF_TOO_LARGE', `${bytes.length} bytes`);
+  if (!hasPdfHeader(bytes)) throw new AppError('PDF_NOT_PDF', 'no %PDF- header in the first 1024 bytes');
+  if (!hasEofMarker(bytes)) throw new AppError('PDF_CORRUPT', 'no %%EOF near the end: the file is truncated');
+
+  // pdfjs takes ownership of the buffer it is given; keep the caller's intact.
+  const loading = getDocument({
+    data: new Uint8Array(bytes),
+    stopAtErrors: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
+    cMapUrl: `${pdfjsDir}/cmaps/`,
+    cMapPacked: true,
+  });
+  try {
+    const pdf = await loading.promise;
+    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    // Owner-password PDFs open without a password, but signing them later
+    // would need to rewrite the encryption: refuse them here too.
+    if (info.EncryptFilterName) throw new AppError('PDF_ENCRYPTED', `encryption filter ${String(info.EncryptFilterName)}`);
+    const pages: string[] = [];
+    let length = 0;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const pageText = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      page.cleanup();
+      if (length < MAX_INDEXED_CHARS) {
+        pages.push(pageText);
+        length += pageText.length;
+      }
+    }
+    return { pageCount: pdf.numPages, text: pages.join('\n').slice(0, MAX_INDEXED_CHARS).normalize('NFC') };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const name = (error as Error)?.name;
+    if (name === 'PasswordException') throw new AppError('PDF_ENCRYPTED', 'the PDF needs a password', { cause: error });
+    throw new AppError('PDF_CORRUPT', `${name}: ${(error as Error)?.message}`, { cause: error });
+  } finally {
+    await loading.destroy();
+  }
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const start = Math.max(0, bytes.length - 2048);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('latin1').includes('%%EOF');
+}

@@ -1,0 +1,60 @@
+import type { DocumentView } from '../../shared/api.ts';
+import { findDocumentType } from '../../shared/domain.ts';
+import { AppError } from '../../shared/errors.ts';
+import { listAttachments } from '../db/attachments.ts';
+import type { Db } from '../db/connection.ts';
+import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
+
+export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
+  return {
+    id: row.id,
+    direction: row.direction,
+    state: row.state,
+    type: row.docType,
+    typeName: findDocumentType(row.docType)?.name ?? row.docType,
+    subject: row.subject,
+    notation: row.notation,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    issuerName: row.issuerName,
+    issuerCode: row.issuerCode,
+    registerName: row.registerId ? (registerName(db, row.registerId) ?? null) : null,
+    registerNumber: row.registerNumber,
+    registerYear: row.registerYear,
+    arrivedOn: row.arrivedOn,
+    filedOn: row.filedOn,
+    urgency: row.urgency,
+    secrecy: row.secrecy,
+    dueOn: row.dueOn,
+    completedOn: row.completedOn,
+    overdue: row.dueOn !== null && row.completedOn === null && row.dueOn < today,
+    recipientUnit: row.recipientUnit,
+    handedOn: row.handedOn,
+    handedReceipt: row.handedReceipt,
+    signerName: row.signerName,
+    signerTitle: row.signerTitle,
+    draftingUnit: row.draftingUnit,
+    archiveUnit: row.archiveUnit,
+    copies: row.copies,
+    pageCount: row.pageCount,
+    notes: row.notes,
+    duplicateOf: row.duplicateOf,
+    recipients: listRecipients(db, row.id),
+    attachments: listAttachments(db, row.id).map((a) => ({
+      id: a.id,
+      role: a.role,
+      filename: a.filename,
+      mime: a.mime,
+      size: a.size,
+      sha256: a.sha256,
+    })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function requireDocument(db: Db, id: string): DocumentRow {
+  const row = getDocumentRow(db, id);
+  if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
+  return row;
+}

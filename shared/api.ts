@@ -1,0 +1,253 @@
+// The contract between every caller (CLI, Electron IPC, browser mode) and core:
+// one zod schema per handler input and the shape of what comes back. Core
+// validates every input against these before it touches anything.
+import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
+import { secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const calendarDate = z.string().refine(isCalendarDate, { message: 'Ngày phải có dạng yyyy-mm-dd và có thật' });
+const id = z.string().trim().min(1).max(64);
+// Agency codes (mã định danh) are opaque: provinces re-coded communes in 2025,
+// so nothing may depend on their inner structure.
+const agencyCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}._-]+$/u, { message: 'Mã định danh chỉ gồm chữ, số, dấu chấm, gạch ngang' });
+
+/** A PDF given by path on this machine, or its bytes (browser mode drag and drop). */
+export const fileInput = z.union([
+  z.strictObject({ path: text(4096) }),
+  z.strictObject({ base64: z.string().min(1), filename: text(255) }),
+]);
+export type FileInput = z.infer<typeof fileInput>;
+
+export const schemas = {
+  'office.init': z.strictObject({
+    agencyCode,
+    name: text(200),
+    abbreviation: text(30).default('UBND'),
+    defaultUnit: text(30).default('VP'),
+  }),
+  'office.status': z.strictObject({}),
+
+  'incoming.register': z.strictObject({
+    file: fileInput.optional(),
+    issuerName: text(200),
+    issuerCode: agencyCode.optional(),
+    notation: text(60),
+    issuedOn: calendarDate,
+    type: text(20),
+    subject: text(2000),
+    urgency: z.enum(urgencies).default('thuong'),
+    secrecy: z.enum(secrecies).default('thuong'),
+    arrivedOn: calendarDate.optional(),
+    dueOn: calendarDate.optional(),
+    recipientUnit: optionalText(200),
+    notes: optionalText(2000),
+    pageCount: z.number().int().positive().max(100_000).optional(),
+    allowDuplicate: z.boolean().default(false),
+  }),
+
+  'outgoing.draft': z.strictObject({
+    file: fileInput.optional(),
+    type: text(20),
+    subject: text(2000),
+    recipients: z
+      .array(z.union([z.strictObject({ agencyCode }), z.strictObject({ name: text(300) })]))
+      .max(500)
+      .default([]),
+    urgency: z.enum(urgencies).default('thuong'),
+    secrecy: z.enum(secrecies).default('thuong'),
+    draftingUnit: optionalText(30),
+    signerName: optionalText(100),
+    signerTitle: optionalText(100),
+    dueOn: calendarDate.optional(),
+    copies: z.number().int().positive().max(10_000).optional(),
+    archiveUnit: optionalText(200),
+    notes: optionalText(2000),
+  }),
+  'outgoing.issue': z.strictObject({ id, issuedOn: calendarDate.optional() }),
+
+  'documents.get': z.strictObject({ id }),
+  'documents.update': z.strictObject({
+    id,
+    subject: text(2000).optional(),
+    urgency: z.enum(urgencies).optional(),
+    dueOn: calendarDate.nullable().optional(),
+    completedOn: calendarDate.nullable().optional(),
+    recipientUnit: optionalText(200),
+    handedOn: calendarDate.nullable().optional(),
+    handedReceipt: optionalText(200),
+    signerName: optionalText(100),
+    signerTitle: optionalText(100),
+    archiveUnit: optionalText(200),
+    copies: z.number().int().positive().max(10_000).optional(),
+    notes: optionalText(2000),
+  }),
+  'documents.history': z.strictObject({ id }),
+  'documents.search': z.strictObject({
+    query: z.string().max(500).default(''),
+    direction: z.enum(['incoming', 'outgoing']).optional(),
+    year: z.number().int().min(1900).max(2200).optional(),
+    type: text(20).optional(),
+    urgency: z.enum(urgencies).optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    overdue: z.boolean().default(false),
+    sort: z.enum(['relevance', 'date']).default('relevance'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  }),
+
+  'attachments.add': z.strictObject({
+    documentId: id,
+    file: fileInput,
+    role: z.enum(['main', 'appendix']).optional(),
+  }),
+  'attachments.export': z.strictObject({
+    documentId: id,
+    attachmentId: id.optional(),
+    out: text(4096),
+  }),
+
+  'workFiles.create': z.strictObject({
+    title: text(500),
+    code: optionalText(50),
+    year: z.number().int().min(1900).max(2200).optional(),
+    keeper: optionalText(100),
+    retention: optionalText(100),
+    notes: optionalText(2000),
+  }),
+  'workFiles.get': z.strictObject({ id }),
+  'workFiles.list': z.strictObject({ year: z.number().int().min(1900).max(2200).optional() }),
+  'workFiles.addDocument': z.strictObject({ workFileId: id, documentId: id }),
+  'workFiles.removeDocument': z.strictObject({ workFileId: id, documentId: id }),
+  'workFiles.close': z.strictObject({ id, closedOn: calendarDate.optional() }),
+
+  'audit.verify': z.strictObject({}),
+} as const;
+
+export type HandlerName = keyof typeof schemas;
+export type HandlerInput<K extends HandlerName> = z.input<(typeof schemas)[K]>;
+export type ValidInput<K extends HandlerName> = z.output<(typeof schemas)[K]>;
+
+export interface OfficeView {
+  agencyCode: string;
+  name: string;
+  abbreviation: string;
+  defaultUnit: string;
+}
+
+export interface AttachmentView {
+  id: string;
+  role: 'main' | 'appendix';
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export interface RecipientView {
+  agencyCode: string | null;
+  name: string | null;
+}
+
+export interface DocumentView {
+  id: string;
+  direction: Direction;
+  state: 'registered' | 'draft' | 'issued';
+  type: string;
+  typeName: string;
+  subject: string;
+  /** Số, ký hiệu as written on the document: "15/UBND-VP", "05/QĐ-UBND". */
+  notation: string | null;
+  /** Outgoing: the number this office issued it (số văn bản). */
+  number: number | null;
+  issuedOn: string | null;
+  issuerName: string | null;
+  issuerCode: string | null;
+  registerName: string | null;
+  /** Số đến (incoming) or số đi (outgoing) in its register, and the register's year. */
+  registerNumber: number | null;
+  registerYear: number | null;
+  arrivedOn: string | null;
+  filedOn: string;
+  urgency: Urgency;
+  secrecy: Secrecy;
+  dueOn: string | null;
+  completedOn: string | null;
+  overdue: boolean;
+  recipientUnit: string | null;
+  handedOn: string | null;
+  handedReceipt: string | null;
+  signerName: string | null;
+  signerTitle: string | null;
+  draftingUnit: string | null;
+  archiveUnit: string | null;
+  copies: number | null;
+  pageCount: number | null;
+  notes: string | null;
+  duplicateOf: string | null;
+  recipients: RecipientView[];
+  attachments: AttachmentView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkFileView {
+  id: string;
+  code: string | null;
+  title: string;
+  year: number;
+  keeper: string | null;
+  retention: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  notes: string | null;
+  documentCount: number;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: unknown;
+}
+
+export interface Outputs {
+  'office.init': OfficeView;
+  'office.status': {
+    dataDir: string;
+    office: OfficeView | null;
+    counts: { incoming: number; outgoing: number; drafts: number };
+  };
+  'incoming.register': DocumentView;
+  'outgoing.draft': DocumentView;
+  'outgoing.issue': DocumentView;
+  'documents.get': DocumentView & { workFiles: { id: string; code: string | null; title: string }[] };
+  'documents.update': DocumentView;
+  'documents.history': { entries: AuditEntryView[] };
+  'documents.search': { results: DocumentView[]; hasMore: boolean };
+  'attachments.add': DocumentView;
+  'attachments.export': { out: string; size: number; sha256: string; filename: string };
+  'workFiles.create': WorkFileView;
+  'workFiles.get': WorkFileView & { documents: DocumentView[] };
+  'workFiles.list': { results: WorkFileView[] };
+  'workFiles.addDocument': WorkFileView;
+  'workFiles.removeDocument': WorkFileView;
+  'workFiles.close': WorkFileView;
+  'audit.verify': {
+    ok: boolean;
+    rows: number;
+    firstBrokenRow: { seq: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' } | null;
+  };
+}
+
+// A handler without an output type, or an output without a schema, fails the build.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractIsComplete: Exact<keyof Outputs, HandlerName> = true;

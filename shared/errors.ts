@@ -1,0 +1,79 @@
+// Every error the app can show: a stable code, a Vietnamese message for the
+// user (what happened and what to do), and detail for the log. Core throws
+// AppError; transports turn it into the plain ErrorValue below.
+
+export const errorMessages = {
+  INPUT_INVALID: 'Dữ liệu nhập chưa đúng. Kiểm tra lại các trường được đánh dấu.',
+  OFFICE_NOT_INITIALIZED:
+    'Chưa khởi tạo cơ quan trên máy này. Chạy lệnh "init --agency <mã định danh> --name <tên cơ quan>" trước.',
+  OFFICE_ALREADY_INITIALIZED: 'Cơ quan đã được khởi tạo trên máy này; không khởi tạo lại để tránh mất sổ văn bản.',
+  DATA_DIR_UNUSABLE: 'Không dùng được thư mục dữ liệu. Kiểm tra đường dẫn và quyền ghi.',
+  DB_NEWER_VERSION:
+    'Cơ sở dữ liệu được tạo bởi phiên bản vanthu mới hơn phiên bản đang chạy. Hãy cập nhật phần mềm; dữ liệu không bị thay đổi.',
+  DB_CORRUPT: 'Tệp cơ sở dữ liệu bị hỏng hoặc không phải của vanthu. Liên hệ bộ phận kỹ thuật; không xóa tệp này.',
+  DB_BUSY: 'Cơ sở dữ liệu đang bận (một cửa sổ vanthu khác đang ghi). Thử lại sau giây lát.',
+  DOCUMENT_NOT_FOUND: 'Không tìm thấy văn bản này. Có thể mã văn bản bị gõ sai.',
+  DOCUMENT_DUPLICATE:
+    'Văn bản này có vẻ đã được vào sổ (trùng cơ quan ban hành, số/ký hiệu và ngày ban hành). Kiểm tra lại; nếu đúng là văn bản khác, đăng ký lại với lựa chọn cho phép trùng.',
+  DOCUMENT_NOT_DRAFT: 'Văn bản đã được cấp số, không thể cấp số hoặc sửa như dự thảo nữa.',
+  DOCUMENT_WRONG_DIRECTION: 'Thao tác này không áp dụng cho loại văn bản (đến/đi) đã chọn.',
+  DOCUMENT_TYPE_UNKNOWN: 'Không nhận ra loại văn bản. Dùng một mã trong danh mục (ví dụ QD, CV, KH, TB, BC).',
+  DATE_INVALID: 'Ngày không hợp lệ. Nhập theo dạng năm-tháng-ngày, ví dụ 2026-03-15.',
+  DATE_ORDER_INVALID: 'Ngày đến không thể trước ngày ban hành văn bản. Kiểm tra lại hai ngày này.',
+  ATTACHMENT_NOT_FOUND: 'Văn bản này chưa có tệp đính kèm.',
+  ATTACHMENT_MAIN_EXISTS: 'Văn bản đã có tệp văn bản chính; tệp mới được thêm như phụ lục.',
+  BLOB_MISSING: 'Không tìm thấy tệp PDF đã lưu của văn bản trong thư mục dữ liệu. Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
+  BLOB_CORRUPT: 'Tệp PDF đã lưu bị hỏng trên ổ đĩa (không khớp mã kiểm tra). Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
+  FILE_NOT_FOUND: 'Không tìm thấy tệp đã chọn. Kiểm tra lại đường dẫn.',
+  FILE_UNREADABLE: 'Không đọc được tệp đã chọn. Kiểm tra quyền truy cập tệp.',
+  FILE_EXISTS: 'Tệp đích đã tồn tại; chọn tên khác để không ghi đè lên tệp cũ.',
+  FILE_WRITE_FAILED: 'Không ghi được tệp. Kiểm tra dung lượng ổ đĩa và quyền ghi.',
+  PDF_NOT_PDF: 'Tệp này không phải là tệp PDF. Hãy chọn tệp PDF của văn bản.',
+  PDF_CORRUPT: 'Tệp PDF bị hỏng hoặc không đầy đủ, không mở được. Hãy xin lại bản gốc hoặc quét lại văn bản.',
+  PDF_ENCRYPTED: 'Tệp PDF có đặt mật khẩu hoặc bị mã hóa. Hãy xin bản không đặt mật khẩu.',
+  PDF_TOO_LARGE: 'Tệp PDF quá lớn. Hãy quét lại ở độ phân giải 200 dpi hoặc tách thành nhiều tệp.',
+  WORK_FILE_NOT_FOUND: 'Không tìm thấy hồ sơ này.',
+  WORK_FILE_CLOSED: 'Hồ sơ đã kết thúc, không thêm hoặc bớt văn bản được nữa.',
+  AUDIT_BROKEN: 'Nhật ký thao tác đã bị sửa đổi ngoài phần mềm. Liên hệ bộ phận kỹ thuật để kiểm tra.',
+  INTERNAL: 'Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc báo cho bộ phận kỹ thuật.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** What crosses any boundary (IPC, HTTP, CLI --json): plain data, no stack. */
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { fields?: Record<string, string>; cause?: unknown }) {
+    super(errorMessages[code], options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.fields = options?.fields;
+  }
+
+  toValue(): ErrorValue {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(this.fields === undefined ? {} : { fields: this.fields }),
+    };
+  }
+}
+
+/** Any thrown thing as an ErrorValue; unknown errors keep their text only as log detail. */
+export function toErrorValue(error: unknown): ErrorValue {
+  if (error instanceof AppError) return error.toValue();
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 'INTERNAL', message: errorMessages.INTERNAL, detail };
+}
