@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../shared/errors.ts';
 
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -26,6 +25,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
   if (!hasPdfHeader(bytes)) throw new AppError('PDF_NOT_PDF', 'no %PDF- header in the first 1024 bytes');
   if (!hasEofMarker(bytes)) throw new AppError('PDF_CORRUPT', 'no %%EOF near the end: the file is truncated');
 
+  // Loaded on first use: pdfjs is large, and most commands never open a PDF.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of the buffer it is given; keep the caller's intact.
   const loading = getDocument({
     data: new Uint8Array(bytes),

@@ -1,0 +1,30 @@
+// Real PDFs for tests, made with pdf-lib: Vietnamese text needs an embedded
+// font with its glyphs (DejaVu Sans, Debian's fonts-dejavu-core).
+import fs from 'node:fs';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+
+const VIETNAMESE_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+let fontBytes: Buffer | undefined;
+
+/** A PDF whose text layer holds the given lines, diacritics and all. */
+export async function vietnamesePdf(lines: string[]): Promise<Buffer> {
+  fontBytes ??= fs.readFileSync(VIETNAMESE_FONT);
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes, { subset: false });
+  const page = doc.addPage();
+  lines.forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 18, size: 12, font }));
+  return Buffer.from(await doc.save());
+}
+
+/** A small PDF with ASCII text in a standard font: cheap enough to make by the thousand. */
+export async function asciiPdf(text: string, options: { ownerPassword?: string; userPassword?: string } = {}): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage().drawText(text, { x: 50, y: 780, size: 12, font });
+  if (options.ownerPassword !== undefined) {
+    doc.encrypt({ ownerPassword: options.ownerPassword, userPassword: options.userPassword ?? '' });
+  }
+  return Buffer.from(await doc.save());
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findDocumentType } from '../../shared/domain.ts';
+import { foldedWords, foldVietnamese } from '../../shared/fold.ts';
+import { matchExpression } from '../../core/documents/search.ts';
+import { outgoingNotation } from '../../core/documents/notation.ts';
+
+describe('Vietnamese folding', () => {
+  it('drops every tone and vowel mark, including letters that carry two', () => {
+    expect(foldVietnamese('Nguyễn Thị Hoà, Hòa, Ủy ban, phòng, chống dịch')).toBe('nguyen thi hoa, hoa, uy ban, phong, chong dich');
+    expect(foldVietnamese('Ầ Ặ Ễ Ộ Ự Ỹ')).toBe('a a e o u y');
+  });
+
+  it('maps đ and Đ to d, which Unicode does not decompose', () => {
+    expect(foldVietnamese('Đảng ủy đất đai ĐỨC')).toBe('dang uy dat dai duc');
+  });
+
+  it('folds text stored decomposed (NFD) the same as composed text', () => {
+    expect(foldVietnamese('Nguyễn'.normalize('NFD'))).toBe(foldVietnamese('Nguyễn'));
+  });
+
+  it('splits on punctuation', () => {
+    expect(foldedWords('15/UBND-VP; Kế hoạch')).toEqual(['15', 'ubnd', 'vp', 'ke', 'hoach']);
+  });
+});
+
+describe('search query', () => {
+  it('requires every word, the last one as a prefix', () => {
+    expect(matchExpression('phòng chống dịch')).toBe('"phong" "chong" "dich"*');
+  });
+
+  it('looks a số/ký hiệu up as a phrase in the notation column', () => {
+    expect(matchExpression('15/UBND-VP')).toBe('code : "15 ubnd vp"');
+  });
+
+  it('cannot be broken by FTS syntax in what was typed', () => {
+    expect(matchExpression('"dat" OR NEAR(a b) *')).toBe('"dat" "or" "near" "a" "b"');
+    expect(matchExpression('  ;; ')).toBeNull();
+  });
+});
+
+describe('document types and notations (Decree 30, Appendices I and III)', () => {
+  it('finds types by key or by the abbreviation as written', () => {
+    expect(findDocumentType('qd')?.name).toBe('Quyết định');
+    expect(findDocumentType('QĐ')?.name).toBe('Quyết định');
+    expect(findDocumentType('HD')?.name).toBe('Hướng dẫn');
+    expect(findDocumentType('HĐ')?.name).toBe('Hợp đồng');
+    expect(findDocumentType('TTr')?.name).toBe('Tờ trình');
+    expect(findDocumentType('nope')).toBeUndefined();
+  });
+
+  it('builds the notation with a leading zero below 10 and no spaces', () => {
+    const qd = findDocumentType('QD')!;
+    const cv = findDocumentType('CV')!;
+    expect(outgoingNotation({ number: 5, type: qd, organisation: 'UBND', draftingUnit: 'VP' })).toBe('05/QĐ-UBND');
+    expect(outgoingNotation({ number: 12, type: qd, organisation: 'UBND', draftingUnit: 'VP' })).toBe('12/QĐ-UBND');
+    expect(outgoingNotation({ number: 15, type: cv, organisation: 'UBND', draftingUnit: 'VP' })).toBe('15/UBND-VP');
+  });
+});
