@@ -27,8 +27,10 @@ export function insertBlobRecord(
   ).run(blob);
 }
 
-export function hasBlobRecord(db: Db, sha256: string): boolean {
-  return statement(db, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+export function getBlobFacts(db: Db, sha256: string): { pageCount: number; text: string } | undefined {
+  return statement(db, 'SELECT page_count AS pageCount, text FROM blobs WHERE sha256 = ?').get(sha256) as
+    | { pageCount: number; text: string }
+    | undefined;
 }
 
 export function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'position'>): AttachmentRow {

@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileInput } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Core } from '../context.ts';
-import { insertAttachment, insertBlobRecord, type AttachmentRole, type AttachmentRow } from '../db/attachments.ts';
+import {
+  getBlobFacts,
+  insertAttachment,
+  insertBlobRecord,
+  type AttachmentRole,
+  type AttachmentRow,
+} from '../db/attachments.ts';
 import { newId } from '../ids.ts';
 import { sanitizeFilename } from './filename.ts';
 import { inspectPdf, MAX_PDF_BYTES } from './pdf.ts';
@@ -23,7 +30,10 @@ export interface StoredPdf {
  */
 export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> {
   const { bytes, name } = readFileInput(file);
-  const facts = await inspectPdf(bytes);
+  // The same bytes were checked and read when first stored (a document sent
+  // twice, one appendix shared by many): reuse what was learned then.
+  const known = getBlobFacts(core.db, createHash('sha256').update(bytes).digest('hex'));
+  const facts = known ?? (await inspectPdf(bytes));
   const { sha256, size } = core.blobs.put(bytes);
   return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text };
 }

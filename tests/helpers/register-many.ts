@@ -3,7 +3,7 @@
 // can SIGKILL it mid-stream.
 import { call } from '../../core/api.ts';
 import { openCore } from '../../core/context.ts';
-import { asciiPdf } from './pdf.ts';
+import { asciiPdf } from '../../scripts/lib/make-pdf.ts';
 
 const [dataDir, countText, startText] = process.argv.slice(2);
 const core = openCore(dataDir!, { actor: 'crash-test' });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, openTestOffice, tempDir, type TestOffice } from '../helpers/office.ts';
-import { asciiPdf, vietnamesePdf } from '../helpers/pdf.ts';
+import { asciiPdf, vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 
 const incoming = {
   issuerName: 'Sở Y tế tỉnh Thanh Hóa',

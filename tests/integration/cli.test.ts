@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vanthu } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/office.ts';
-import { vietnamesePdf } from '../helpers/pdf.ts';
+import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 
 describe('vanthu CLI', () => {
   it('runs a clerk’s morning: init, register, draft, issue, show, list, search, export, verify', async () => {

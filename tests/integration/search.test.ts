@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTestOffice, type TestOffice } from '../helpers/office.ts';
-import { vietnamesePdf } from '../helpers/pdf.ts';
+import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 
 let office: TestOffice;
 const ids: Record<string, string> = {};

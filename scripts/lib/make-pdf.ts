@@ -1,4 +1,4 @@
-// Real PDFs for tests, made with pdf-lib: Vietnamese text needs an embedded
+// Real PDFs for tests and seed data, made with pdf-lib: Vietnamese text needs an embedded
 // font with its glyphs (DejaVu Sans, Debian's fonts-dejavu-core).
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
@@ -18,13 +18,32 @@ export async function vietnamesePdf(lines: string[]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-/** A small PDF with ASCII text in a standard font: cheap enough to make by the thousand. */
+/**
+ * A small PDF with ASCII text in a standard font: cheap enough to make by the
+ * thousand. Long text is wrapped onto lines.
+ */
 export async function asciiPdf(text: string, options: { ownerPassword?: string; userPassword?: string } = {}): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage().drawText(text, { x: 50, y: 780, size: 12, font });
+  const page = doc.addPage();
+  wrap(text, 95).forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 16, size: 11, font }));
   if (options.ownerPassword !== undefined) {
     doc.encrypt({ ownerPassword: options.ownerPassword, userPassword: options.userPassword ?? '' });
   }
   return Buffer.from(await doc.save());
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.slice(0, 45);
 }
