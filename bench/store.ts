@@ -1,0 +1,176 @@
+// Store benchmark: seeds a realistic archive through the API table, then
+// times the first page of search results per query class against a
+// LIKE '%…%' scan over the same folded text.
+//
+//   npm run bench -- store [--docs 100000] [--queries 200] [--baseline-queries 30] [--data <dir>]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { foldedWords, foldVietnamese } from '../shared/fold.ts';
+import { call } from '../core/api.ts';
+import { openCore, type Core } from '../core/context.ts';
+import { defaultSeedOptions, seedArchive } from '../scripts/seed.ts';
+import { mulberry32 } from '../scripts/seed/generate-archive.ts';
+
+interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+type QueryClass = 'common' | 'rare' | 'notation';
+
+const PAGE = 20;
+
+export async function run(args: string[]): Promise<unknown> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      docs: { type: 'string' },
+      queries: { type: 'string' },
+      'baseline-queries': { type: 'string' },
+      data: { type: 'string' },
+    },
+  });
+  const docs = Number(values.docs ?? 100_000);
+  const queriesPerClass = Number(values.queries ?? 200);
+  const baselinePerClass = Number(values['baseline-queries'] ?? 30);
+  const dataDir = values.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-store-'));
+
+  const seeded = await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) =>
+    process.stderr.write(`seeding ${done} / ${docs}\r`),
+  );
+  process.stderr.write('\n');
+
+  const core = openCore(dataDir, { actor: 'bench' });
+  try {
+    const queries = pickQueries(core, queriesPerClass);
+    const classes: Record<string, unknown> = {};
+    let worstFirstPageP95 = 0;
+    for (const [name, list] of Object.entries(queries) as [QueryClass, string[]][]) {
+      const relevance = await timeAll(list, (query) => call(core, 'documents.search', { query, limit: PAGE }));
+      const byDate = await timeAll(list, (query) => call(core, 'documents.search', { query, limit: PAGE, sort: 'date' }));
+      const baselineList = list.slice(0, baselinePerClass);
+      const ftsSameQueries = await timeAll(baselineList, (query) => call(core, 'documents.search', { query, limit: PAGE }));
+      const like = await timeAll(baselineList, (query) => likeScan(core, query));
+      worstFirstPageP95 = Math.max(worstFirstPageP95, relevance.p95, byDate.p95);
+      classes[name] = {
+        queries: list.length,
+        examples: list.slice(0, 3),
+        ftsRelevanceMs: relevance,
+        ftsByDateMs: byDate,
+        baseline: {
+          queries: baselineList.length,
+          likeMs: like,
+          ftsMs: ftsSameQueries,
+          ratioP50: round(like.p50 / ftsSameQueries.p50),
+          ratioP95: round(like.p95 / ftsSameQueries.p95),
+        },
+      };
+    }
+    const durable = await durableRegistrations(core, 200);
+    return {
+      bench: 'store',
+      docs: seeded.inserted,
+      duplicatesSkipped: seeded.duplicatesSkipped,
+      vocabulary: vocabularySize(core),
+      seedSeconds: round(seeded.seconds),
+      insertPerSecond: round(seeded.perSecond),
+      durableRegistrationMs: durable,
+      dbBytes: fs.statSync(path.join(dataDir, 'vanthu.db')).size,
+      firstPageP95MaxMs: round(worstFirstPageP95),
+      classes,
+    };
+  } finally {
+    core.close();
+    if (!values.data) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Queries drawn from the seeded index itself: common = the most frequent
+ * subject words (one, two or three together), rare = subject words found in at most
+ * three documents (mostly people's and hamlets' names), notation = số/ký hiệu
+ * of random documents.
+ */
+function pickQueries(core: Core, perClass: number): Record<QueryClass, string[]> {
+  core.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'documents_fts', 'col')");
+  const frequent = (
+    core.db
+      .prepare("SELECT term FROM temp.bench_vocab WHERE col = 'subject' AND length(term) > 2 ORDER BY doc DESC LIMIT 60")
+      .all() as { term: string }[]
+  ).map((row) => row.term);
+  const rare = (
+    core.db
+      .prepare("SELECT term FROM temp.bench_vocab WHERE col = 'subject' AND doc <= 3 AND length(term) > 3 AND term GLOB '[a-z]*' ORDER BY term")
+      .all() as { term: string }[]
+  ).map((row) => row.term);
+  const random = mulberry32(7);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const common = Array.from({ length: perClass }, (_, i) =>
+    Array.from({ length: (i % 3) + 1 }, () => pick(frequent)).join(' '),
+  );
+  const notations = (
+    core.db.prepare('SELECT notation FROM documents WHERE notation IS NOT NULL ORDER BY random() LIMIT ?').all(perClass) as {
+      notation: string;
+    }[]
+  ).map((row) => row.notation);
+  return {
+    common,
+    rare: Array.from({ length: perClass }, () => pick(rare)),
+    notation: notations,
+  };
+}
+
+/** The baseline: the same first page by scanning the folded text with LIKE. */
+function likeScan(core: Core, query: string): unknown[] {
+  const needles = query.includes('/') ? [foldVietnamese(query)] : foldedWords(query);
+  const where = needles.map(() => "(c0 || ' ' || c1 || ' ' || c2 || ' ' || c3) LIKE ?").join(' AND ');
+  return core.db
+    .prepare(`SELECT id FROM documents_fts_content WHERE ${where} LIMIT ${PAGE}`)
+    .all(...needles.map((needle) => `%${needle}%`));
+}
+
+async function durableRegistrations(core: Core, count: number): Promise<Timing> {
+  core.db.pragma('synchronous = FULL');
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await call(core, 'incoming.register', {
+      issuerName: 'UBND huyện Quảng Xương',
+      notation: `${90_000 + i}/UBND-BENCH`,
+      issuedOn: '2026-11-20',
+      arrivedOn: '2026-11-26',
+      type: 'CV',
+      subject: `Về việc đo thời gian vào sổ ${i}`,
+    });
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+async function timeAll(queries: string[], run: (query: string) => unknown): Promise<Timing> {
+  for (const query of queries.slice(0, 5)) await run(query);
+  const samples: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await run(query);
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+function vocabularySize(core: Core): number {
+  return (core.db.prepare('SELECT COUNT(DISTINCT term) AS n FROM temp.bench_vocab').get() as { n: number }).n;
+}
+
+function summarize(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)!) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
