@@ -91,6 +91,8 @@ export const schemas = {
   'documents.history': z.strictObject({ id }),
   'documents.search': z.strictObject({
     query: z.string().max(500).default(''),
+    /** Search as you type: the last word may be the start of a word. */
+    prefix: z.boolean().default(false),
     direction: z.enum(['incoming', 'outgoing']).optional(),
     year: z.number().int().min(1900).max(2200).optional(),
     type: text(20).optional(),

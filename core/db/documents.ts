@@ -112,6 +112,15 @@ export function getDocumentRowsBySeq(db: Db, seqs: readonly number[]): DocumentR
   return seqs.map((seq) => bySeq.get(seq)).filter((row): row is DocumentRow => row !== undefined);
 }
 
+/**
+ * Puts a document at the end of the filing order, as a draft is when it is
+ * issued: "newest first" then means newest in the register. Returns the new seq.
+ */
+export function moveToEndOfFilingOrder(db: Db, id: string): number {
+  statement(db, 'UPDATE documents SET seq = (SELECT MAX(seq) + 1 FROM documents) WHERE id = ?').run(id);
+  return (statement(db, 'SELECT seq FROM documents WHERE id = ?').get(id) as { seq: number }).seq;
+}
+
 /** The next số in a register for a year: gap-free, restarting at 1 each year. */
 export function nextRegisterNumber(db: Db, registerId: string, year: number): number {
   const row = statement(

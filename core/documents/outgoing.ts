@@ -4,7 +4,15 @@ import { AppError } from '../../shared/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { getDocumentRow, insertDocument, nextRegisterNumber, replaceRecipients, updateDocumentFields } from '../db/documents.ts';
+import {
+  getDocumentRow,
+  insertDocument,
+  moveToEndOfFilingOrder,
+  nextRegisterNumber,
+  replaceRecipients,
+  updateDocumentFields,
+} from '../db/documents.ts';
+import { removeSearchEntry } from '../db/search.ts';
 import { newId } from '../ids.ts';
 import { requireOffice } from '../office/office.ts';
 import { recordAttachment, storePdf } from './attachment-files.ts';
@@ -120,6 +128,9 @@ export function issueOutgoing(core: Core, input: ValidInput<'outgoing.issue'>): 
       registerNumber: number,
       updatedAt: now.toISOString(),
     });
+    // Issued today, it belongs at the top of the register, not where it was drafted.
+    removeSearchEntry(core.db, draft.seq);
+    moveToEndOfFilingOrder(core.db, draft.id);
     const row = getDocumentRow(core.db, draft.id)!;
     reindexDocument(core.db, row);
     appendAudit(

@@ -3,46 +3,95 @@ import { localDate } from '../../shared/dates.ts';
 import { foldedWords } from '../../shared/fold.ts';
 import type { Core } from '../context.ts';
 import { getDocumentRowsBySeq } from '../db/documents.ts';
-import { searchDocumentSeqs } from '../db/search.ts';
+import { indexedSubjects, seqsByFilingOrder, type SearchFilters } from '../db/search.ts';
 import { resolveDocumentType } from './types.ts';
 import { toDocumentView } from './view.ts';
 
+/** What the clerk typed, as FTS5 queries over the folded index. */
+export interface SearchPlan {
+  /** Every word somewhere in the document. */
+  match: string;
+  /** Relevance tiers, best first: every word in the trích yếu, then anywhere else. */
+  tiers: string[];
+  /** Folded words whose adjacency lifts a result, or null for a single word or a số/ký hiệu. */
+  phrase: string[] | null;
+}
+
 /**
- * Turns what the clerk typed into an FTS5 query over the folded index.
  * Something with a "/" is a số/ký hiệu ("15/UBND-VP"): its words must follow
- * each other in the notation column. Otherwise every word must appear
- * somewhere, the last one as a prefix so results come while typing.
+ * each other in the notation column. Otherwise every word must appear; while
+ * typing (`prefix`), the last one may be the start of a word.
  */
-export function matchExpression(query: string): string | null {
+export function searchPlan(query: string, prefix = false): SearchPlan | null {
   const words = foldedWords(query);
   if (words.length === 0) return null;
-  if (query.includes('/')) return `code : "${words.join(' ')}"`;
-  const last = words.length - 1;
-  return words.map((word, index) => `"${word}"${index === last && word.length >= 2 ? '*' : ''}`).join(' ');
+  if (query.includes('/')) {
+    const code = `code : "${words.join(' ')}"`;
+    return { match: code, tiers: [code], phrase: null };
+  }
+  const star = prefix && words.at(-1)!.length >= 2 ? '*' : '';
+  const match = `${words.map((word) => `"${word}"`).join(' ')}${star}`;
+  const inSubject = `subject : (${match})`;
+  return { match, tiers: [inSubject, `(${match}) NOT ${inSubject}`], phrase: words.length > 1 ? words : null };
 }
+
+/**
+ * How many of the newest subject matches are put in order by adjacency; past
+ * them, results follow in filing order.
+ */
+const REORDERED = 200;
 
 export function searchDocuments(core: Core, input: ValidInput<'documents.search'>): Outputs['documents.search'] {
   const today = localDate(core.now());
   const bounds = filedBounds(input);
-  const seqs = searchDocumentSeqs(core.db, {
-    match: matchExpression(input.query),
-    filters: {
-      direction: input.direction,
-      docType: input.type === undefined ? undefined : resolveDocumentType(input.type).key,
-      urgency: input.urgency,
-      filedFrom: bounds.from,
-      filedBefore: bounds.before,
-      overdueOn: input.overdue ? today : undefined,
-    },
-    sort: input.sort,
-    limit: input.limit + 1,
-    offset: input.offset,
-  });
+  const filters: SearchFilters = {
+    direction: input.direction,
+    docType: input.type === undefined ? undefined : resolveDocumentType(input.type).key,
+    urgency: input.urgency,
+    filedFrom: bounds.from,
+    filedBefore: bounds.before,
+    overdueOn: input.overdue ? today : undefined,
+  };
+  const plan = searchPlan(input.query, input.prefix);
+  // One more than the page, to tell whether another page follows.
+  const end = input.offset + input.limit + 1;
+  let seqs: number[];
+  if (plan === null || input.sort === 'date') {
+    seqs = seqsByFilingOrder(core.db, plan?.match ?? null, filters, input.limit + 1, input.offset);
+  } else {
+    const ranked: number[] = [];
+    for (const [index, tier] of plan.tiers.entries()) {
+      if (ranked.length >= end) break;
+      const found = seqsByFilingOrder(core.db, tier, filters, Math.max(end - ranked.length, index === 0 ? REORDERED : 0), 0);
+      ranked.push(...(index === 0 && plan.phrase ? adjacentFirst(core, found, plan.phrase, input.prefix) : found));
+    }
+    seqs = ranked.slice(input.offset, end);
+  }
   const page = seqs.slice(0, input.limit);
   return {
     results: getDocumentRowsBySeq(core.db, page).map((row) => toDocumentView(core.db, row, today)),
     hasMore: seqs.length > input.limit,
   };
+}
+
+/**
+ * Relevance the way a clerk judges it: the words in the trích yếu beat the
+ * words in the issuer or the PDF text; within the trích yếu, syllables side by
+ * side ("đất đai", "Nguyễn Thị Lan") beat scattered ones; then newer first.
+ * Only the newest REORDERED subject matches are reordered; the rest stay in
+ * filing order.
+ */
+function adjacentFirst(core: Core, seqs: number[], words: string[], prefix: boolean): number[] {
+  const head = seqs.slice(0, REORDERED);
+  const subjects = indexedSubjects(core.db, head);
+  const needle = ` ${words.join(' ')}${prefix ? '' : ' '}`;
+  const together: number[] = [];
+  const scattered: number[] = [];
+  for (const seq of head) {
+    const text = ` ${foldedWords(subjects.get(seq) ?? '').join(' ')} `;
+    (text.includes(needle) ? together : scattered).push(seq);
+  }
+  return [...together, ...scattered, ...seqs.slice(REORDERED)];
 }
 
 /** The year and the from/to dates both narrow the register date; keep their overlap. */

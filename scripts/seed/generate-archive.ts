@@ -10,6 +10,7 @@ import {
   hamlets,
   issuers,
   middleNames,
+  rareSyllables,
   reasons,
   references,
   signerTitles,
@@ -97,7 +98,9 @@ export function* generateArchive(options: { count: number; seed: number; fromYea
   const pickIssuer = weighted(issuerWeights);
   const pickFamily = weighted(familyNames);
   const pickTitle = weighted(signerTitles);
-  const person = () => `${pickFamily()} ${pick(middleNames)} ${random() < 0.3 ? `${pick(middleNames)} ` : ''}${pick(givenNames)}`;
+  const given = () => (random() < 0.08 ? pick(rareSyllables) : pick(givenNames));
+  const person = () => `${pickFamily()} ${pick(middleNames)} ${random() < 0.3 ? `${pick(middleNames)} ` : ''}${given()}`;
+  const hamlet = () => (random() < 0.1 ? `Bản ${pick(rareSyllables)} ${pick(rareSyllables)}` : pick(hamlets));
   const days = Math.round((Date.UTC(options.toYear + 1, 0, 1) - Date.UTC(options.fromYear, 0, 1)) / 86_400_000);
 
   for (let index = 0; index < options.count; index++) {
@@ -113,7 +116,7 @@ export function* generateArchive(options: { count: number; seed: number; fromYea
           case 'topic': case 'topic2': return pick(topics);
           case 'reason': return pick(reasons);
           case 'person': return person();
-          case 'hamlet': case 'hamlet2': return pick(hamlets);
+          case 'hamlet': case 'hamlet2': return hamlet();
           case 'commune': return pick(communes);
           case 'district': return pick(districts);
           case 'unit': return pick(units);

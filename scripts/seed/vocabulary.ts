@@ -211,3 +211,22 @@ export const references = [
 ];
 
 export const units = ['Văn phòng - Thống kê', 'Địa chính - Xây dựng', 'Tài chính - Kế toán', 'Tư pháp - Hộ tịch', 'Văn hóa - Xã hội', 'Công an xã', 'Ban Chỉ huy Quân sự xã'];
+
+// The long tail: rarely met syllables for given names and the names of
+// mountain villages (bản), so the archive has rare words as a real one does.
+const onsets = ['b', 'c', 'ch', 'd', 'đ', 'g', 'gi', 'h', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 's', 't', 'th', 'tr', 'v', 'x'];
+const rhymes = [
+  'a', 'ai', 'an', 'ang', 'anh', 'ao', 'at', 'ay', 'ăm', 'ăn', 'âm', 'ân', 'âu', 'ây', 'e', 'em', 'en', 'eo', 'ê', 'êm', 'ênh',
+  'i', 'im', 'in', 'inh', 'iu', 'o', 'oa', 'oai', 'oan', 'oang', 'oanh', 'oi', 'om', 'on', 'ong', 'ô', 'ôi', 'ôm', 'ông', 'ơ', 'ơi',
+  'ơm', 'ơn', 'u', 'ui', 'um', 'un', 'ung', 'uy', 'ư', 'ưa', 'ưng', 'ươi', 'ương',
+];
+const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+
+export const rareSyllables: readonly string[] = onsets.flatMap((onset) =>
+  rhymes.flatMap((rhyme) =>
+    tones.map((tone) => {
+      const syllable = `${onset}${rhyme.replace(/[aăâeêioôơuưy]/, (vowel) => `${vowel}${tone}`)}`.normalize('NFC');
+      return syllable.charAt(0).toUpperCase() + syllable.slice(1);
+    }),
+  ),
+);

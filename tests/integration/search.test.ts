@@ -89,7 +89,8 @@ describe('search without diacritics', () => {
   });
 
   it('returns results as the clerk types, from a prefix of the last word', async () => {
-    expect(await find('sot xuat huy')).toEqual(['epidemic']);
+    expect(await find('sot xuat huy', { prefix: true })).toEqual(['epidemic']);
+    expect(await find('sot xuat huy')).toEqual([]);
   });
 });
 
@@ -112,9 +113,38 @@ describe('search filters', () => {
     expect(await find('', { overdue: true })).toEqual([]);
   });
 
-  it('sorts by date when asked, newest first', async () => {
-    expect(await find('', { sort: 'date' })).toEqual(['pdfOnly', 'land', 'epidemic', 'party']);
-    expect(await find('viec', { sort: 'date' })).toEqual(['land', 'party']);
+  it('sorts by date when asked: newest entry in the register first', async () => {
+    expect(await find('', { sort: 'date' })).toEqual(['pdfOnly', 'party', 'land', 'epidemic']);
+    expect(await find('viec', { sort: 'date' })).toEqual(['party', 'land']);
+  });
+
+  it('puts a draft at the top of the register when it is issued', async () => {
+    const draft = await office.call('outgoing.draft', { type: 'TB', subject: 'Thông báo lịch trực phòng chống dịch' });
+    ids.draft = draft.id;
+    await register('later', {
+      issuerName: 'UBND huyện Quảng Xương',
+      notation: '950/UBND-VP',
+      issuedOn: '2026-06-14',
+      arrivedOn: '2026-06-15',
+      type: 'CV',
+      subject: 'Về việc phòng chống dịch mùa hè',
+    });
+    expect(await find('phong chong dich', { sort: 'date' })).toEqual(['later', 'draft', 'epidemic']);
+    await office.call('outgoing.issue', { id: draft.id });
+    expect(await find('phong chong dich', { sort: 'date' })).toEqual(['draft', 'later', 'epidemic']);
+    expect(await find('lich truc')).toEqual(['draft']);
+  });
+
+  it('ranks documents with the syllables side by side above scattered ones', async () => {
+    await register('scattered', {
+      issuerName: 'UBND huyện Quảng Xương',
+      notation: '951/UBND-VP',
+      issuedOn: '2026-06-14',
+      arrivedOn: '2026-06-15',
+      type: 'CV',
+      subject: 'Về việc đất ở và đai rừng phòng hộ',
+    });
+    expect(await find('dat dai')).toEqual(['land', 'scattered']);
   });
 
   it('pages through results', async () => {

@@ -41,7 +41,7 @@ describe('seed archive', () => {
       classes: Record<string, { queries: number; baseline: { ratioP50: number } }>;
     };
     expect(figures.docs).toBeGreaterThan(700);
-    expect(Object.keys(figures.classes)).toEqual(['common', 'rare', 'notation']);
+    expect(Object.keys(figures.classes)).toEqual(['common', 'rare', 'names', 'notation']);
     for (const entry of Object.values(figures.classes)) expect(entry.queries).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDocumentType } from '../../shared/domain.ts';
 import { foldedWords, foldVietnamese } from '../../shared/fold.ts';
-import { matchExpression } from '../../core/documents/search.ts';
+import { searchPlan } from '../../core/documents/search.ts';
 import { outgoingNotation } from '../../core/documents/notation.ts';
 
 describe('Vietnamese folding', () => {
@@ -24,17 +24,26 @@ describe('Vietnamese folding', () => {
 });
 
 describe('search query', () => {
-  it('requires every word, the last one as a prefix', () => {
-    expect(matchExpression('phòng chống dịch')).toBe('"phong" "chong" "dich"*');
+  it('requires every word, the trích yếu first, keeping the syllables to lift those side by side', () => {
+    expect(searchPlan('phòng chống dịch')).toEqual({
+      match: '"phong" "chong" "dich"',
+      tiers: ['subject : ("phong" "chong" "dich")', '("phong" "chong" "dich") NOT subject : ("phong" "chong" "dich")'],
+      phrase: ['phong', 'chong', 'dich'],
+    });
+    expect(searchPlan('đất')?.phrase).toBeNull();
+  });
+
+  it('takes the last word as the start of a word while typing', () => {
+    expect(searchPlan('sot xuat huy', true)?.match).toBe('"sot" "xuat" "huy"*');
   });
 
   it('looks a số/ký hiệu up as a phrase in the notation column', () => {
-    expect(matchExpression('15/UBND-VP')).toBe('code : "15 ubnd vp"');
+    expect(searchPlan('15/UBND-VP')).toEqual({ match: 'code : "15 ubnd vp"', tiers: ['code : "15 ubnd vp"'], phrase: null });
   });
 
   it('cannot be broken by FTS syntax in what was typed', () => {
-    expect(matchExpression('"dat" OR NEAR(a b) *')).toBe('"dat" "or" "near" "a" "b"');
-    expect(matchExpression('  ;; ')).toBeNull();
+    expect(searchPlan('"dat" OR NEAR(a b) *')?.match).toBe('"dat" "or" "near" "a" "b"');
+    expect(searchPlan('  ;; ')).toBeNull();
   });
 });
 

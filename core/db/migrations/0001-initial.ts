@@ -35,7 +35,7 @@ INSERT INTO registers (id, direction, secret, name) VALUES
   ('outgoing-secret', 'outgoing', 1, 'Sổ đăng ký văn bản mật đi');
 
 CREATE TABLE documents (
-  seq INTEGER PRIMARY KEY,            -- stable rowid shared with documents_fts
+  seq INTEGER PRIMARY KEY,            -- filing order (rowid of documents_fts); a draft moves to the end when issued
   id TEXT NOT NULL UNIQUE,            -- UUIDv7, made offline
   direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
   state TEXT NOT NULL CHECK (state IN ('registered', 'draft', 'issued')),
@@ -143,8 +143,6 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
--- Subject and số/ký hiệu weigh most, then the issuer, then the PDF text.
-INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(10.0, 8.0, 4.0, 1.0)');
 
 -- Each row carries the SHA-256 of the previous row's hash and its own content.
 CREATE TABLE audit_log (
