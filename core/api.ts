@@ -3,7 +3,6 @@
 // contract in shared/api.ts before any handler runs.
 import { z } from 'zod';
 import { schemas, type HandlerInput, type HandlerName, type Outputs, type ValidInput } from '../shared/api.ts';
-import { localDate } from '../shared/dates.ts';
 import { AppError } from '../shared/errors.ts';
 import { verifyAuditChain } from './audit/chain.ts';
 import type { Core } from './context.ts';
@@ -13,7 +12,7 @@ import { documentHistory, updateDocument } from './documents/edit.ts';
 import { registerIncoming } from './documents/incoming.ts';
 import { draftOutgoing, issueOutgoing } from './documents/outgoing.ts';
 import { searchDocuments } from './documents/search.ts';
-import { requireDocument, toDocumentView } from './documents/view.ts';
+import { getDocument } from './documents/view.ts';
 import {
   addDocumentToWorkFile,
   closeWorkFile,
@@ -22,7 +21,6 @@ import {
   listWorkFiles,
   removeDocumentFromWorkFile,
 } from './documents/work-files.ts';
-import { workFilesOfDocument } from './db/work-files.ts';
 import { initOffice, officeStatus } from './office/office.ts';
 
 z.config(z.locales.vi());
@@ -35,13 +33,7 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'incoming.register': registerIncoming,
   'outgoing.draft': draftOutgoing,
   'outgoing.issue': issueOutgoing,
-  'documents.get': (core, input) => {
-    const row = requireDocument(core.db, input.id);
-    return {
-      ...toDocumentView(core.db, row, localDate(core.now())),
-      workFiles: workFilesOfDocument(core.db, row.id),
-    };
-  },
+  'documents.get': getDocument,
   'documents.update': updateDocument,
   'documents.history': documentHistory,
   'documents.search': searchDocuments,

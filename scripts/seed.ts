@@ -10,7 +10,7 @@ import { foldVietnamese } from '../shared/fold.ts';
 import { call } from '../core/api.ts';
 import { openCore, type Core } from '../core/context.ts';
 import { asciiPdf } from './lib/make-pdf.ts';
-import { generateArchive, type SeedDocument } from './seed/generate-archive.ts';
+import { generateArchive, isoDay, type SeedDocument } from './seed/generate-archive.ts';
 
 export interface SeedOptions {
   docs: number;
@@ -120,10 +120,6 @@ async function pdfPool(options: SeedOptions): Promise<string[]> {
     pool.push((await asciiPdf(text)).toString('base64'));
   }
   return pool;
-}
-
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 async function main(): Promise<void> {

@@ -3,10 +3,32 @@
 // validates every input against these before it touches anything.
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
-import { secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
+import { MAX_PDF_BYTES, secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+// Text is stored in NFC: the same Vietnamese letter typed on two keyboards
+// (composed or with combining marks) must compare equal.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((value) => value.normalize('NFC'));
+/** Optional text; an empty string means "none" and clears the field on update. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value.normalize('NFC')))
+    .optional();
+// Paths are resolved by the caller (the CLI against its working directory, the
+// UI from a file dialog): core never guesses what a relative path meant.
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, { message: 'Cần đường dẫn đầy đủ (tuyệt đối)' });
 const calendarDate = z.string().refine(isCalendarDate, { message: 'Ngày phải có dạng yyyy-mm-dd và có thật' });
 const id = z.string().trim().min(1).max(64);
 // Agency codes (mã định danh) are opaque: provinces re-coded communes in 2025,
@@ -20,8 +42,14 @@ const agencyCode = z
 
 /** A PDF given by path on this machine, or its bytes (browser mode drag and drop). */
 export const fileInput = z.union([
-  z.strictObject({ path: text(4096) }),
-  z.strictObject({ base64: z.string().min(1), filename: text(255) }),
+  z.strictObject({ path: absolutePath }),
+  z.strictObject({
+    base64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((MAX_PDF_BYTES * 4) / 3) + 4, { message: 'Tệp PDF quá lớn' }),
+    filename: text(255),
+  }),
 ]);
 export type FileInput = z.infer<typeof fileInput>;
 
@@ -113,7 +141,7 @@ export const schemas = {
   'attachments.export': z.strictObject({
     documentId: id,
     attachmentId: id.optional(),
-    out: text(4096),
+    out: absolutePath,
   }),
 
   'workFiles.create': z.strictObject({

@@ -1,5 +1,8 @@
 // Domain constants of the commune document office (Decree 30/2020/NĐ-CP).
 
+/** The largest PDF accepted: a 200-page scan at 200 dpi fits well within it. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
 export const directions = ['incoming', 'outgoing'] as const;
 export type Direction = (typeof directions)[number];
 

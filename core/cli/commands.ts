@@ -1,5 +1,6 @@
 // The CLI's commands: each maps its arguments to one handler of the API table
 // and its result to text. No logic of the office lives here.
+import path from 'node:path';
 import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
 import * as format from './format.ts';
 
@@ -56,9 +57,10 @@ function noExtra(positionals: string[], count: number): void {
   if (positionals.length > count) throw new UsageError(`thừa đối số: ${positionals.slice(count).join(' ')}`);
 }
 
+// Paths are resolved here, against the directory the command was typed in.
 const optionalFile = (positionals: string[]) => {
   noExtra(positionals, 1);
-  return positionals[0] === undefined ? {} : { file: { path: positionals[0] } };
+  return positionals[0] === undefined ? {} : { file: { path: path.resolve(positionals[0]) } };
 };
 
 function direction(values: ParsedValues): 'incoming' | 'outgoing' | undefined {
@@ -66,7 +68,7 @@ function direction(values: ParsedValues): 'incoming' | 'outgoing' | undefined {
   return values.incoming ? 'incoming' : values.outgoing ? 'outgoing' : undefined;
 }
 
-const searchOptions: Record<string, OptionSpec> = {
+const listOptions: Record<string, OptionSpec> = {
   incoming: { type: 'boolean' },
   outgoing: { type: 'boolean' },
   year: { type: 'string' },
@@ -75,10 +77,10 @@ const searchOptions: Record<string, OptionSpec> = {
   from: { type: 'string' },
   to: { type: 'string' },
   overdue: { type: 'boolean' },
-  sort: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
 };
+const searchOptions: Record<string, OptionSpec> = { ...listOptions, sort: { type: 'string' }, prefix: { type: 'boolean' } };
 
 function searchFilters(values: ParsedValues) {
   return {
@@ -89,7 +91,6 @@ function searchFilters(values: ParsedValues) {
     from: str(values, 'from'),
     to: str(values, 'to'),
     overdue: values.overdue === true,
-    sort: str(values, 'sort') as HandlerInput<'documents.search'>['sort'],
     limit: int(values, 'limit'),
     offset: int(values, 'offset'),
   };
@@ -117,7 +118,7 @@ export const commands: Record<string, Command> = {
   }),
   'incoming add': command({
     usage:
-      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--allow-duplicate]',
+      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--pages <số trang>] [--allow-duplicate]',
     summary: 'Vào sổ văn bản đến',
     options: {
       from: { type: 'string' },
@@ -263,18 +264,23 @@ export const commands: Record<string, Command> = {
   list: command({
     usage: 'list [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from …] [--to …] [--overdue] [--limit <n>] [--offset <n>]',
     summary: 'Liệt kê văn bản trong sổ, mới nhất trước',
-    options: searchOptions,
+    options: listOptions,
     handler: 'documents.search',
     input: (v, p) => (noExtra(p, 0), { query: '', ...searchFilters(v), sort: 'date' }),
     text: format.results,
   }),
   search: command({
     usage:
-      'search <từ khóa> [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from <ngày>] [--to <ngày>] [--overdue] [--sort relevance|date] [--limit <n>]',
+      'search <từ khóa> [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from <ngày>] [--to <ngày>] [--overdue] [--sort relevance|date] [--prefix] [--limit <n>] [--offset <n>]',
     summary: 'Tìm văn bản, gõ không dấu cũng được',
     options: searchOptions,
     handler: 'documents.search',
-    input: (v, p) => ({ query: p.join(' '), ...searchFilters(v) }),
+    input: (v, p) => ({
+      query: p.join(' '),
+      ...searchFilters(v),
+      sort: str(v, 'sort') as HandlerInput<'documents.search'>['sort'],
+      prefix: v.prefix === true,
+    }),
     text: format.results,
   }),
   'attachment add': command({
@@ -286,7 +292,7 @@ export const commands: Record<string, Command> = {
       noExtra(p, 2);
       return {
         documentId: positional(p, 0, 'mã văn bản'),
-        file: { path: positional(p, 1, 'tệp PDF') },
+        file: { path: path.resolve(positional(p, 1, 'tệp PDF')) },
         ...(v.appendix ? { role: 'appendix' as const } : {}),
       };
     },
@@ -298,7 +304,8 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string' }, attachment: { type: 'string' } },
     handler: 'attachments.export',
     input: (v, p) => (
-      noExtra(p, 1), { documentId: positional(p, 0, 'mã văn bản'), out: required(v, 'out'), attachmentId: str(v, 'attachment') }
+      noExtra(p, 1),
+      { documentId: positional(p, 0, 'mã văn bản'), out: path.resolve(required(v, 'out')), attachmentId: str(v, 'attachment') }
     ),
     text: (output) => `Đã xuất ${output.filename} → ${output.out} (${output.size} byte, SHA-256 ${output.sha256})`,
   }),

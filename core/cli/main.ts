@@ -12,11 +12,27 @@ const globalOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function findCommand(argv: string[]): { name: string; command: Command; rest: string[] } | undefined {
-  for (const words of [2, 1]) {
-    const name = argv.slice(0, words).join(' ');
+const GLOBAL_FLAGS = new Set(['--json', '--help', '-h']);
+
+/**
+ * The command's words, wherever the global options stand: "--data X --json
+ * incoming add …" and "incoming add … --json" are the same command.
+ */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  const wordAt: number[] = [];
+  for (let i = 0; i < argv.length && wordAt.length < 2; i++) {
+    const arg = argv[i]!;
+    if (arg === '--data') i++;
+    else if (GLOBAL_FLAGS.has(arg) || arg.startsWith('--data=')) continue;
+    else if (arg.startsWith('-')) break;
+    else wordAt.push(i);
+  }
+  for (const count of [2, 1]) {
+    const at = wordAt.slice(0, count);
+    if (at.length < count) continue;
+    const name = at.map((i) => argv[i]).join(' ');
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-    if (command) return { name, command, rest: argv.slice(words) };
+    if (command) return { command, rest: argv.filter((_, i) => !at.includes(i)) };
   }
   return undefined;
 }
@@ -26,12 +42,40 @@ function helpText(): string {
   return ['vanthu — sổ văn bản của cơ quan, chạy không cần mạng', '', 'Mọi lệnh nhận --data <thư mục> và --json.', '', ...lines].join('\n');
 }
 
+/** A mistyped command: exit code 2, and with --json still one JSON document. */
+function usageError(json: boolean, problem: string, usage: string): number {
+  if (json) {
+    const error = { code: 'INPUT_INVALID', message: `Lệnh chưa đúng cú pháp: ${problem}`, detail: `vanthu ${usage}` };
+    process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+  } else {
+    process.stderr.write(`Lệnh chưa đúng cú pháp: ${problem}\nCách dùng: vanthu ${usage}\n`);
+  }
+  return 2;
+}
+
+/** node:util's parse errors, in the clerk's language. */
+function describeParseError(error: NodeJS.ErrnoException): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `không có tùy chọn ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `tùy chọn ${option} thiếu giá trị hoặc giá trị không đúng`;
+    default:
+      return error.message;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
   const found = findCommand(argv);
   if (!found) {
     const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h');
-    (wantsHelp ? process.stdout : process.stderr).write(`${wantsHelp ? '' : `Lệnh không hợp lệ: ${argv.join(' ')}\n\n`}${helpText()}\n`);
-    return wantsHelp ? 0 : 2;
+    if (wantsHelp) {
+      process.stdout.write(`${helpText()}\n`);
+      return 0;
+    }
+    return usageError(json, `không có lệnh "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, '--help');
   }
   const { command } = found;
   let values: Record<string, unknown>;
@@ -44,14 +88,13 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    process.stderr.write(`Lỗi cú pháp: ${(error as Error).message}\nCách dùng: vanthu ${command.usage}\n`);
-    return 2;
+    return usageError(json, describeParseError(error as NodeJS.ErrnoException), command.usage);
   }
   if (values.help) {
     process.stdout.write(`${command.summary}\nvanthu ${command.usage}\n`);
     return 0;
   }
-  const json = values.json === true;
+  if (values.data === '') return usageError(json, '--data cần một thư mục', command.usage);
   let core: Core | undefined;
   try {
     const input = command.input(values as Record<string, string | boolean | string[] | undefined>, positionals);
@@ -60,10 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(json ? `${JSON.stringify(output, null, 2)}\n` : `${command.text(output as never)}\n`);
     return command.exitCode?.(output as never) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`Lỗi cú pháp: ${error.message}\nCách dùng: vanthu ${command.usage}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return usageError(json, error.message, command.usage);
     const value = toErrorValue(error);
     if (json) {
       process.stdout.write(`${JSON.stringify({ error: value }, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -27,15 +27,11 @@ export function openDatabase(dataDir: string): Db {
     throw new AppError('DATA_DIR_UNUSABLE', `${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
-    const version = readSchemaVersion(db);
-    if (version > migrations.length) {
-      throw new AppError(
-        'DB_NEWER_VERSION',
-        `${file} has schema version ${version}; this build knows up to ${migrations.length}`,
-      );
-    }
+    // First, so that a second process opening the same store waits instead of failing.
+    db.pragma('busy_timeout = 5000');
+    refuseNewerSchema(db, file);
     configure(db);
-    applyMigrations(db, version);
+    applyMigrations(db, file);
     return db;
   } catch (error) {
     db.close();
@@ -47,36 +43,59 @@ function readSchemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+function refuseNewerSchema(db: Db, file: string): void {
+  const version = readSchemaVersion(db);
+  if (version > migrations.length) {
+    throw new AppError('DB_NEWER_VERSION', `${file} has schema version ${version}; this build knows up to ${migrations.length}`);
+  }
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // Registers and the audit chain must survive a power cut: FULL syncs the WAL
   // on every commit, not only at checkpoints.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
 }
 
-function applyMigrations(db: Db, from: number): void {
-  for (let index = from; index < migrations.length; index++) {
-    const migration = migrations[index]!;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${index + 1}`);
-    }).immediate();
+/**
+ * One transaction per migration. The version is read again under the write
+ * lock, so when two processes open a new store at once the second finds the
+ * work done instead of running it twice.
+ */
+function applyMigrations(db: Db, file: string): void {
+  for (;;) {
+    const applied = db
+      .transaction(() => {
+        refuseNewerSchema(db, file);
+        const version = readSchemaVersion(db);
+        const migration = migrations[version];
+        if (!migration) return false;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${version + 1}`);
+        return true;
+      })
+      .immediate();
+    if (!applied) return;
   }
 }
+
+// SQLite result codes, extended ones included (SQLITE_CORRUPT_VTAB, SQLITE_IOERR_WRITE…), by their primary code.
+const sqliteErrors: [RegExp, ErrorCode][] = [
+  [/^SQLITE_(CORRUPT|NOTADB)/, 'DB_CORRUPT'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'DB_BUSY'],
+  [/^SQLITE_FULL/, 'DISK_FULL'],
+  [/^SQLITE_(READONLY|CANTOPEN|PERM)/, 'DB_READONLY'],
+  [/^SQLITE_IOERR/, 'DB_IO_ERROR'],
+];
 
 /** SQLite's own failures in words the clerk can act on. */
-export function translateSqliteError(error: unknown, file: string): unknown {
+export function translateSqliteError(error: unknown, where: string): unknown {
   if (error instanceof AppError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new AppError('DB_CORRUPT', `${file}: ${(error as Error).message}`, { cause: error });
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new AppError('DB_BUSY', `${file}: ${(error as Error).message}`, { cause: error });
-  }
-  return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  const match = sqliteErrors.find(([pattern]) => pattern.test(code));
+  return match ? new AppError(match[1], `${where}: ${code} ${(error as Error).message}`, { cause: error }) : error;
 }
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -35,6 +35,7 @@ export interface DocumentRow {
   notes: string | null;
   dedupeKey: string | null;
   duplicateOf: string | null;
+  createdOn: string;
   createdAt: string;
   updatedAt: string;
   filedOn: string;
@@ -74,6 +75,7 @@ const columnOf: Record<keyof DocumentFields, string> = {
   notes: 'notes',
   dedupeKey: 'dedupe_key',
   duplicateOf: 'duplicate_of',
+  createdOn: 'created_on',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };

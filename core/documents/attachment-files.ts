@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileInput } from '../../shared/api.ts';
+import { MAX_PDF_BYTES } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Core } from '../context.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../db/attachments.ts';
 import { newId } from '../ids.ts';
 import { sanitizeFilename } from './filename.ts';
-import { inspectPdf, MAX_PDF_BYTES } from './pdf.ts';
+import { inspectPdf } from './pdf.ts';
 
 /** A PDF checked and written to the blob store, waiting to be tied to a document. */
 export interface StoredPdf {

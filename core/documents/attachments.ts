@@ -14,14 +14,19 @@ import { requireDocument, toDocumentView } from './view.ts';
 
 /** Adds a PDF to a document: the main text if it has none yet, else an appendix (phụ lục). */
 export async function addAttachment(core: Core, input: ValidInput<'attachments.add'>): Promise<DocumentView> {
-  requireDocument(core.db, input.documentId);
+  // Decided before the PDF is stored, so a refused request writes nothing;
+  // decided again under the write lock, where it counts.
+  const chooseRole = () => {
+    const hasMain = listAttachments(core.db, requireDocument(core.db, input.documentId).id).some((a) => a.role === 'main');
+    if (input.role === 'main' && hasMain) throw new AppError('ATTACHMENT_MAIN_EXISTS', input.documentId);
+    return input.role ?? (hasMain ? 'appendix' : 'main');
+  };
+  chooseRole();
   const pdf = await storePdf(core, input.file);
   const now = core.now();
   return writeTransaction(core.db, () => {
     const before = requireDocument(core.db, input.documentId);
-    const hasMain = listAttachments(core.db, before.id).some((a) => a.role === 'main');
-    const role = input.role ?? (hasMain ? 'appendix' : 'main');
-    if (role === 'main' && hasMain) throw new AppError('ATTACHMENT_MAIN_EXISTS', before.id);
+    const role = chooseRole();
     const attachment = recordAttachment(core, before.id, pdf, role, now.toISOString());
     updateDocumentFields(core.db, before.id, {
       updatedAt: now.toISOString(),

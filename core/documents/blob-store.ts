@@ -21,10 +21,6 @@ export class BlobStore {
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2));
   }
 
-  has(sha256: string): boolean {
-    return fs.existsSync(this.pathOf(sha256));
-  }
-
   /**
    * Writes the bytes durably: to a temp file, fsynced, renamed into place,
    * then the directory fsynced, so a power cut leaves either the whole blob
@@ -86,17 +82,27 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Writes a copy for the user, atomically, never over an existing file. */
+/**
+ * Writes a copy for the user, whole or not at all, never over an existing
+ * file. The copy is written beside the target and then linked into place;
+ * FAT32/exFAT USB sticks have no hard links, so there it is copied with the
+ * same no-overwrite rule.
+ */
 export function exportFile(out: string, bytes: Uint8Array): void {
   const dir = path.dirname(out);
+  if (fs.existsSync(out)) throw new AppError('FILE_EXISTS', out);
+  if (!fs.existsSync(dir)) throw new AppError('FILE_NOT_FOUND', dir);
   const tmp = path.join(dir, `.${path.basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileDurably(tmp, bytes, 'wx');
-    // link() fails if the target exists, where rename() would silently replace it.
-    fs.linkSync(tmp, out);
+    try {
+      fs.linkSync(tmp, out);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+      fs.copyFileSync(tmp, out, fs.constants.COPYFILE_EXCL);
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && fs.existsSync(out)) throw new AppError('FILE_EXISTS', out, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('FILE_EXISTS', out, { cause: error });
     throw new AppError('FILE_WRITE_FAILED', `${out}: ${(error as Error).message}`, { cause: error });
   } finally {
     fs.rmSync(tmp, { force: true });

@@ -23,10 +23,8 @@ export function updateDocument(core: Core, input: ValidInput<'documents.update'>
     const audit: Record<string, [unknown, unknown]> = {};
     for (const field of Object.keys(input) as (EditableField | 'id')[]) {
       if (field === 'id') continue;
-      const raw = input[field];
-      if (raw === undefined) continue;
-      const value = typeof raw === 'string' ? raw.normalize('NFC') || null : raw;
-      if (before[field] === value) continue;
+      const value = input[field];
+      if (value === undefined || before[field] === value) continue;
       (changes as Record<string, unknown>)[field] = value;
       audit[field] = [before[field], value];
     }

@@ -33,10 +33,10 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       fields: { arrivedOn: 'Ngày đến trước ngày ban hành' },
     });
   }
-  const issuerName = input.issuerName.normalize('NFC');
+  const issuerName = input.issuerName;
   const notation = normalizeWrittenNotation(input.notation);
   const dedupeKey = duplicateKey(issuerName, notation, input.issuedOn);
-  const refuseDuplicate = () => {
+  const checkDuplicate = () => {
     const existing = findByDedupeKey(core.db, dedupeKey);
     if (existing && !input.allowDuplicate) {
       throw new AppError(
@@ -49,11 +49,11 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
   };
   // Checked before the PDF is stored so a refused duplicate writes nothing,
   // and again under the write lock in case another window registered it meanwhile.
-  refuseDuplicate();
+  checkDuplicate();
   const pdf = input.file ? await storePdf(core, input.file) : null;
 
   return writeTransaction(core.db, () => {
-    const existing = refuseDuplicate();
+    const existing = checkDuplicate();
     const registerId = input.secrecy === 'thuong' ? 'incoming' : 'incoming-secret';
     const registerYear = yearOf(arrivedOn);
     const registerNumber = nextRegisterNumber(core.db, registerId, registerYear);
@@ -64,7 +64,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       direction: 'incoming',
       state: 'registered',
       docType: type.key,
-      subject: input.subject.normalize('NFC'),
+      subject: input.subject,
       notation,
       number: null,
       issuedOn: input.issuedOn,
@@ -78,7 +78,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       secrecy: input.secrecy,
       dueOn: input.dueOn ?? null,
       completedOn: null,
-      recipientUnit: input.recipientUnit?.normalize('NFC') || null,
+      recipientUnit: input.recipientUnit ?? null,
       handedOn: null,
       handedReceipt: null,
       signerName: null,
@@ -87,9 +87,10 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       archiveUnit: null,
       copies: null,
       pageCount: input.pageCount ?? pdf?.pageCount ?? null,
-      notes: input.notes?.normalize('NFC') || null,
+      notes: input.notes ?? null,
       dedupeKey,
       duplicateOf: existing?.id ?? null,
+      createdOn: today,
       createdAt: stamp,
       updatedAt: stamp,
     });

@@ -35,7 +35,7 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
       direction: 'outgoing',
       state: 'draft',
       docType: type.key,
-      subject: input.subject.normalize('NFC'),
+      subject: input.subject,
       notation: null,
       number: null,
       issuedOn: null,
@@ -52,15 +52,16 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
       recipientUnit: null,
       handedOn: null,
       handedReceipt: null,
-      signerName: input.signerName?.normalize('NFC') || null,
-      signerTitle: input.signerTitle?.normalize('NFC') || null,
-      draftingUnit: input.draftingUnit?.normalize('NFC') || office.defaultUnit,
-      archiveUnit: input.archiveUnit?.normalize('NFC') || null,
+      signerName: input.signerName ?? null,
+      signerTitle: input.signerTitle ?? null,
+      draftingUnit: input.draftingUnit ?? office.defaultUnit,
+      archiveUnit: input.archiveUnit ?? null,
       copies: input.copies ?? null,
       pageCount: pdf?.pageCount ?? null,
-      notes: input.notes?.normalize('NFC') || null,
+      notes: input.notes ?? null,
       dedupeKey: null,
       duplicateOf: null,
+      createdOn: localDate(now),
       createdAt: stamp,
       updatedAt: stamp,
     });
@@ -70,7 +71,7 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
       input.recipients.map((recipient) =>
         'agencyCode' in recipient
           ? { agencyCode: recipient.agencyCode, name: null }
-          : { agencyCode: null, name: recipient.name.normalize('NFC') },
+          : { agencyCode: null, name: recipient.name },
       ),
     );
     const attachment = pdf ? recordAttachment(core, id, pdf, 'main', stamp) : null;
@@ -128,7 +129,7 @@ export function issueOutgoing(core: Core, input: ValidInput<'outgoing.issue'>): 
       registerNumber: number,
       updatedAt: now.toISOString(),
     });
-    // Issued today, it belongs at the top of the register, not where it was drafted.
+    // Once numbered it is the newest entry in the register, not where it stood as a draft.
     removeSearchEntry(core.db, draft.seq);
     moveToEndOfFilingOrder(core.db, draft.id);
     const row = getDocumentRow(core.db, draft.id)!;

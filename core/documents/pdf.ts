@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MAX_PDF_BYTES } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
 
-export const MAX_PDF_BYTES = 200 * 1024 * 1024;
 // Cap what one document adds to the search index; a 500-page scan with OCR
 // would otherwise dominate it.
 const MAX_INDEXED_CHARS = 200_000;

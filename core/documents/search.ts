@@ -14,32 +14,42 @@ export interface SearchPlan {
   /** Relevance tiers, best first: every word in the trích yếu, then anywhere else. */
   tiers: string[];
   /** Folded words whose adjacency lifts a result, or null for a single word or a số/ký hiệu. */
-  phrase: string[] | null;
+  adjacentWords: string[] | null;
 }
 
+// A số/ký hiệu as typed: a number, "/", then letters ("15/UBND-VP", "802/QĐ").
+const NOTATION = /\d+\s*\/\s*[\p{L}\p{N}&.-]*[\p{L}][\p{L}\p{N}&.-]*/u;
+// "V/v" is how subjects abbreviate "Về việc": it says nothing to search for.
+const ABOUT = /(^|\s)v\s*\/\s*v(?=\s|$)/giu;
+
 /**
- * Something with a "/" is a số/ký hiệu ("15/UBND-VP"): its words must follow
- * each other in the notation column. Otherwise every word must appear; while
- * typing (`prefix`), the last one may be the start of a word.
+ * A số/ký hiệu in the query must match as a phrase in the notation column;
+ * every other word must appear somewhere. While typing (`prefix`), the last
+ * word may be the start of a word; a lone last letter is left out until the
+ * next one comes.
  */
 export function searchPlan(query: string, prefix = false): SearchPlan | null {
-  const words = foldedWords(query);
-  if (words.length === 0) return null;
-  if (query.includes('/')) {
-    const code = `code : "${words.join(' ')}"`;
-    return { match: code, tiers: [code], phrase: null };
+  const notation = NOTATION.exec(query)?.[0];
+  const rest = (notation ? query.replace(notation, ' ') : query).replace(ABOUT, ' ');
+  const words = foldedWords(rest);
+  let star = prefix ? '*' : '';
+  if (prefix && words.at(-1)?.length === 1) {
+    words.pop();
+    star = '';
   }
-  const star = prefix && words.at(-1)!.length >= 2 ? '*' : '';
-  const match = `${words.map((word) => `"${word}"`).join(' ')}${star}`;
+  const code = notation ? `code : "${foldedWords(notation).join(' ')}"${words.length ? '' : star}` : '';
+  const match = [code, words.length ? `${words.map((word) => `"${word}"`).join(' ')}${star}` : ''].filter(Boolean).join(' ');
+  if (!match) return null;
+  if (notation) return { match, tiers: [match], adjacentWords: null };
   const inSubject = `subject : (${match})`;
-  return { match, tiers: [inSubject, `(${match}) NOT ${inSubject}`], phrase: words.length > 1 ? words : null };
+  return { match, tiers: [inSubject, `(${match}) NOT ${inSubject}`], adjacentWords: words.length > 1 ? words : null };
 }
 
 /**
  * How many of the newest subject matches are put in order by adjacency; past
  * them, results follow in filing order.
  */
-const REORDERED = 200;
+const RERANK_WINDOW = 200;
 
 export function searchDocuments(core: Core, input: ValidInput<'documents.search'>): Outputs['documents.search'] {
   const today = localDate(core.now());
@@ -62,8 +72,8 @@ export function searchDocuments(core: Core, input: ValidInput<'documents.search'
     const ranked: number[] = [];
     for (const [index, tier] of plan.tiers.entries()) {
       if (ranked.length >= end) break;
-      const found = seqsByFilingOrder(core.db, tier, filters, Math.max(end - ranked.length, index === 0 ? REORDERED : 0), 0);
-      ranked.push(...(index === 0 && plan.phrase ? adjacentFirst(core, found, plan.phrase, input.prefix) : found));
+      const found = seqsByFilingOrder(core.db, tier, filters, Math.max(end - ranked.length, index === 0 ? RERANK_WINDOW : 0), 0);
+      ranked.push(...(index === 0 && plan.adjacentWords ? adjacentFirst(core, found, plan.adjacentWords, input.prefix) : found));
     }
     seqs = ranked.slice(input.offset, end);
   }
@@ -78,11 +88,11 @@ export function searchDocuments(core: Core, input: ValidInput<'documents.search'
  * Relevance the way a clerk judges it: the words in the trích yếu beat the
  * words in the issuer or the PDF text; within the trích yếu, syllables side by
  * side ("đất đai", "Nguyễn Thị Lan") beat scattered ones; then newer first.
- * Only the newest REORDERED subject matches are reordered; the rest stay in
+ * Only the newest RERANK_WINDOW subject matches are reordered; the rest stay in
  * filing order.
  */
 function adjacentFirst(core: Core, seqs: number[], words: string[], prefix: boolean): number[] {
-  const head = seqs.slice(0, REORDERED);
+  const head = seqs.slice(0, RERANK_WINDOW);
   const subjects = indexedSubjects(core.db, head);
   const needle = ` ${words.join(' ')}${prefix ? '' : ' '}`;
   const together: number[] = [];
@@ -91,7 +101,7 @@ function adjacentFirst(core: Core, seqs: number[], words: string[], prefix: bool
     const text = ` ${foldedWords(subjects.get(seq) ?? '').join(' ')} `;
     (text.includes(needle) ? together : scattered).push(seq);
   }
-  return [...together, ...scattered, ...seqs.slice(REORDERED)];
+  return [...together, ...scattered, ...seqs.slice(RERANK_WINDOW)];
 }
 
 /** The year and the from/to dates both narrow the register date; keep their overlap. */

@@ -1,9 +1,12 @@
-import type { DocumentView } from '../../shared/api.ts';
+import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
+import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
 import { listAttachments } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
 import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
+import { workFilesOfDocument } from '../db/work-files.ts';
+import type { Core } from '../context.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
   return {
@@ -57,4 +60,10 @@ export function requireDocument(db: Db, id: string): DocumentRow {
   const row = getDocumentRow(db, id);
   if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
   return row;
+}
+
+/** One document as the detail screen shows it: the register entry, its PDFs and its work files. */
+export function getDocument(core: Core, input: ValidInput<'documents.get'>): Outputs['documents.get'] {
+  const row = requireDocument(core.db, input.id);
+  return { ...toDocumentView(core.db, row, localDate(core.now())), workFiles: workFilesOfDocument(core.db, row.id) };
 }

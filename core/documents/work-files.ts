@@ -26,14 +26,14 @@ export function createWorkFile(core: Core, input: ValidInput<'workFiles.create'>
   return writeTransaction(core.db, () => {
     const row: WorkFileRow = {
       id: newId(now.getTime()),
-      code: input.code?.normalize('NFC') || null,
-      title: input.title.normalize('NFC'),
+      code: input.code ?? null,
+      title: input.title,
       year: input.year ?? yearOf(today),
-      keeper: input.keeper?.normalize('NFC') || null,
-      retention: input.retention?.normalize('NFC') || null,
+      keeper: input.keeper ?? null,
+      retention: input.retention ?? null,
       openedOn: today,
       closedOn: null,
-      notes: input.notes?.normalize('NFC') || null,
+      notes: input.notes ?? null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
@@ -90,15 +90,16 @@ function changeMembership(core: Core, input: { workFileId: string; documentId: s
       change === 'add'
         ? addWorkFileDocument(core.db, workFile.id, document.id, now.toISOString())
         : removeWorkFileDocument(core.db, workFile.id, document.id);
+    // Recorded against the document, so its history shows which hồ sơ it went into.
     if (changed) {
       appendAudit(
         core.db,
         {
           actor: core.actor,
           action: `workfile.${change}-document`,
-          entity: 'work-file',
-          entityId: workFile.id,
-          detail: { documentId: document.id, notation: document.notation },
+          entity: 'document',
+          entityId: document.id,
+          detail: { workFileId: workFile.id, workFileTitle: workFile.title },
         },
         now,
       );

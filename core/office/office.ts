@@ -11,9 +11,9 @@ export function initOffice(core: Core, input: ValidInput<'office.init'>): Office
     if (getOffice(core.db)) throw new AppError('OFFICE_ALREADY_INITIALIZED', core.dataDir);
     const office = {
       agencyCode: input.agencyCode,
-      name: input.name.normalize('NFC'),
-      abbreviation: input.abbreviation.normalize('NFC'),
-      defaultUnit: input.defaultUnit.normalize('NFC'),
+      name: input.name,
+      abbreviation: input.abbreviation,
+      defaultUnit: input.defaultUnit,
       createdAt: core.now().toISOString(),
     };
     insertOffice(core.db, office);

@@ -1,5 +1,6 @@
 // A deterministic generator of a commune's document archive: the same seed
 // always gives the same documents, so benchmarks compare like with like.
+import type { Secrecy, Urgency } from '../../shared/domain.ts';
 import {
   actions,
   bodySentences,
@@ -19,8 +20,6 @@ import {
   type Issuer,
 } from './vocabulary.ts';
 
-export type SeedUrgency = 'thuong' | 'khan' | 'thuong-khan' | 'hoa-toc';
-export type SeedSecrecy = 'thuong' | 'mat' | 'toi-mat' | 'tuyet-mat';
 
 export interface SeedDocument {
   direction: 'incoming' | 'outgoing';
@@ -32,8 +31,8 @@ export interface SeedDocument {
   arrivedOn: string | null;
   signerName: string | null;
   signerTitle: string | null;
-  urgency: SeedUrgency;
-  secrecy: SeedSecrecy;
+  urgency: Urgency;
+  secrecy: Secrecy;
   dueOn: string | null;
   body: string;
 }
@@ -83,8 +82,8 @@ const typeSpecs: readonly [TypeSpec, number][] = [
   [{ key: 'PA', abbreviation: 'PA', subjects: ['Phương án {topic} {reason}', 'Phương án sơ tán dân tại thôn {hamlet} khi có bão'] }, 0.6],
 ];
 
-const urgencyWeights: readonly [SeedUrgency, number][] = [['thuong', 85], ['khan', 9], ['thuong-khan', 4], ['hoa-toc', 2]];
-const secrecyWeights: readonly [SeedSecrecy, number][] = [['thuong', 98], ['mat', 1.5], ['toi-mat', 0.45], ['tuyet-mat', 0.05]];
+const urgencyWeights: readonly [Urgency, number][] = [['thuong', 85], ['khan', 9], ['thuong-khan', 4], ['hoa-toc', 2]];
+const secrecyWeights: readonly [Secrecy, number][] = [['thuong', 98], ['mat', 1.5], ['toi-mat', 0.45], ['tuyet-mat', 0.05]];
 const issuerWeights: readonly [Issuer, number][] = issuers.map((issuer) => [issuer, issuer.weight]);
 
 export function* generateArchive(options: { count: number; seed: number; fromYear: number; toYear: number }): Generator<SeedDocument> {
@@ -203,6 +202,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function isoDay(ms: number): string {
+export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

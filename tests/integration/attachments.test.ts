@@ -97,9 +97,12 @@ describe('attachments', () => {
       ['main', 'chinh.pdf'],
       ['appendix', 'phu luc.pdf'],
     ]);
+    const before = storeFootprint(office);
+    const other = await asciiPdf('Mot ban chinh khac');
     await expect(
-      office.call('attachments.add', { documentId: doc.id, role: 'main', file: { base64: main.toString('base64'), filename: 'x.pdf' } }),
+      office.call('attachments.add', { documentId: doc.id, role: 'main', file: { base64: other.toString('base64'), filename: 'x.pdf' } }),
     ).rejects.toMatchObject({ code: 'ATTACHMENT_MAIN_EXISTS' });
+    expect(storeFootprint(office)).toEqual(before);
     const found = await office.call('documents.search', { query: 'thon dong hai' });
     expect(found.results.map((d) => d.id)).toEqual([doc.id]);
   });

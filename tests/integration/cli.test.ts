@@ -52,7 +52,10 @@ describe('vanthu CLI', () => {
     expect(shown.json).toMatchObject({ id: incomingId, direction: 'incoming', registerNumber: 1 });
     expect(shown.json.attachments[0]).toMatchObject({ filename: 'Kế hoạch 56.pdf', role: 'main' });
 
-    const listed = vanthu(data, ['list', '--incoming', '--year', '2026']);
+    // Global options may come before the command, and paths may be relative.
+    const listed = vanthu(data, ['--json', 'list', '--incoming', '--year', '2026'], { json: false });
+    expect(listed.status).toBe(0);
+    listed.json = JSON.parse(listed.stdout);
     expect(listed.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
     const outgoingList = vanthu(data, ['list', '--outgoing']);
     expect(outgoingList.json.results.map((d: { notation: string }) => d.notation)).toEqual(['01/QĐ-UBND']);
@@ -111,6 +114,13 @@ describe('vanthu CLI', () => {
 
     const unknownOption = vanthu(data, ['list', '--colour'], { json: false });
     expect(unknownOption.status).toBe(2);
+    expect(unknownOption.stderr).toContain('không có tùy chọn --colour');
+    const unknownOptionJson = vanthu(data, ['list', '--colour']);
+    expect(unknownOptionJson.status).toBe(2);
+    expect(unknownOptionJson.json.error).toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('--colour') });
+    const unknownCommand = vanthu(data, ['registre']);
+    expect(unknownCommand.status).toBe(2);
+    expect(unknownCommand.json.error.code).toBe('INPUT_INVALID');
 
     const unknownDoc = vanthu(data, ['show', '01900000-0000-7000-8000-000000000000']);
     expect(unknownDoc.status).toBe(1);
@@ -118,6 +128,9 @@ describe('vanthu CLI', () => {
 
     const again = vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'Khác']);
     expect(again.json.error.code).toBe('OFFICE_ALREADY_INITIALIZED');
+
+    const mainTwice = vanthu(data, ['attachment', 'add', '01900000-0000-7000-8000-000000000000', fake]);
+    expect(mainTwice.json.error.code).toBe('DOCUMENT_NOT_FOUND');
   });
 
   it('groups documents into a work file (hồ sơ)', () => {

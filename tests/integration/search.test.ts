@@ -70,10 +70,16 @@ describe('search without diacritics', () => {
     expect(await find('le dinh dung dong hai')).toEqual(['pdfOnly']);
   });
 
+  it('reads "V/v" in a query as "về việc"', async () => {
+    expect(await find('V/v rà soát đất đai')).toEqual(['land']);
+  });
+
   it('looks a document up by its số/ký hiệu', async () => {
     expect(await find('15/UBND-VP')).toEqual(['land']);
     expect(await find('802/QĐ-UBND')).toEqual(['pdfOnly']);
     expect(await find('802/QD')).toEqual(['pdfOnly']);
+    expect(await find('15/UBND-VP dat dai')).toEqual(['land']);
+    expect(await find('15/UBND-VP hoi nghi')).toEqual([]);
   });
 
   it('ranks a match in the subject above a match in the PDF text', async () => {

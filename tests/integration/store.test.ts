@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { openCore } from '../../core/context.ts';
+import { translateSqliteError } from '../../core/db/connection.ts';
 import { migrations } from '../../core/db/migrations/index.ts';
 import { tempDir } from '../helpers/office.ts';
 
+const CONTEXT = path.resolve(import.meta.dirname, '../../core/context.ts');
 const fileHash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('local store', () => {
@@ -56,6 +59,49 @@ describe('local store', () => {
     const before = fileHash(file);
     expect(() => openCore(dataDir)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
     expect(fileHash(file)).toBe(before);
+  });
+
+  it('lets several processes open a new store at the same moment', async () => {
+    for (let round = 0; round < 3; round++) await openTogether(tempDir());
+  });
+
+  /** Four processes, modules loaded, released at the same instant to open one new store. */
+  async function openTogether(dataDir: string) {
+    const children = Array.from({ length: 4 }, () =>
+      spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `const m = await import(${JSON.stringify(CONTEXT)}); process.stdout.write('ready\\n');
+           process.stdin.once('data', () => { m.openCore(process.argv[1]).close(); process.exit(0); });`,
+          dataDir,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      ),
+    );
+    await Promise.all(children.map((child) => new Promise((resolve) => child.stdout.once('data', resolve))));
+    const exits = children.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve)));
+    for (const child of children) child.stdin.write('go\n');
+    expect(await Promise.all(exits)).toEqual([0, 0, 0, 0]);
+    const core = openCore(dataDir);
+    try {
+      expect(core.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    } finally {
+      core.close();
+    }
+  }
+
+  it('turns SQLite failures, extended codes included, into messages the clerk can act on', () => {
+    const sqliteError = (code: string) => Object.assign(new Error('sqlite says no'), { code });
+    expect(translateSqliteError(sqliteError('SQLITE_CORRUPT_VTAB'), 'x')).toMatchObject({ code: 'DB_CORRUPT' });
+    expect(translateSqliteError(sqliteError('SQLITE_BUSY_SNAPSHOT'), 'x')).toMatchObject({ code: 'DB_BUSY' });
+    expect(translateSqliteError(sqliteError('SQLITE_FULL'), 'x')).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('Ổ đĩa đã đầy') });
+    expect(translateSqliteError(sqliteError('SQLITE_READONLY_DBMOVED'), 'x')).toMatchObject({ code: 'DB_READONLY' });
+    expect(translateSqliteError(sqliteError('SQLITE_IOERR_WRITE'), 'x')).toMatchObject({ code: 'DB_IO_ERROR' });
+    const other = new Error('not sqlite');
+    expect(translateSqliteError(other, 'x')).toBe(other);
   });
 
   it('enforces foreign keys', () => {

@@ -10,8 +10,9 @@ describe('Vietnamese folding', () => {
     expect(foldVietnamese('Ầ Ặ Ễ Ộ Ự Ỹ')).toBe('a a e o u y');
   });
 
-  it('maps đ and Đ to d, which Unicode does not decompose', () => {
+  it('maps đ and Đ to d, which Unicode does not decompose, and their look-alikes from old encodings', () => {
     expect(foldVietnamese('Đảng ủy đất đai ĐỨC')).toBe('dang uy dat dai duc');
+    expect(foldVietnamese('\u00D0ảng ủy \u00F0ất')).toBe('dang uy dat');
   });
 
   it('folds text stored decomposed (NFD) the same as composed text', () => {
@@ -28,17 +29,25 @@ describe('search query', () => {
     expect(searchPlan('phòng chống dịch')).toEqual({
       match: '"phong" "chong" "dich"',
       tiers: ['subject : ("phong" "chong" "dich")', '("phong" "chong" "dich") NOT subject : ("phong" "chong" "dich")'],
-      phrase: ['phong', 'chong', 'dich'],
+      adjacentWords: ['phong', 'chong', 'dich'],
     });
-    expect(searchPlan('đất')?.phrase).toBeNull();
+    expect(searchPlan('đất')?.adjacentWords).toBeNull();
   });
 
-  it('takes the last word as the start of a word while typing', () => {
+  it('takes the last word as the start of a word while typing, and waits for a second letter', () => {
     expect(searchPlan('sot xuat huy', true)?.match).toBe('"sot" "xuat" "huy"*');
+    expect(searchPlan('dat d', true)?.match).toBe('"dat"');
+    expect(searchPlan('d', true)).toBeNull();
+    expect(searchPlan('15/UB', true)?.match).toBe('code : "15 ub"*');
   });
 
   it('looks a số/ký hiệu up as a phrase in the notation column', () => {
-    expect(searchPlan('15/UBND-VP')).toEqual({ match: 'code : "15 ubnd vp"', tiers: ['code : "15 ubnd vp"'], phrase: null });
+    expect(searchPlan('15/UBND-VP')).toEqual({ match: 'code : "15 ubnd vp"', tiers: ['code : "15 ubnd vp"'], adjacentWords: null });
+    expect(searchPlan('245/UBND-NN dat dai')?.match).toBe('code : "245 ubnd nn" "dat" "dai"');
+  });
+
+  it('reads "V/v" as "về việc", not as a số/ký hiệu', () => {
+    expect(searchPlan('V/v rà soát đất đai')?.match).toBe('"ra" "soat" "dat" "dai"');
   });
 
   it('cannot be broken by FTS syntax in what was typed', () => {

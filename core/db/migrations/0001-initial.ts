@@ -66,11 +66,12 @@ CREATE TABLE documents (
   notes TEXT,                         -- ghi chú
   dedupe_key TEXT,                    -- folded issuer | notation | issue date
   duplicate_of TEXT REFERENCES documents(id),
+  created_on TEXT NOT NULL,           -- local calendar day it was entered (created_at is UTC)
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  -- The date the document entered its register: what the register is sorted by.
+  -- The date the document entered its register: arrival, issue, or for a draft the day it was made.
   filed_on TEXT GENERATED ALWAYS AS (
-    COALESCE(arrived_on, CASE WHEN state = 'issued' THEN issued_on END, substr(created_at, 1, 10))
+    COALESCE(arrived_on, CASE WHEN state = 'issued' THEN issued_on END, created_on)
   ) STORED,
   UNIQUE (register_id, register_year, register_number),
   CHECK ((register_number IS NULL) = (register_year IS NULL))
