@@ -1,7 +1,6 @@
-// The first schema: the office, its registers, documents and their PDFs, work
-// files, the search index and the audit chain. Columns follow the registers of
-// Decree 30/2020 Appendix IV (sổ đăng ký văn bản đến / đi).
-export default /* sql */ `
+-- The first schema: the office, its registers, documents and their PDFs, work
+-- files, the search index and the audit chain. Columns follow the registers of
+-- Decree 30/2020 Appendix IV (sổ đăng ký văn bản đến / đi).
 CREATE TABLE office (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   agency_code TEXT NOT NULL,          -- mã định danh, opaque (e.g. 000.00.31.H56)
@@ -164,4 +163,3 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-`;
