@@ -129,7 +129,7 @@ export const schemas = {
     to: calendarDate.optional(),
     overdue: z.boolean().default(false),
     sort: z.enum(['relevance', 'date']).default('relevance'),
-    limit: z.number().int().min(1).max(500).default(50),
+    limit: z.number().int().min(1).max(10_000).default(50),
     offset: z.number().int().min(0).default(0),
   }),
 
@@ -274,7 +274,9 @@ export interface Outputs {
   'audit.verify': {
     ok: boolean;
     rows: number;
-    firstBrokenRow: { seq: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' } | null;
+    /** The seq of the first row whose content or link no longer holds. */
+    firstBrokenRow: number | null;
+    reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | null;
   };
 }
 

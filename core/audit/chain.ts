@@ -42,8 +42,11 @@ export type AuditBreak = 'hash-mismatch' | 'chain-broken' | 'sequence-gap';
 
 export interface AuditVerdict {
   ok: boolean;
+  /** Rows checked: all of them, or up to and including the first broken one. */
   rows: number;
-  firstBrokenRow: { seq: number; reason: AuditBreak } | null;
+  /** The seq of the first row that fails, or null. */
+  firstBrokenRow: number | null;
+  reason: AuditBreak | null;
 }
 
 /**
@@ -65,9 +68,9 @@ export function verifyAuditChain(db: Db): AuditVerdict {
           : auditHash(row) !== row.hash
             ? 'hash-mismatch'
             : null;
-    if (reason) return { ok: false, rows, firstBrokenRow: { seq: row.seq, reason } };
+    if (reason) return { ok: false, rows, firstBrokenRow: row.seq, reason };
     previousHash = row.hash;
     expectedSeq++;
   }
-  return { ok: true, rows, firstBrokenRow: null };
+  return { ok: true, rows, firstBrokenRow: null, reason: null };
 }

@@ -176,21 +176,31 @@ export const commands: Record<string, Command> = {
       notes: { type: 'string' },
     },
     handler: 'outgoing.draft',
-    input: (v, p) => ({
-      ...optionalFile(p),
-      type: required(v, 'type'),
-      subject: required(v, 'subject'),
-      recipients: [...list(v, 'to').map((agencyCode) => ({ agencyCode })), ...list(v, 'place').map((name) => ({ name }))],
-      draftingUnit: str(v, 'unit'),
-      signerName: str(v, 'signer'),
-      signerTitle: str(v, 'signer-title'),
-      urgency: str(v, 'urgency') as HandlerInput<'outgoing.draft'>['urgency'],
-      secrecy: str(v, 'secrecy') as HandlerInput<'outgoing.draft'>['secrecy'],
-      dueOn: str(v, 'due'),
-      copies: int(v, 'copies'),
-      archiveUnit: str(v, 'archive'),
-      notes: str(v, 'notes'),
-    }),
+    input: (v, p) => {
+      // "--to A B C" as well as "--to A --to B" or "--to A,B": with --to, the
+      // arguments that are not a .pdf are more recipients.
+      const to = list(v, 'to');
+      const isPdf = (arg: string) => arg.toLowerCase().endsWith('.pdf');
+      const codes = [...to, ...(to.length ? p.filter((arg) => !isPdf(arg)) : [])].flatMap((code) => code.split(','));
+      return {
+        ...optionalFile(to.length ? p.filter(isPdf) : p),
+        type: required(v, 'type'),
+        subject: required(v, 'subject'),
+        recipients: [
+          ...codes.filter(Boolean).map((agencyCode) => ({ agencyCode })),
+          ...list(v, 'place').map((name) => ({ name })),
+        ],
+        draftingUnit: str(v, 'unit'),
+        signerName: str(v, 'signer'),
+        signerTitle: str(v, 'signer-title'),
+        urgency: str(v, 'urgency') as HandlerInput<'outgoing.draft'>['urgency'],
+        secrecy: str(v, 'secrecy') as HandlerInput<'outgoing.draft'>['secrecy'],
+        dueOn: str(v, 'due'),
+        copies: int(v, 'copies'),
+        archiveUnit: str(v, 'archive'),
+        notes: str(v, 'notes'),
+      };
+    },
     text: format.document,
   }),
   'outgoing issue': command({
@@ -266,7 +276,8 @@ export const commands: Record<string, Command> = {
     summary: 'Liệt kê văn bản trong sổ, mới nhất trước',
     options: listOptions,
     handler: 'documents.search',
-    input: (v, p) => (noExtra(p, 0), { query: '', ...searchFilters(v), sort: 'date' }),
+    // A register listing, not a search: show a whole year's worth unless told otherwise.
+    input: (v, p) => (noExtra(p, 0), { query: '', ...searchFilters(v), limit: int(v, 'limit') ?? 1000, sort: 'date' }),
     text: format.results,
   }),
   search: command({

@@ -77,6 +77,5 @@ export function auditVerdict(verdict: Outputs['audit.verify']): string {
     'chain-broken': 'liên kết với dòng trước bị phá',
     'sequence-gap': 'thiếu dòng trước đó',
   } as const;
-  const broken = verdict.firstBrokenRow!;
-  return `NHẬT KÝ BỊ SỬA ĐỔI: dòng ${broken.seq} (${reasons[broken.reason]}).`;
+  return `NHẬT KÝ BỊ SỬA ĐỔI: dòng ${verdict.firstBrokenRow} (${reasons[verdict.reason!]}).`;
 }

@@ -40,6 +40,9 @@ describe('vanthu CLI', () => {
     const incomingId: string = added.json.id;
 
     const draft = vanthu(data, ['outgoing', 'draft', '--type', 'QD', '--subject', 'Quyết định thành lập Ban chỉ đạo phòng, chống dịch', '--to', '000.00.00.H56', '--to', '000.01.31.H56']);
+    const variadic = vanthu(data, ['outgoing', 'draft', pdfPath, '--type', 'CV', '--subject', 'Về việc báo cáo', '--to', '000.00.00.H56', '000.01.31.H56,000.02.31.H56']);
+    expect(variadic.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual(['000.00.00.H56', '000.01.31.H56', '000.02.31.H56']);
+    expect(variadic.json.attachments).toHaveLength(1);
     expect(draft.status).toBe(0);
     expect(draft.json).toMatchObject({ direction: 'outgoing', state: 'draft', number: null, notation: null });
     expect(draft.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual(['000.00.00.H56', '000.01.31.H56']);
@@ -58,10 +61,12 @@ describe('vanthu CLI', () => {
     listed.json = JSON.parse(listed.stdout);
     expect(listed.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
     const outgoingList = vanthu(data, ['list', '--outgoing']);
-    expect(outgoingList.json.results.map((d: { notation: string }) => d.notation)).toEqual(['01/QĐ-UBND']);
+    expect(outgoingList.json.results.map((d: { notation: string | null }) => d.notation)).toEqual(['01/QĐ-UBND', null]);
 
     const found = vanthu(data, ['search', 'phong chong dich']);
-    expect(found.json.results.map((d: { id: string }) => d.id).sort()).toEqual([incomingId, draft.json.id].sort());
+    // The variadic draft carries the same PDF: found by its text, after the two whose trích yếu matches.
+    expect(found.json.results.map((d: { id: string }) => d.id).slice(0, 2).sort()).toEqual([incomingId, draft.json.id].sort());
+    expect(found.json.results[2].id).toBe(variadic.json.id);
     const onlyIncoming = vanthu(data, ['search', 'phong', 'chong', 'dich', '--incoming', '--urgency', 'khan']);
     expect(onlyIncoming.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
 
@@ -74,7 +79,7 @@ describe('vanthu CLI', () => {
 
     const verified = vanthu(data, ['audit', 'verify']);
     expect(verified.status).toBe(0);
-    expect(verified.json).toEqual({ ok: true, rows: 4, firstBrokenRow: null });
+    expect(verified.json).toEqual({ ok: true, rows: 5, firstBrokenRow: null, reason: null });
   });
 
   it('prints readable Vietnamese without --json', () => {
