@@ -22,6 +22,7 @@ import {
   removeDocumentFromWorkFile,
 } from './documents/work-files.ts';
 import { initOffice, officeStatus } from './office/office.ts';
+import { checkStore } from './office/store-check.ts';
 
 z.config(z.locales.vi());
 
@@ -46,6 +47,7 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'workFiles.removeDocument': removeDocumentFromWorkFile,
   'workFiles.close': closeWorkFile,
   'audit.verify': (core) => verifyAuditChain(core.db),
+  'store.check': (core) => checkStore(core),
 };
 
 /** Validates the input against the contract, then runs the named handler. */

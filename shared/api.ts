@@ -159,6 +159,7 @@ export const schemas = {
   'workFiles.close': z.strictObject({ id, closedOn: calendarDate.optional() }),
 
   'audit.verify': z.strictObject({}),
+  'store.check': z.strictObject({}),
 } as const;
 
 export type HandlerName = keyof typeof schemas;
@@ -271,6 +272,13 @@ export interface Outputs {
   'workFiles.addDocument': WorkFileView;
   'workFiles.removeDocument': WorkFileView;
   'workFiles.close': WorkFileView;
+  'store.check': {
+    ok: boolean;
+    database: { ok: boolean; problems: string[] };
+    searchIndex: { ok: boolean };
+    audit: Outputs['audit.verify'];
+    pdfs: { checked: number; missing: string[]; corrupt: string[]; unreferenced: number };
+  };
   'audit.verify': {
     ok: boolean;
     rows: number;

@@ -385,6 +385,15 @@ export const commands: Record<string, Command> = {
     input: (v, p) => (noExtra(p, 0), { year: int(v, 'year') }),
     text: (output) => (output.results.length ? output.results.map(format.workFile).join('\n\n') : 'Chưa có hồ sơ nào.'),
   }),
+  check: command({
+    usage: 'check',
+    summary: 'Kiểm tra toàn bộ dữ liệu: cơ sở dữ liệu, chỉ mục tìm kiếm, nhật ký và các tệp PDF đã lưu',
+    options: {},
+    handler: 'store.check',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: format.storeCheck,
+    exitCode: (output) => (output.ok ? 0 : 1),
+  }),
   'audit verify': command({
     usage: 'audit verify',
     summary: 'Kiểm tra nhật ký thao tác không bị sửa',

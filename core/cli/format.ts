@@ -79,3 +79,15 @@ export function auditVerdict(verdict: Outputs['audit.verify']): string {
   } as const;
   return `NHẬT KÝ BỊ SỬA ĐỔI: dòng ${verdict.firstBrokenRow} (${reasons[verdict.reason!]}).`;
 }
+
+export function storeCheck(report: Outputs['store.check']): string {
+  const mark = (ok: boolean) => (ok ? 'tốt' : 'CÓ VẤN ĐỀ');
+  const lines = [
+    `Cơ sở dữ liệu: ${mark(report.database.ok)}${report.database.problems.map((p) => `\n  ${p}`).join('')}`,
+    `Chỉ mục tìm kiếm: ${mark(report.searchIndex.ok)}`,
+    auditVerdict(report.audit),
+    `Tệp PDF: ${report.pdfs.checked} tệp đã kiểm tra; thiếu ${report.pdfs.missing.length}, hỏng ${report.pdfs.corrupt.length}; ${report.pdfs.unreferenced} tệp thừa không thuộc văn bản nào`,
+  ];
+  lines.push(report.ok ? 'Dữ liệu nguyên vẹn.' : 'CÓ VẤN ĐỀ: liên hệ bộ phận kỹ thuật; không xóa thư mục dữ liệu.');
+  return lines.join('\n');
+}

@@ -45,6 +45,28 @@ export class BlobStore {
     return { sha256, size: bytes.length };
   }
 
+  /** Whether the stored bytes are there and still match their name. */
+  check(sha256: string): 'ok' | 'missing' | 'corrupt' {
+    try {
+      this.read(sha256);
+      return 'ok';
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'BLOB_CORRUPT') return 'corrupt';
+      if (error instanceof AppError && error.code === 'BLOB_MISSING') return 'missing';
+      throw error;
+    }
+  }
+
+  /** The hashes of every blob file on disk, whether the database knows it or not. */
+  storedHashes(): string[] {
+    if (!fs.existsSync(this.root)) return [];
+    return fs
+      .readdirSync(this.root)
+      .filter((dir) => /^[0-9a-f]{2}$/.test(dir))
+      .flatMap((dir) => fs.readdirSync(path.join(this.root, dir)).map((rest) => `${dir}${rest}`))
+      .filter((sha256) => SHA256_HEX.test(sha256));
+  }
+
   /** The bytes, checked against their name so silent disk damage is caught. */
   read(sha256: string): Buffer {
     let bytes: Buffer;
