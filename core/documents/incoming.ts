@@ -33,9 +33,8 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       fields: { arrivedOn: 'Ngày đến trước ngày ban hành' },
     });
   }
-  const issuerName = input.issuerName;
   const notation = normalizeWrittenNotation(input.notation);
-  const dedupeKey = duplicateKey(issuerName, notation, input.issuedOn);
+  const dedupeKey = duplicateKey(input.issuerName, notation, input.issuedOn);
   const checkDuplicate = () => {
     const existing = findByDedupeKey(core.db, dedupeKey);
     if (existing && !input.allowDuplicate) {
@@ -68,7 +67,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
       notation,
       number: null,
       issuedOn: input.issuedOn,
-      issuerName,
+      issuerName: input.issuerName,
       issuerCode: input.issuerCode ?? null,
       registerId,
       registerYear,
@@ -109,7 +108,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
           registerYear,
           registerNumber,
           notation,
-          issuerName,
+          issuerName: input.issuerName,
           issuedOn: input.issuedOn,
           ...(existing ? { duplicateOf: existing.id } : {}),
           ...(attachment ? { attachment: { filename: attachment.filename, sha256: attachment.sha256 } } : {}),
