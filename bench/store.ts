@@ -121,8 +121,8 @@ const PERSON_NAME = /(?:ông|bà|đồng chí) ((?:\p{Lu}\p{Ll}*)(?: \p{Lu}\p{Ll
 
 /**
  * Queries drawn from the seeded archive itself: common = the most frequent
- * subject words (one, two or three together); rare = words found in at most
- * three documents (uncommon given names, mountain villages); names = people's
+ * subject words (one, two or three together); rare = the words found in the
+ * fewest documents (uncommon given names, mountain villages); names = people's
  * full names as written in subjects (each syllable common, the name rare);
  * notation = số/ký hiệu of random documents.
  */
@@ -133,10 +133,11 @@ function pickQueries(core: Core, perClass: number): Record<QueryClass, string[]>
       .prepare("SELECT term FROM temp.bench_vocab WHERE col = 'subject' AND length(term) > 2 ORDER BY doc DESC LIMIT 60")
       .all() as { term: string }[]
   ).map((row) => row.term);
+  // The rarest words (fewest documents); at 100,000 documents each is in at most a handful.
   const rare = (
     core.db
-      .prepare("SELECT term FROM temp.bench_vocab WHERE doc <= 3 AND term GLOB '[a-z][a-z]*' GROUP BY term")
-      .all() as { term: string }[]
+      .prepare("SELECT term, SUM(doc) AS docs FROM temp.bench_vocab WHERE term GLOB '[a-z][a-z]*' GROUP BY term ORDER BY docs, term LIMIT ?")
+      .all(perClass) as { term: string }[]
   ).map((row) => row.term);
   const names = (
     core.db
@@ -158,7 +159,7 @@ function pickQueries(core: Core, perClass: number): Record<QueryClass, string[]>
   ).map((row) => row.notation);
   return {
     common,
-    rare: Array.from({ length: perClass }, () => pick(rare)),
+    rare,
     names,
     notation: notations,
   };
