@@ -42,9 +42,9 @@ export async function run(args: string[]): Promise<unknown> {
   const baselinePerClass = Number(values['baseline-queries'] ?? 30);
   const dataDir = values.data ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-store-'));
 
-  // A --data dir that already holds the archive is reused (handy while tuning);
-  // the insert rate is only measured when this run seeds.
-  const seeded = alreadySeeded(dataDir, docs)
+  // A --data dir that already holds an archive is reused as it is (handy while
+  // tuning); the insert rate is only measured when this run seeds.
+  const seeded = alreadySeeded(dataDir)
     ? null
     : await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) => process.stderr.write(`seeding ${done} / ${docs}\r`));
 
@@ -102,11 +102,11 @@ export async function run(args: string[]): Promise<unknown> {
   }
 }
 
-function alreadySeeded(dataDir: string, docs: number): boolean {
+function alreadySeeded(dataDir: string): boolean {
   if (!fs.existsSync(path.join(dataDir, 'vanthu.db'))) return false;
   const core = openCore(dataDir);
   try {
-    return documentCount(core) >= docs;
+    return documentCount(core) > 0;
   } finally {
     core.close();
   }
