@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileInput } from '../../shared/api.ts';
@@ -13,6 +12,7 @@ import {
   type AttachmentRow,
 } from '../db/attachments.ts';
 import { newId } from '../ids.ts';
+import { sha256Of } from './blob-store.ts';
 import { sanitizeFilename } from './filename.ts';
 import { inspectPdf } from './pdf.ts';
 
@@ -33,9 +33,9 @@ export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> 
   const { bytes, name } = readFileInput(file);
   // The same bytes were checked and read when first stored (a document sent
   // twice, one appendix shared by many): reuse what was learned then.
-  const known = getBlobFacts(core.db, createHash('sha256').update(bytes).digest('hex'));
-  const facts = known ?? (await inspectPdf(bytes));
-  const { sha256, size } = core.blobs.put(bytes);
+  const hash = sha256Of(bytes);
+  const facts = getBlobFacts(core.db, hash) ?? (await inspectPdf(bytes));
+  const { sha256, size } = core.blobs.put(bytes, hash);
   return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text };
 }
 

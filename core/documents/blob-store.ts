@@ -24,10 +24,10 @@ export class BlobStore {
   /**
    * Writes the bytes durably: to a temp file, fsynced, renamed into place,
    * then the directory fsynced, so a power cut leaves either the whole blob
-   * or nothing under its name.
+   * or nothing under its name. A caller that already hashed these very bytes
+   * passes the hash; read() checks it again every time.
    */
-  put(bytes: Uint8Array): { sha256: string; size: number } {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  put(bytes: Uint8Array, sha256: string = sha256Of(bytes)): { sha256: string; size: number } {
     const target = this.pathOf(sha256);
     if (fs.existsSync(target)) return { sha256, size: bytes.length };
     const dir = path.dirname(target);
@@ -75,11 +75,15 @@ export class BlobStore {
     } catch (error) {
       throw new AppError('BLOB_MISSING', `blob ${sha256}: ${(error as Error).message}`, { cause: error });
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    if (sha256Of(bytes) !== sha256) {
       throw new AppError('BLOB_CORRUPT', `blob ${sha256} no longer matches its hash`);
     }
     return bytes;
   }
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function writeFileDurably(file: string, bytes: Uint8Array, flags = 'w'): void {
