@@ -23,6 +23,21 @@ import {
 } from './documents/work-files.ts';
 import { initOffice, officeStatus } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
+import {
+  addTrust,
+  getSettings,
+  importCrl,
+  listCertificates,
+  listModules,
+  listTokens,
+  listTrust,
+  removeTrust,
+  setSignatureImage,
+  updateSettings,
+  verifyDocument,
+  verifyFile,
+} from './signing/handlers.ts';
+import { signDocuments } from './signing/sign-documents.ts';
 
 z.config(z.locales.vi());
 
@@ -48,6 +63,18 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'workFiles.close': closeWorkFile,
   'audit.verify': (core) => verifyAuditChain(core.db),
   'store.check': (core) => checkStore(core),
+  'tokens.modules': listModules,
+  'tokens.list': listTokens,
+  'tokens.certificates': listCertificates,
+  'sign.documents': signDocuments,
+  verify: (core, input) => ('path' in input ? verifyFile(core, input) : verifyDocument(core, input)),
+  'trust.add': addTrust,
+  'trust.list': (core) => listTrust(core),
+  'trust.remove': removeTrust,
+  'crl.import': importCrl,
+  'settings.get': (core) => getSettings(core),
+  'settings.update': updateSettings,
+  'settings.signatureImage': setSignatureImage,
 };
 
 /** Validates the input against the contract, then runs the named handler. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from './db/connection.ts';
+import type { CoreEvent } from '../shared/api.ts';
 import { BlobStore } from './documents/blob-store.ts';
 
 /** What every core operation works with: one store, one blob store, who and when. */
@@ -11,24 +12,35 @@ export interface Core {
   /** Who is acting, for the audit log. */
   readonly actor: string;
   now(): Date;
+  /** Where progress events go (the CLI prints them, the UI shows them). */
+  emit(event: CoreEvent): void;
+  /** Registers cleanup for a resource opened on demand (token hosts); run by close(). */
+  onClose(cleanup: () => void): void;
   close(): void;
 }
 
 export interface CoreOptions {
   actor?: string;
   now?: () => Date;
+  onEvent?: (event: CoreEvent) => void;
 }
 
 export function openCore(dataDir: string, options: CoreOptions = {}): Core {
   const root = path.resolve(dataDir);
   const db = openDatabase(root);
+  const cleanups: (() => void)[] = [];
   return {
     dataDir: root,
     db,
     blobs: new BlobStore(path.join(root, 'blobs')),
     actor: options.actor ?? currentUser(),
     now: options.now ?? (() => new Date()),
-    close: () => db.close(),
+    emit: options.onEvent ?? (() => undefined),
+    onClose: (cleanup) => cleanups.push(cleanup),
+    close: () => {
+      while (cleanups.length) cleanups.pop()!();
+      db.close();
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // validates every input against these before it touches anything.
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
+import type { CertificateInfo, ModuleReportView, SignatureRecordView, SignatureVerdict, SignBatchResult, TokenCertificateView, TokenView } from './signing.ts';
 import { MAX_PDF_BYTES, secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
 
 // Text is stored in NFC: the same Vietnamese letter typed on two keyboards
@@ -52,6 +53,26 @@ export const fileInput = z.union([
   }),
 ]);
 export type FileInput = z.infer<typeof fileInput>;
+
+const modulePaths = z.array(absolutePath).max(20).default([]);
+const certificateId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{8,64}$/, { message: 'Mã chứng thư số gồm ít nhất 8 chữ số hệ 16 (0-9, a-f)' });
+// The PIN travels from the dialog (or stdin) to C_Login and nowhere else; the
+// schema only bounds it. PKCS#11 PINs are printable text, at most 64 bytes here.
+const pin = z.string().min(1).max(64).nullable();
+const placement = z.strictObject({
+  page: z.number().int().min(1).max(10_000),
+  x: z.number().min(0).max(14_400),
+  y: z.number().min(0).max(14_400),
+});
+const fingerprintPrefix = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{8,64}$/, { message: 'Nhập ít nhất 8 ký tự đầu (0-9, a-f) của dấu vân tay SHA-256' });
 
 export const schemas = {
   'office.init': z.strictObject({
@@ -159,6 +180,39 @@ export const schemas = {
   'workFiles.close': z.strictObject({ id, closedOn: calendarDate.optional() }),
 
   'audit.verify': z.strictObject({}),
+  'tokens.modules': z.strictObject({ modules: modulePaths }),
+  'tokens.list': z.strictObject({ modules: modulePaths }),
+  'tokens.certificates': z.strictObject({ modules: modulePaths, all: z.boolean().default(false) }),
+  'sign.documents': z.strictObject({
+    ids: z.array(id).min(1).max(500),
+    certId: certificateId,
+    as: z.enum(['personal', 'organization']),
+    pin,
+    modules: modulePaths,
+    placement: placement.optional(),
+  }),
+  // A PDF on disk (received by mail, on a USB stick) or the files of a document in the store.
+  verify: z.union([
+    z.strictObject({ path: absolutePath, online: z.boolean().default(true) }),
+    z.strictObject({ id, online: z.boolean().default(true) }),
+  ]),
+  'trust.add': z.strictObject({ path: absolutePath }),
+  'trust.list': z.strictObject({}),
+  'trust.remove': z.strictObject({ sha256: fingerprintPrefix }),
+  'crl.import': z.strictObject({ path: absolutePath, url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
+  'settings.get': z.strictObject({}),
+  'settings.update': z.strictObject({
+    tsaUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    modules: z.array(absolutePath).max(20).optional(),
+  }),
+  'settings.signatureImage': z.strictObject({
+    path: absolutePath,
+    kind: z.enum(['signature', 'seal']),
+    /** Whose handwritten signature; required for kind "signature". */
+    signerName: text(100).optional(),
+    /** The seal's real diameter. */
+    sizeMm: z.number().min(10).max(80).optional(),
+  }),
   'store.check': z.strictObject({}),
 } as const;
 
@@ -272,6 +326,26 @@ export interface Outputs {
   'workFiles.addDocument': WorkFileView;
   'workFiles.removeDocument': WorkFileView;
   'workFiles.close': WorkFileView;
+  'tokens.modules': { modules: ModuleReportView[] };
+  'tokens.list': { tokens: TokenView[] };
+  'tokens.certificates': { certificates: TokenCertificateView[] };
+  'sign.documents': SignBatchResult;
+  verify: {
+    path: string | null;
+    documentId: string | null;
+    /** The file's signatures, or those of the document's main file. */
+    signatures: SignatureVerdict[];
+    files: { attachmentId: string | null; filename: string; sha256: string; signatures: SignatureVerdict[] }[];
+    /** Signatures this office made on the document, from the store. */
+    signed: SignatureRecordView[];
+  };
+  'trust.add': { added: CertificateInfo[] };
+  'trust.list': { certificates: CertificateInfo[] };
+  'trust.remove': { removed: CertificateInfo };
+  'crl.import': { url: string; thisUpdate: string; nextUpdate: string | null };
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
+  'settings.signatureImage': SettingsView;
   'store.check': {
     ok: boolean;
     database: { ok: boolean; problems: string[] };
@@ -287,6 +361,15 @@ export interface Outputs {
     reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | null;
   };
 }
+
+export interface SettingsView {
+  tsaUrl: string | null;
+  modules: string[];
+  images: { owner: string; kind: 'signature' | 'seal'; widthPx: number; heightPx: number; sizeMm: number | null; updatedAt: string }[];
+}
+
+/** Progress that core reports while a long operation runs. */
+export type CoreEvent = { type: 'sign.progress'; index: number; total: number; documentId: string; notation: string | null };
 
 // A handler without an output type, or an output without a schema, fails the build.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -36,6 +36,50 @@ export const errorMessages = {
   PDF_TOO_LARGE: 'Tệp PDF quá lớn. Hãy quét lại ở độ phân giải 200 dpi hoặc tách thành nhiều tệp.',
   WORK_FILE_NOT_FOUND: 'Không tìm thấy hồ sơ này.',
   WORK_FILE_CLOSED: 'Hồ sơ đã kết thúc, không thêm hoặc bớt văn bản được nữa.',
+  TOKEN_MODULE_UNLOADABLE:
+    'Không nạp được trình điều khiển của thiết bị ký số (USB token). Kiểm tra đã cài phần mềm của nhà cung cấp chữ ký số, hoặc chọn đúng tệp trình điều khiển trong Cài đặt.',
+  TOKEN_MODULE_CRASHED:
+    'Trình điều khiển của thiết bị ký số bị dừng đột ngột. Rút token ra, cắm lại rồi thử lại; các văn bản chưa ký vẫn giữ nguyên.',
+  TOKEN_NOT_FOUND: 'Không thấy thiết bị ký số (USB token) nào. Cắm token vào máy, chờ đèn token sáng rồi thử lại.',
+  TOKEN_REMOVED:
+    'Thiết bị ký số đã bị rút ra hoặc mất kết nối. Các văn bản chưa ký vẫn giữ nguyên; cắm lại token rồi ký tiếp.',
+  TOKEN_PIN_REQUIRED: 'Cần nhập mã PIN của token để ký.',
+  TOKEN_PIN_INCORRECT:
+    'Mã PIN không đúng. Token không cho biết còn bao nhiêu lần thử; kiểm tra kỹ trước khi nhập lại vì nhập sai nhiều lần token sẽ bị khóa.',
+  TOKEN_PIN_COUNT_LOW:
+    'Mã PIN không đúng. Token báo số lần thử còn lại đã ít; kiểm tra kỹ trước khi nhập lại vì nhập sai nhiều lần token sẽ bị khóa.',
+  TOKEN_PIN_FINAL_TRY:
+    'Mã PIN không đúng. Chỉ còn 1 lần thử: nhập sai lần nữa token sẽ bị khóa. Nếu không chắc mã PIN, hãy liên hệ nhà cung cấp chữ ký số.',
+  TOKEN_PIN_LOCKED:
+    'Token đã bị khóa vì nhập sai mã PIN quá số lần cho phép. Liên hệ nhà cung cấp chữ ký số để mở khóa; không thử thêm.',
+  TOKEN_PIN_FORMAT: 'Mã PIN không đúng độ dài hoặc định dạng mà token yêu cầu. Kiểm tra lại mã PIN.',
+  TOKEN_LOGIN_CANCELLED: 'Đã hủy nhập mã PIN trên thiết bị. Chưa văn bản nào được ký.',
+  TOKEN_CERT_NOT_FOUND: 'Không thấy chứng thư số đã chọn trên các token đang cắm. Cắm đúng token hoặc chọn lại chứng thư số.',
+  TOKEN_KEY_NOT_FOUND: 'Token không có khóa bí mật đi kèm chứng thư số đã chọn, nên không ký được bằng chứng thư này.',
+  TOKEN_ERROR: 'Thiết bị ký số báo lỗi. Rút token ra, cắm lại rồi thử lại; nếu vẫn lỗi, liên hệ nhà cung cấp chữ ký số.',
+  CERT_EXPIRED: 'Chứng thư số đã hết hạn, không dùng để ký được nữa. Liên hệ nhà cung cấp chữ ký số để gia hạn.',
+  CERT_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực. Kiểm tra lại ngày giờ của máy tính.',
+  CERT_NO_SIGNING_USAGE:
+    'Chứng thư số này không dùng để ký (chỉ để mã hóa hoặc xác thực). Chọn chứng thư số ký khác trên token.',
+  SIGN_NOT_ALLOWED: 'Văn bản này không ký được: chỉ ký văn bản đi (dự thảo hoặc đã cấp số) có tệp PDF văn bản chính.',
+  SIGN_ORDER:
+    'Chưa ký được theo thứ tự này: văn bản phải có chữ ký của người có thẩm quyền trước, chữ ký số của cơ quan ký sau cùng và chỉ một lần.',
+  SIGN_NUMBER_TAKEN:
+    'Số văn bản vừa được cấp cho một văn bản khác trong lúc ký; văn bản này chưa bị thay đổi. Hãy ký lại.',
+  SIGN_FILE_CHANGED: 'Tệp của văn bản vừa bị thay đổi trong lúc ký nên bản ký này đã bị bỏ; tệp hiện tại giữ nguyên. Hãy ký lại.',
+  SIGN_IMAGE_INVALID: 'Ảnh chữ ký hoặc con dấu phải là tệp PNG nền trong suốt. Chọn lại tệp ảnh.',
+  SIGN_IMAGE_MISSING:
+    'Chưa có ảnh chữ ký hoặc ảnh con dấu để hiển thị theo Nghị định 30/2020. Vào Cài đặt để thêm ảnh rồi ký lại.',
+  SIGN_PLACEMENT_INVALID: 'Vị trí đặt chữ ký nằm ngoài trang. Chọn lại trang và vị trí.',
+  SIGN_RESULT_INVALID:
+    'Tệp vừa ký không vượt qua bước tự kiểm tra chữ ký nên đã bị bỏ; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
+  SIGN_SPACE_EXCEEDED: 'Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
+  CERT_UNREADABLE: 'Không đọc được chứng thư số trong tệp đã chọn. Chọn tệp chứng thư số dạng .cer, .crt, .der hoặc .pem.',
+  TRUST_NOT_CA:
+    'Chứng thư số này là của một người ký, không phải của tổ chức cung cấp dịch vụ chứng thực (CA), nên không thêm vào danh sách tin cậy. Chọn chứng thư số gốc của CA.',
+  TRUST_NOT_FOUND: 'Không thấy chứng thư số này trong danh sách CA tin cậy. Kiểm tra lại mã (dấu vân tay SHA-256).',
+  CRL_UNREADABLE:
+    'Không đọc được danh sách thu hồi chứng thư số (CRL) trong tệp đã chọn. Chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực phát hành.',
   INTERNAL: 'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
 } as const;
 

@@ -7,7 +7,7 @@ const GENESIS_HASH = '0'.repeat(64);
 export interface AuditEvent {
   actor: string;
   action: string;
-  entity: 'document' | 'work-file' | 'office';
+  entity: 'document' | 'work-file' | 'office' | 'settings' | 'trust';
   entityId: string;
   /** What changed, as data. Never a PIN, never document bytes. */
   detail: Record<string, unknown>;

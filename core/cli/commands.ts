@@ -2,7 +2,10 @@
 // and its result to text. No logic of the office lives here.
 import path from 'node:path';
 import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
+import fs from 'node:fs';
 import * as format from './format.ts';
+import * as signingFormat from './format-signing.ts';
+import { readPin } from './pin.ts';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean };
 export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
@@ -14,7 +17,7 @@ export interface Command<K extends HandlerName = HandlerName> {
   summary: string;
   options: Record<string, OptionSpec>;
   handler: K;
-  input(values: ParsedValues, positionals: string[]): HandlerInput<K>;
+  input(values: ParsedValues, positionals: string[]): HandlerInput<K> | Promise<HandlerInput<K>>;
   text(output: Outputs[K]): string;
   /** Non-zero when the result itself is a failure the caller must notice (audit verify). */
   exitCode?(output: Outputs[K]): number;
@@ -45,6 +48,16 @@ function int(values: ParsedValues, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} phải là số nguyên`);
   return Number(value);
+}
+
+function number(values: ParsedValues, name: string): number {
+  const value = required(values, name);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} phải là số`);
+  return Number(value);
+}
+
+function modules(values: ParsedValues): string[] {
+  return list(values, 'module').map((file) => path.resolve(file));
 }
 
 function positional(positionals: string[], index: number, name: string): string {
@@ -402,5 +415,140 @@ export const commands: Record<string, Command> = {
     input: (_v, p) => (noExtra(p, 0), {}),
     text: format.auditVerdict,
     exitCode: (output) => (output.ok ? 0 : 1),
+  }),
+  'token modules': command({
+    usage: 'token modules [--module <tệp trình điều khiển>]…',
+    summary: 'Các trình điều khiển token (PKCS#11) nạp được trên máy này',
+    options: { module: { type: 'string', multiple: true } },
+    handler: 'tokens.modules',
+    input: (v, p) => (noExtra(p, 0), { modules: modules(v) }),
+    text: signingFormat.modules,
+  }),
+  'token list': command({
+    usage: 'token list [--module <tệp trình điều khiển>]…',
+    summary: 'Các token đang cắm và tình trạng mã PIN',
+    options: { module: { type: 'string', multiple: true } },
+    handler: 'tokens.list',
+    input: (v, p) => (noExtra(p, 0), { modules: modules(v) }),
+    text: signingFormat.tokens,
+  }),
+  'token certs': command({
+    usage: 'token certs [--all] [--module <tệp trình điều khiển>]…',
+    summary: 'Chứng thư số dùng để ký trên các token đang cắm (--all: cả chứng thư không ký được, kèm lý do)',
+    options: { module: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+    handler: 'tokens.certificates',
+    input: (v, p) => (noExtra(p, 0), { modules: modules(v), all: v.all === true }),
+    text: signingFormat.certificates,
+  }),
+  sign: command({
+    usage: 'sign <mã văn bản>… --cert <mã chứng thư> --as personal|organization [--pin-stdin | --pin-pad] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
+    summary: 'Ký số các văn bản đi (một lần nhập PIN cho cả lô); mã PIN đọc từ đầu vào chuẩn hoặc gõ ẩn, không bao giờ trên dòng lệnh',
+    options: {
+      cert: { type: 'string' },
+      as: { type: 'string' },
+      'pin-stdin': { type: 'boolean' },
+      'pin-pad': { type: 'boolean' },
+      page: { type: 'string' },
+      x: { type: 'string' },
+      y: { type: 'string' },
+      module: { type: 'string', multiple: true },
+    },
+    handler: 'sign.documents',
+    input: async (v, p) => {
+      if (p.length === 0) throw new UsageError('thiếu mã văn bản cần ký');
+      const kind = required(v, 'as');
+      if (kind !== 'personal' && kind !== 'organization') throw new UsageError('--as phải là personal (cá nhân) hoặc organization (cơ quan)');
+      const placement = v.page === undefined && v.x === undefined && v.y === undefined ? undefined : { page: number(v, 'page'), x: number(v, 'x'), y: number(v, 'y') };
+      const certId = required(v, 'cert');
+      const pin = v['pin-pad'] ? null : await readPin(v['pin-stdin'] === true);
+      return { ids: p, certId, as: kind, pin, modules: modules(v), ...(placement ? { placement } : {}) };
+    },
+    text: signingFormat.signBatch,
+    exitCode: (output) => (output.stoppedAt ? 1 : 0),
+  }),
+  verify: command({
+    usage: 'verify <tệp.pdf | mã văn bản> [--offline]',
+    summary: 'Kiểm tra chữ ký số của một tệp PDF, hoặc của mọi tệp của một văn bản trong sổ (thoát mã 1 nếu có chữ ký không hợp lệ hoặc chưa xác định)',
+    options: { offline: { type: 'boolean' } },
+    handler: 'verify',
+    input: (v, p) => {
+      noExtra(p, 1);
+      const target = positional(p, 0, 'tệp PDF hoặc mã văn bản');
+      const online = v.offline !== true;
+      // A document id never contains a path separator or ends in .pdf; a file name usually does.
+      return /[\\/]|\.pdf$/i.test(target) || fs.existsSync(target) ? { path: path.resolve(target), online } : { id: target, online };
+    },
+    text: signingFormat.verification,
+    exitCode: (output) => (output.files.every((file) => file.signatures.every((signature) => signature.status === 'valid')) ? 0 : 1),
+  }),
+  'trust add': command({
+    usage: 'trust add <tệp chứng thư CA (.cer/.crt/.pem)>',
+    summary: 'Tin cậy chứng thư gốc của một tổ chức cung cấp dịch vụ chữ ký số',
+    options: {},
+    handler: 'trust.add',
+    input: (_v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp chứng thư')) }),
+    text: (output) => `Đã tin cậy:\n${signingFormat.trusted(output.added)}`,
+  }),
+  'trust list': command({
+    usage: 'trust list',
+    summary: 'Các chứng thư gốc đang được tin cậy',
+    options: {},
+    handler: 'trust.list',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: (output) => signingFormat.trusted(output.certificates),
+  }),
+  'trust remove': command({
+    usage: 'trust remove <dấu vân tay SHA-256, ít nhất 8 ký tự đầu>',
+    summary: 'Thôi tin cậy một chứng thư gốc',
+    options: {},
+    handler: 'trust.remove',
+    input: (_v, p) => (noExtra(p, 1), { sha256: positional(p, 0, 'dấu vân tay') }),
+    text: (output) => `Đã bỏ: ${output.removed.subject}`,
+  }),
+  'crl import': command({
+    usage: 'crl import <tệp CRL> [--url <địa chỉ phân phối CRL>]',
+    summary: 'Nạp danh sách chứng thư bị thu hồi (CRL) từ tệp, để kiểm tra khi không có mạng',
+    options: { url: { type: 'string' } },
+    handler: 'crl.import',
+    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp CRL')), ...(str(v, 'url') ? { url: str(v, 'url') } : {}) }),
+    text: (output) => `Đã nạp CRL ${output.url}, cập nhật ${output.thisUpdate}${output.nextUpdate ? `, hết hạn ${output.nextUpdate}` : ''}.`,
+  }),
+  'settings show': command({
+    usage: 'settings show',
+    summary: 'Cài đặt ký số: máy chủ dấu thời gian, trình điều khiển token, ảnh chữ ký và con dấu',
+    options: {},
+    handler: 'settings.get',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: signingFormat.settings,
+  }),
+  'settings set': command({
+    usage: 'settings set [--tsa <url> | --no-tsa] [--module <tệp trình điều khiển>]…',
+    summary: 'Đặt máy chủ dấu thời gian và các trình điều khiển token',
+    options: { tsa: { type: 'string' }, 'no-tsa': { type: 'boolean' }, module: { type: 'string', multiple: true } },
+    handler: 'settings.update',
+    input: (v, p) => {
+      noExtra(p, 0);
+      return {
+        ...(v['no-tsa'] ? { tsaUrl: null } : str(v, 'tsa') !== undefined ? { tsaUrl: str(v, 'tsa') } : {}),
+        ...(v.module !== undefined ? { modules: modules(v) } : {}),
+      };
+    },
+    text: signingFormat.settings,
+  }),
+  'settings signature-image': command({
+    usage: 'settings signature-image <ảnh.png> --signer <họ tên người ký>',
+    summary: 'Ảnh chữ ký tay (PNG nền trong suốt, mực xanh) hiển thị trên chữ ký số của người ký',
+    options: { signer: { type: 'string' } },
+    handler: 'settings.signatureImage',
+    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp ảnh')), kind: 'signature' as const, signerName: required(v, 'signer') }),
+    text: signingFormat.settings,
+  }),
+  'settings seal-image': command({
+    usage: 'settings seal-image <ảnh.png> [--size-mm <đường kính thật, mm>]',
+    summary: 'Ảnh con dấu của cơ quan (PNG nền trong suốt, màu đỏ, đúng kích thước thật)',
+    options: { 'size-mm': { type: 'string' } },
+    handler: 'settings.signatureImage',
+    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp ảnh')), kind: 'seal' as const, ...(v['size-mm'] !== undefined ? { sizeMm: number(v, 'size-mm') } : {}) }),
+    text: signingFormat.settings,
   }),
 };

@@ -2,6 +2,7 @@
 // calls one handler, prints text or (with --json) exactly one JSON document.
 import { parseArgs } from 'node:util';
 import { toErrorValue } from '../../shared/errors.ts';
+import type { CoreEvent } from '../../shared/api.ts';
 import { call } from '../api.ts';
 import { defaultDataDir, openCore, type Core } from '../context.ts';
 import { commands, UsageError, type Command } from './commands.ts';
@@ -66,6 +67,11 @@ function describeParseError(error: NodeJS.ErrnoException): string {
   }
 }
 
+/** Progress goes to stderr, so stdout stays one JSON document with --json. */
+function printProgress(event: CoreEvent): void {
+  if (event.type === 'sign.progress') process.stderr.write(`Đã ký ${event.index}/${event.total}: ${event.notation ?? event.documentId}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const found = findCommand(argv);
@@ -97,8 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.data === '') return usageError(json, '--data cần một thư mục', command.usage);
   let core: Core | undefined;
   try {
-    const input = command.input(values as Record<string, string | boolean | string[] | undefined>, positionals);
-    core = openCore((values.data as string | undefined) ?? defaultDataDir());
+    const input = await command.input(values as Record<string, string | boolean | string[] | undefined>, positionals);
+    core = openCore((values.data as string | undefined) ?? defaultDataDir(), { onEvent: printProgress });
     const output = await call(core, command.handler, input as never);
     process.stdout.write(json ? `${JSON.stringify(output, null, 2)}\n` : `${command.text(output as never)}\n`);
     return command.exitCode?.(output as never) ?? 0;

@@ -66,15 +66,20 @@ function readFileInput(file: FileInput): { bytes: Buffer; name: string } {
     if (bytes.length === 0) throw new AppError('PDF_NOT_PDF', 'empty or invalid base64 content');
     return { bytes, name: file.filename };
   }
+  return { bytes: readLocalFile(file.path), name: path.basename(file.path) };
+}
+
+/** A regular file on this machine, refused with a clear error when missing, unreadable or too large. */
+export function readLocalFile(filePath: string, maxBytes: number = MAX_PDF_BYTES): Buffer {
   try {
-    const stat = fs.statSync(file.path);
-    if (!stat.isFile()) throw new AppError('FILE_UNREADABLE', `${file.path} is not a regular file`);
-    if (stat.size > MAX_PDF_BYTES) throw new AppError('PDF_TOO_LARGE', `${file.path}: ${stat.size} bytes`);
-    return { bytes: fs.readFileSync(file.path), name: path.basename(file.path) };
+    const stat = fs.statSync(filePath);
+    if (!stat.isFile()) throw new AppError('FILE_UNREADABLE', `${filePath} is not a regular file`);
+    if (stat.size > maxBytes) throw new AppError('PDF_TOO_LARGE', `${filePath}: ${stat.size} bytes`);
+    return fs.readFileSync(filePath);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('FILE_NOT_FOUND', file.path, { cause: error });
-    throw new AppError('FILE_UNREADABLE', `${file.path}: ${(error as Error).message}`, { cause: error });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('FILE_NOT_FOUND', filePath, { cause: error });
+    throw new AppError('FILE_UNREADABLE', `${filePath}: ${(error as Error).message}`, { cause: error });
   }
 }

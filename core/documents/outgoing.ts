@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
 import {
+  type DocumentRow,
   getDocumentRow,
   insertDocument,
   moveToEndOfFilingOrder,
@@ -102,49 +103,60 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
  * documents take their numbers from their own series.
  */
 export function issueOutgoing(core: Core, input: ValidInput<'outgoing.issue'>): DocumentView {
-  const office = requireOffice(core.db);
   const now = core.now();
   const today = localDate(now);
   return writeTransaction(core.db, () => {
     const draft = requireDocument(core.db, input.id);
-    if (draft.direction !== 'outgoing') throw new AppError('DOCUMENT_WRONG_DIRECTION', `${draft.id} is ${draft.direction}`);
-    if (draft.state !== 'draft') throw new AppError('DOCUMENT_NOT_DRAFT', `${draft.id} is already ${draft.notation}`);
-    const issuedOn = input.issuedOn ?? today;
-    const registerId = draft.secrecy === 'thuong' ? 'outgoing' : 'outgoing-secret';
-    const registerYear = yearOf(issuedOn);
-    const number = nextRegisterNumber(core.db, registerId, registerYear);
-    const notation = outgoingNotation({
-      number,
-      type: resolveDocumentType(draft.docType),
-      organisation: office.abbreviation,
-      draftingUnit: draft.draftingUnit ?? office.defaultUnit,
-    });
-    updateDocumentFields(core.db, draft.id, {
-      state: 'issued',
-      number,
-      notation,
-      issuedOn,
-      registerId,
-      registerYear,
-      registerNumber: number,
-      updatedAt: now.toISOString(),
-    });
-    // Once numbered it is the newest entry in the register, not where it stood as a draft.
-    removeSearchEntry(core.db, draft.seq);
-    moveToEndOfFilingOrder(core.db, draft.id);
-    const row = getDocumentRow(core.db, draft.id)!;
-    reindexDocument(core.db, row);
-    appendAudit(
-      core.db,
-      {
-        actor: core.actor,
-        action: 'outgoing.issue',
-        entity: 'document',
-        entityId: draft.id,
-        detail: { registerId, registerYear, number, notation, issuedOn },
-      },
-      now,
-    );
+    const row = issueDraft(core, draft, input.issuedOn ?? today, now);
     return toDocumentView(core.db, row, today);
   });
+}
+
+/** The number and notation the draft would get if it were issued now. */
+export function nextIssue(core: Core, draft: DocumentRow, issuedOn: string): { registerId: string; registerYear: number; number: number; notation: string } {
+  const office = requireOffice(core.db);
+  if (draft.direction !== 'outgoing') throw new AppError('DOCUMENT_WRONG_DIRECTION', `${draft.id} is ${draft.direction}`);
+  if (draft.state !== 'draft') throw new AppError('DOCUMENT_NOT_DRAFT', `${draft.id} is already ${draft.notation}`);
+  const registerId = draft.secrecy === 'thuong' ? 'outgoing' : 'outgoing-secret';
+  const registerYear = yearOf(issuedOn);
+  const number = nextRegisterNumber(core.db, registerId, registerYear);
+  const notation = outgoingNotation({
+    number,
+    type: resolveDocumentType(draft.docType),
+    organisation: office.abbreviation,
+    draftingUnit: draft.draftingUnit ?? office.defaultUnit,
+  });
+  return { registerId, registerYear, number, notation };
+}
+
+/** Issues the draft; call inside a write transaction. */
+export function issueDraft(core: Core, draft: DocumentRow, issuedOn: string, now: Date): DocumentRow {
+  const { registerId, registerYear, number, notation } = nextIssue(core, draft, issuedOn);
+  updateDocumentFields(core.db, draft.id, {
+    state: 'issued',
+    number,
+    notation,
+    issuedOn,
+    registerId,
+    registerYear,
+    registerNumber: number,
+    updatedAt: now.toISOString(),
+  });
+  // Once numbered it is the newest entry in the register, not where it stood as a draft.
+  removeSearchEntry(core.db, draft.seq);
+  moveToEndOfFilingOrder(core.db, draft.id);
+  const row = getDocumentRow(core.db, draft.id)!;
+  reindexDocument(core.db, row);
+  appendAudit(
+    core.db,
+    {
+      actor: core.actor,
+      action: 'outgoing.issue',
+      entity: 'document',
+      entityId: draft.id,
+      detail: { registerId, registerYear, number, notation, issuedOn },
+    },
+    now,
+  );
+  return row;
 }

@@ -1,0 +1,149 @@
+// Adds an empty signature to a PDF as an incremental update: the signature
+// dictionary with a /ByteRange and /Contents to be filled, its widget with the
+// Decree 30 appearance, and the AcroForm entry. Earlier bytes are never
+// rewritten, so signatures already in the file stay valid (ISO 32000-1 §7.5.6).
+import fontkit from '@cantoo/fontkit';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFFont,
+  type PDFImage,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import { appearanceSize, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
+
+export const BYTE_RANGE_PLACEHOLDER = '**********';
+/** Room for a chain of four RSA-4096 certificates, a timestamp token and later revocation data (research note §2). */
+export const CONTENTS_BYTES = 24 * 1024;
+
+const FONT_PATH = path.join(import.meta.dirname, '../../../assets/fonts/LiberationSerif-Regular.ttf');
+let fontBytes: Buffer | null = null;
+
+export interface PlaceholderOptions {
+  subFilter: 'ETSI.CAdES.detached';
+  fieldName: string;
+  signingTime: Date;
+  reason: string | null;
+  signerName: string | null;
+  appearance: AppearanceSpec;
+  /** Picks the page and box, given the last page's size and the appearance's size. */
+  place(pageSizes: { width: number; height: number }[], size: { width: number; height: number }): { pageIndex: number; box: Box };
+}
+
+export interface PreparedPdf {
+  bytes: Uint8Array;
+  pageIndex: number;
+  box: Box;
+  /** Where the signer image ended up, for a seal that must overlap it. */
+  imageBox: Box | null;
+}
+
+export async function addSignaturePlaceholder(original: Uint8Array, options: PlaceholderOptions): Promise<PreparedPdf> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(original, { forIncrementalUpdate: true, updateMetadata: false, ignoreEncryption: false });
+  } catch (error) {
+    throw new AppError('PDF_CORRUPT', error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  const snapshot = doc.takeSnapshot();
+  doc.registerFontkit(fontkit);
+  const font: PDFFont = await doc.embedFont((fontBytes ??= fs.readFileSync(FONT_PATH)), { subset: true });
+  const imageBytes = options.appearance.kind === 'personal' ? options.appearance.image : options.appearance.kind === 'organization' ? options.appearance.seal : null;
+  let image: PDFImage | null = null;
+  if (imageBytes) {
+    try {
+      image = await doc.embedPng(imageBytes);
+    } catch (error) {
+      throw new AppError('SIGN_IMAGE_INVALID', error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  const pages = doc.getPages();
+  const size = appearanceSize(options.appearance, font, image ? { width: image.width, height: image.height } : null);
+  const { pageIndex, box } = options.place(
+    pages.map((page) => page.getSize()),
+    size,
+  );
+  const page = pages[pageIndex];
+  if (!page) throw new AppError('SIGN_PLACEMENT_INVALID', `page ${pageIndex + 1} of ${pages.length}`);
+  const { width: pageWidth, height: pageHeight } = page.getSize();
+  if (box.x < 0 || box.y < 0 || box.x + box.width > pageWidth + 0.5 || box.y + box.height > pageHeight + 0.5) {
+    throw new AppError('SIGN_PLACEMENT_INVALID', `box ${JSON.stringify(box)} on a ${pageWidth}x${pageHeight} page`);
+  }
+  const drawn = drawAppearance(doc, options.appearance, font, image, box);
+
+  const context = doc.context;
+  const signature = context.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: options.subFilter,
+    ByteRange: [0, PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER)],
+    Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
+    M: PDFString.fromDate(options.signingTime),
+  });
+  if (options.reason) signature.set(PDFName.of('Reason'), PDFHexString.fromText(options.reason));
+  if (options.signerName) signature.set(PDFName.of('Name'), PDFHexString.fromText(options.signerName));
+  const signatureRef = context.register(signature);
+
+  const widget = context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((value) => PDFNumber.of(Math.round(value * 100) / 100)),
+    V: signatureRef,
+    T: PDFHexString.fromText(options.fieldName),
+    // Print (4) + Locked (128): the appearance is part of the signed record.
+    F: 4 | 128,
+    P: page.ref,
+    AP: { N: drawn.stream },
+  });
+  const widgetRef = context.register(widget);
+
+  addToArray(doc, snapshot, page.node, 'Annots', widgetRef, page.ref);
+  const catalogRef = context.trailerInfo.Root as PDFRef;
+  snapshot.markRefForSave(catalogRef);
+  let acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const acroFormEntry = doc.catalog.get(PDFName.of('AcroForm'));
+  if (!acroForm) {
+    acroForm = context.obj({ Fields: [] });
+    doc.catalog.set(PDFName.of('AcroForm'), context.register(acroForm));
+  } else if (acroFormEntry instanceof PDFRef) {
+    snapshot.markRefForSave(acroFormEntry);
+  }
+  // SignaturesExist (1) + AppendOnly (2): tells editors to save incrementally from now on.
+  acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  addToArray(doc, snapshot, acroForm, 'Fields', widgetRef, null);
+
+  const increment = await doc.saveIncremental(snapshot, { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  // The writer numbers offsets from the end of the original and starts the update with its own newline.
+  const bytes = new Uint8Array(original.length + increment.length);
+  bytes.set(original, 0);
+  bytes.set(increment, original.length);
+  return { bytes, pageIndex, box, imageBox: drawn.imageBox };
+}
+
+/** Appends `ref` to dict[key], creating the array; marks whichever object holds the array as changed. */
+function addToArray(doc: PDFDocument, snapshot: ReturnType<PDFDocument['takeSnapshot']>, dict: PDFDict, key: string, ref: PDFRef, dictRef: PDFRef | null): void {
+  const name = PDFName.of(key);
+  const entry: PDFObject | undefined = dict.get(name);
+  if (entry instanceof PDFRef) {
+    const array = doc.context.lookup(entry);
+    if (array instanceof PDFArray) {
+      array.push(ref);
+      snapshot.markRefForSave(entry);
+      return;
+    }
+  }
+  if (entry instanceof PDFArray) entry.push(ref);
+  else dict.set(name, doc.context.obj([ref]));
+  if (dictRef) snapshot.markRefForSave(dictRef);
+}

@@ -1,0 +1,115 @@
+// Where a signature's appearance goes on the page. By default: under the
+// signer's title, centred above the signer's printed name on the last page
+// (Decree 30 Appendix I 7d), found in the PDF's text layer; the organization's
+// seal over the left third of the signer's image (8a); an appendix's stamp at
+// the top right of page 1 (8b). A position the user picked wins.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { foldVietnamese } from '../../../shared/fold.ts';
+import type { AppearanceSpec, Box } from './appearance.ts';
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const MARGIN = 20;
+
+/** The signer's printed name and the bottom of the title block above it, on one page. */
+export interface SignatureBlock {
+  pageIndex: number;
+  name: Box;
+  titleBottom: number | null;
+}
+
+export interface UserPlacement {
+  /** 1-based page number. */
+  page: number;
+  x: number;
+  y: number;
+}
+
+export interface PlacementInput {
+  spec: AppearanceSpec;
+  user: UserPlacement | null;
+  block: SignatureBlock | null;
+  /** The signer image of an earlier personal signature, for the seal. */
+  signerImage: { pageIndex: number; box: Box } | null;
+}
+
+/** Finds the signer's name on the last page that shows it, searching from the end. */
+export async function findSignatureBlock(pdf: Uint8Array, signerName: string): Promise<SignatureBlock | null> {
+  const wanted = foldVietnamese(signerName).replace(/\s+/g, ' ').trim();
+  if (wanted.length === 0) return null;
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const loading = getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
+    cMapUrl: `${pdfjsDir}/cmaps/`,
+    cMapPacked: true,
+  });
+  try {
+    const doc = await loading.promise;
+    for (let number = doc.numPages; number >= Math.max(1, doc.numPages - 1); number--) {
+      const page = await doc.getPage(number);
+      const items = (await page.getTextContent()).items.flatMap((item) =>
+        'str' in item && item.str.trim() !== ''
+          ? [{ text: foldVietnamese(item.str).replace(/\s+/g, ' ').trim(), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height || Math.abs(item.transform[3] as number) }]
+          : [],
+      );
+      page.cleanup();
+      const name = items.filter((item) => item.text.includes(wanted)).sort((a, b) => a.y - b.y)[0];
+      if (!name) continue;
+      const centre = name.x + name.width / 2;
+      // The title block: the nearest text above the name in the same column.
+      const above = items.filter((item) => item.y > name.y + name.height && item.x < centre && item.x + item.width > centre);
+      const title = above.sort((a, b) => a.y - b.y)[0];
+      return { pageIndex: number - 1, name: { x: name.x, y: name.y, width: name.width, height: name.height }, titleBottom: title ? title.y : null };
+    }
+    return null;
+  } catch {
+    // A text layer pdfjs cannot read only costs the default position.
+    return null;
+  } finally {
+    await loading.destroy();
+  }
+}
+
+export function placeAppearance(input: PlacementInput, pageSizes: { width: number; height: number }[], size: { width: number; height: number }): { pageIndex: number; box: Box } {
+  const pageSize = (index: number) => pageSizes[index] ?? pageSizes[0]!;
+  const lastPage = { index: pageSizes.length - 1, ...pageSize(pageSizes.length - 1) };
+  if (input.user) return { pageIndex: input.user.page - 1, box: { x: input.user.x, y: input.user.y, ...size } };
+  const spec = input.spec;
+  if (spec.kind === 'appendix') {
+    const first = pageSize(0);
+    return { pageIndex: 0, box: { x: first.width - MARGIN - size.width, y: first.height - MARGIN - size.height, ...size } };
+  }
+  if (spec.kind === 'organization' && input.signerImage) {
+    const image = input.signerImage.box;
+    const seal = spec.sealSizePt;
+    const sealX = image.x + image.width / 3 - seal;
+    const sealY = image.y + image.height / 2 - seal / 2;
+    const captionHeight = size.height - seal;
+    const box = { x: sealX - (size.width - seal) / 2, y: sealY - captionHeight, ...size };
+    return { pageIndex: input.signerImage.pageIndex, box: clamp(box, pageSize(input.signerImage.pageIndex)) };
+  }
+  if (input.block) {
+    const { name, titleBottom } = input.block;
+    const nameTop = name.y + name.height;
+    const gap = titleBottom === null ? size.height + 8 : titleBottom - nameTop;
+    const y = nameTop + Math.max(2, (gap - size.height) / 2);
+    const box = { x: name.x + name.width / 2 - size.width / 2, y, ...size };
+    return { pageIndex: input.block.pageIndex, box: clamp(box, pageSize(input.block.pageIndex)) };
+  }
+  // No name in the text layer (a scan): the signer's column, lower right of the last page.
+  const box = { x: lastPage.width * 0.72 - size.width / 2, y: lastPage.height * 0.22, ...size };
+  return { pageIndex: lastPage.index, box: clamp(box, lastPage) };
+}
+
+function clamp(box: Box, page: { width: number; height: number }): Box {
+  return {
+    ...box,
+    x: Math.min(Math.max(box.x, 0), Math.max(0, page.width - box.width)),
+    y: Math.min(Math.max(box.y, 0), Math.max(0, page.height - box.height)),
+  };
+}

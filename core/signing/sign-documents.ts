@@ -1,0 +1,268 @@
+// Batch signing: one PIN entry, then each selected document signed in turn.
+// Per document every file is signed in memory, checked, written as a new blob,
+// and only then swapped in by one transaction that also records the signature,
+// the audit row and (for the organization's signature on a draft) the number.
+// A token error stops the batch: documents before it are fully signed, the rest
+// untouched; nothing is ever half-signed.
+import type { ValidInput } from '../../shared/api.ts';
+import { localDate } from '../../shared/dates.ts';
+import { AppError, toErrorValue } from '../../shared/errors.ts';
+import { foldVietnamese } from '../../shared/fold.ts';
+import type { SignBatchResult, SignedDocumentView, SignKind } from '../../shared/signing.ts';
+import { appendAudit } from '../audit/chain.ts';
+import type { Core } from '../context.ts';
+import { getBlobFacts, insertBlobRecord, listAttachments, type AttachmentRow } from '../db/attachments.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
+import { getSetting, getSignatureImage, insertSignature, listSignatures, replaceAttachmentBlob } from '../db/signing.ts';
+import { issueDraft, nextIssue } from '../documents/outgoing.ts';
+import { requireOffice } from '../office/office.ts';
+import { newId } from '../ids.ts';
+import { buildCadesSignature } from './cms.ts';
+import type { AppearanceSpec, Box } from './pades/appearance.ts';
+import { findSignatureBlock, placeAppearance, type UserPlacement } from './pades/placement.ts';
+import { signPdf, type SignedPdf } from './pades/sign-pdf.ts';
+import { findPdfSignatures } from './pdf-signatures.ts';
+import { requestTimestamp } from './timestamp.ts';
+import type { TokenSigner } from './token-manager.ts';
+import { tokenManager } from './token-runtime.ts';
+import { verifySignatureIntegrity } from './verify-pdf.ts';
+
+export const TSA_SETTING = 'signing.tsaUrl';
+const POINTS_PER_MM = 72 / 25.4;
+
+interface PlannedFile {
+  attachment: AttachmentRow;
+  spec: AppearanceSpec;
+}
+
+interface Plan {
+  document: DocumentRow;
+  files: PlannedFile[];
+  /** The number a draft will get from the organization's signature, checked again at commit. */
+  issue: { issuedOn: string; notation: string } | null;
+}
+
+export async function signDocuments(core: Core, input: ValidInput<'sign.documents'>): Promise<SignBatchResult> {
+  const now = core.now();
+  // Every document is checked before the PIN is asked for: a batch never stops on something knowable up front.
+  const documents = input.ids.map((id) => {
+    const row = getDocumentRow(core.db, id);
+    if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
+    checkSignable(core, row, input.as);
+    return row;
+  });
+  const manager = tokenManager(core, input.modules);
+  const certificate = await manager.findCertificate(input.certId, now);
+  const signer = await manager.openSigner(certificate, input.pin, now);
+  const tsaUrl = getSetting<string>(core.db, TSA_SETTING) ?? null;
+  const result: SignBatchResult = { signed: [], stoppedAt: null, untouched: [], warnings: [] };
+  try {
+    for (const [index, document] of documents.entries()) {
+      try {
+        const plan = planDocument(core, document, input.as, signer, core.now());
+        const signed = await signPlan(core, plan, input, signer, tsaUrl, result.warnings);
+        result.signed.push(signed);
+        core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: document.id, notation: signed.notation });
+      } catch (error) {
+        result.stoppedAt = { documentId: document.id, error: toErrorValue(error) };
+        result.untouched = documents.slice(index + 1).map((row) => row.id);
+        break;
+      }
+    }
+  } finally {
+    await signer.close();
+  }
+  return result;
+}
+
+function checkSignable(core: Core, row: DocumentRow, kind: SignKind): void {
+  if (row.direction !== 'outgoing') throw new AppError('SIGN_NOT_ALLOWED', `${row.id} is ${row.direction}`);
+  const main = listAttachments(core.db, row.id).find((attachment) => attachment.role === 'main');
+  if (!main) throw new AppError('SIGN_NOT_ALLOWED', `${row.id} has no main PDF`);
+  const signatures = listSignatures(core.db, row.id);
+  // The organization signs last and once, after the competent person (Decree 30, Art. 32-33).
+  if (signatures.some((signature) => signature.kind === 'organization')) throw new AppError('SIGN_ORDER', `${row.id} already carries the organization signature`);
+  if (kind === 'organization' && !signatures.some((signature) => signature.kind === 'personal' && signature.attachmentId === main.id)) {
+    throw new AppError('SIGN_ORDER', `${row.id} has no personal signature yet`);
+  }
+  if (kind === 'personal') requireImage(core, signerImageOwners(row.signerName, null), 'signature');
+  else requireImage(core, ['agency'], 'seal');
+}
+
+function signerImageOwners(documentSigner: string | null, certificateName: string | null): string[] {
+  return [certificateName, documentSigner].filter((name): name is string => !!name).map((name) => `user:${foldVietnamese(name)}`);
+}
+
+function requireImage(core: Core, owners: string[], kind: 'signature' | 'seal') {
+  for (const owner of owners) {
+    const image = getSignatureImage(core.db, owner);
+    if (image && image.kind === kind) return image;
+  }
+  throw new AppError('SIGN_IMAGE_MISSING', `${kind} image for ${owners.join(', ') || 'an unnamed signer'}`);
+}
+
+function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer: TokenSigner, now: Date): Plan {
+  const attachments = listAttachments(core.db, document.id);
+  const main = attachments.find((attachment) => attachment.role === 'main')!;
+  const signerName = signer.certificate.certificate.commonName ?? signer.certificate.certificate.subject;
+  if (kind === 'personal') {
+    const image = requireImage(core, signerImageOwners(document.signerName, signerName), 'signature');
+    return { document, issue: null, files: [{ attachment: main, spec: { kind: 'personal', image: image.png, signerName, time: now } }] };
+  }
+  const office = requireOffice(core.db);
+  const seal = requireImage(core, ['agency'], 'seal');
+  const issuedOn = localDate(now);
+  const issue = document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation } : null;
+  const notation = issue?.notation ?? document.notation;
+  const sealSizePt = (seal.sizeMm ?? 36) * POINTS_PER_MM;
+  // Appendices in separate files get the organization's signature without the seal (Decree 30 Appendix I, 8b).
+  const files: PlannedFile[] = attachments.map((attachment) => ({
+    attachment,
+    spec:
+      attachment.role === 'main'
+        ? { kind: 'organization', seal: seal.png, sealSizePt, agencyName: office.name, time: now }
+        : { kind: 'appendix', agencyName: office.name, notation, time: now },
+  }));
+  return { document, issue, files };
+}
+
+async function signPlan(
+  core: Core,
+  plan: Plan,
+  input: ValidInput<'sign.documents'>,
+  signer: TokenSigner,
+  tsaUrl: string | null,
+  warnings: string[],
+): Promise<SignedDocumentView> {
+  const certificate = signer.certificate.certificate;
+  const outputs: { file: PlannedFile; before: string; signed: SignedPdf; level: 'B-B' | 'B-T'; timestampAt: string | null; fieldName: string }[] = [];
+  for (const file of plan.files) {
+    const original = core.blobs.read(file.attachment.sha256);
+    const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${findPdfSignatures(original).length + 1}`;
+    const block =
+      file.spec.kind === 'personal' && !input.placement ? await findSignatureBlock(original, plan.document.signerName ?? file.spec.signerName) : null;
+    const signerImage = file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
+    const user: UserPlacement | null = file.attachment.role === 'main' ? input.placement ?? null : null;
+    let timestampAt: string | null = null;
+    const signed = await signPdf(
+      original,
+      {
+        subFilter: 'ETSI.CAdES.detached',
+        fieldName,
+        signingTime: file.spec.time,
+        reason: plan.issue ? `Số, ký hiệu: ${plan.issue.notation}` : plan.document.notation ? `Số, ký hiệu: ${plan.document.notation}` : null,
+        signerName: certificate.commonName,
+        appearance: file.spec,
+        place: (pageSizes, size) => placeAppearance({ spec: file.spec, user, block, signerImage }, pageSizes, size),
+      },
+      async (digest) => {
+        const cms = await buildCadesSignature({
+          contentDigest: digest,
+          signerDer: signer.certificate.der,
+          chainDers: signer.certificate.tokenCertificates,
+          keyType: signer.key.keyType,
+          sign: (toBeSigned) => signer.sign(toBeSigned),
+          ...(tsaUrl
+            ? {
+                timestamp: async (signatureValue: Uint8Array) => {
+                  const stamp = await requestTimestamp(tsaUrl, signatureValue);
+                  if (stamp.ok) {
+                    timestampAt = stamp.genTime;
+                    return stamp.token;
+                  }
+                  warnings.push(`Không lấy được dấu thời gian (${stamp.reason}); chữ ký ở mức PAdES B-B, không có dấu thời gian.`);
+                  return null;
+                },
+              }
+            : {}),
+        });
+        return cms.der;
+      },
+    );
+    const field = findPdfSignatures(signed.bytes).at(-1);
+    const check = field ? await verifySignatureIntegrity(signed.bytes, field) : { ok: false, reasonCode: 'MISSING' };
+    if (!check.ok) throw new AppError('SIGN_RESULT_INVALID', `${file.attachment.id}: ${check.reasonCode}`);
+    outputs.push({ file, before: file.attachment.sha256, signed, level: timestampAt ? 'B-T' : 'B-B', timestampAt, fieldName });
+  }
+
+  for (const output of outputs) core.blobs.put(output.signed.bytes, output.signed.sha256);
+  const now = core.now();
+  const stamp = now.toISOString();
+  return writeTransaction(core.db, () => {
+    let document = getDocumentRow(core.db, plan.document.id)!;
+    if (plan.issue) {
+      if (document.state !== 'draft' || nextIssue(core, document, plan.issue.issuedOn).notation !== plan.issue.notation) {
+        throw new AppError('SIGN_NUMBER_TAKEN', `${document.id}: ${plan.issue.notation}`);
+      }
+      document = issueDraft(core, document, plan.issue.issuedOn, now);
+    }
+    const files: SignedDocumentView['files'] = [];
+    for (const { file, before, signed, level, timestampAt, fieldName } of outputs) {
+      const facts = getBlobFacts(core.db, before)!;
+      insertBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, pageCount: facts.pageCount, text: facts.text, createdAt: stamp });
+      const signatureId = newId(now.getTime());
+      const swapped = replaceAttachmentBlob(core.db, {
+        attachmentId: file.attachment.id,
+        oldSha256: before,
+        newSha256: signed.sha256,
+        newSize: signed.bytes.length,
+        replacedAt: stamp,
+        replacedBy: signatureId,
+      });
+      // Someone replaced the file while it was being signed: keep theirs, sign again later.
+      if (!swapped) throw new AppError('SIGN_FILE_CHANGED', `${file.attachment.id} changed during signing`);
+      insertSignature(core.db, {
+        id: signatureId,
+        documentId: document.id,
+        attachmentId: file.attachment.id,
+        kind: input.as,
+        fieldName,
+        signerName: certificate.commonName,
+        signerSubject: certificate.subject,
+        signerIssuer: certificate.issuer,
+        signerSerial: certificate.serialHex,
+        certificateSha256: certificate.sha256,
+        signedAt: file.spec.time.toISOString(),
+        level,
+        timestampAt,
+        blobBefore: before,
+        blobAfter: signed.sha256,
+        page: signed.pageIndex + 1,
+        box: JSON.stringify(signed.box),
+        imageBox: signed.imageBox ? JSON.stringify(signed.imageBox) : null,
+        createdAt: stamp,
+      });
+      appendAudit(
+        core.db,
+        {
+          actor: core.actor,
+          action: 'document.sign',
+          entity: 'document',
+          entityId: document.id,
+          detail: {
+            kind: input.as,
+            attachment: file.attachment.id,
+            filename: file.attachment.filename,
+            signer: certificate.subject,
+            certificate: certificate.sha256,
+            level,
+            sha256Before: before,
+            sha256After: signed.sha256,
+          },
+        },
+        now,
+      );
+      files.push({ attachmentId: file.attachment.id, filename: file.attachment.filename, sha256Before: before, sha256After: signed.sha256 });
+    }
+    return { documentId: document.id, notation: document.notation, kind: input.as, level: outputs.every((output) => output.level === 'B-T') ? 'B-T' : 'B-B', files };
+  });
+}
+
+/** Where the chairman's signature image sits, for the seal to overlap its left third. */
+function personalImageBox(core: Core, documentId: string, attachmentId: string): { pageIndex: number; box: Box } | null {
+  const personal = listSignatures(core.db, documentId)
+    .filter((signature) => signature.kind === 'personal' && signature.attachmentId === attachmentId && signature.imageBox)
+    .at(-1);
+  return personal ? { pageIndex: personal.page - 1, box: JSON.parse(personal.imageBox!) as Box } : null;
+}

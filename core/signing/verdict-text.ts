@@ -1,0 +1,105 @@
+// What the clerk reads for each verdict: one Vietnamese sentence saying what
+// was found and, where there is one, what to do about it.
+
+export type VerdictCode =
+  | 'OK'
+  | 'MALFORMED'
+  | 'CMS_UNREADABLE'
+  | 'ALGORITHM_UNSUPPORTED'
+  | 'DIGEST_MISMATCH'
+  | 'CMS_SIGNATURE_INVALID'
+  | 'SIGNER_CERT_MISSING'
+  | 'ESS_CERT_MISMATCH'
+  | 'CHAIN_UNTRUSTED'
+  | 'CERT_EXPIRED_AT_SIGNING'
+  | 'CERT_NOT_YET_VALID_AT_SIGNING'
+  | 'CERT_NO_SIGNING_USAGE'
+  | 'REVOKED'
+  | 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP'
+  | 'REVOCATION_UNKNOWN'
+  | 'CRL_STALE'
+  | 'TIMESTAMP_INVALID'
+  | 'MODIFIED_AFTER_SIGNING';
+
+/** Facts some sentences mention. */
+export interface ReasonFacts {
+  signedAt?: Date | null;
+  revokedAt?: Date;
+  notAfter?: string;
+  notBefore?: string;
+  /** The CA (not the signer) whose certificate was out of date. */
+  expiredCa?: string;
+  noCdp?: boolean;
+}
+
+const FIXED: Record<Exclude<VerdictCode, 'OK' | 'CERT_EXPIRED_AT_SIGNING' | 'CERT_NOT_YET_VALID_AT_SIGNING' | 'REVOKED' | 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP' | 'REVOCATION_UNKNOWN' | 'CRL_STALE'>, string> = {
+  MALFORMED: 'Trường chữ ký trong tệp bị sai cấu trúc nên không kiểm tra được chữ ký này; hãy xin lại bản gốc.',
+  CMS_UNREADABLE: 'Dữ liệu chữ ký số bị hỏng hoặc không đúng định dạng, không đọc được.',
+  ALGORITHM_UNSUPPORTED: 'Chữ ký dùng thuật toán mà phần mềm chưa hỗ trợ nên chưa kiểm tra được; hãy kiểm tra bằng phần mềm của tổ chức chứng thực.',
+  DIGEST_MISMATCH: 'Nội dung tệp đã bị thay đổi sau khi ký.',
+  CMS_SIGNATURE_INVALID: 'Giá trị chữ ký không khớp với chứng thư số của người ký: chữ ký đã bị làm giả hoặc bị sửa.',
+  SIGNER_CERT_MISSING: 'Tệp không kèm chứng thư số của người ký nên không kiểm tra được chữ ký.',
+  ESS_CERT_MISMATCH: 'Chứng thư số kèm theo không phải là chứng thư số người ký đã dùng khi ký: chữ ký không hợp lệ.',
+  CHAIN_UNTRUSTED:
+    'Chứng thư số của người ký không do tổ chức chứng thực (CA) nào trong danh sách tin cậy cấp, nên chưa xác định được người ký. Nếu tin tổ chức này, hãy thêm chứng thư số gốc của họ vào danh sách tin cậy.',
+  CERT_NO_SIGNING_USAGE: 'Chứng thư số của người ký không được cấp để ký văn bản (chỉ để mã hóa hoặc xác thực).',
+  TIMESTAMP_INVALID: 'Dấu thời gian gắn kèm chữ ký không hợp lệ (không khớp với chữ ký hoặc đã bị sửa), nên không xác định được thời điểm ký.',
+  MODIFIED_AFTER_SIGNING:
+    'Sau khi ký, tệp đã được bổ sung phần không có chữ ký xác nhận; nội dung có thể đã bị thay đổi sau khi ký. Hãy xin lại bản gốc.',
+};
+
+export function reasonText(code: VerdictCode, facts: ReasonFacts = {}): string {
+  switch (code) {
+    case 'OK':
+      return 'Chữ ký hợp lệ.';
+    case 'CERT_EXPIRED_AT_SIGNING':
+      return facts.expiredCa
+        ? `Chứng thư số của tổ chức chứng thực đã cấp cho người ký (${facts.expiredCa}) không còn hiệu lực tại thời điểm ký.`
+        : `Chứng thư số của người ký đã hết hạn (ngày ${vnDate(facts.notAfter)}) trước thời điểm ký.`;
+    case 'CERT_NOT_YET_VALID_AT_SIGNING':
+      return `Chứng thư số của người ký chưa có hiệu lực tại thời điểm ký (có hiệu lực từ ngày ${vnDate(facts.notBefore)}).`;
+    case 'REVOKED':
+      return `Chứng thư số đã bị thu hồi trước thời điểm ký (thu hồi lúc ${vnTime(facts.revokedAt)}).`;
+    case 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP':
+      return facts.signedAt
+        ? `Chứng thư số đã bị thu hồi lúc ${vnTime(facts.revokedAt)}, sau thời điểm ký do người ký tự ghi; chữ ký không có dấu thời gian nên không chứng minh được đã ký trước khi thu hồi.`
+        : `Chứng thư số đã bị thu hồi lúc ${vnTime(facts.revokedAt)}; chữ ký không ghi thời điểm ký nên không chứng minh được đã ký trước khi thu hồi.`;
+    case 'REVOCATION_UNKNOWN':
+      return facts.noCdp
+        ? 'Không kiểm tra được tình trạng thu hồi: chứng thư số không ghi nơi công bố danh sách thu hồi (CRL). Hãy nhập tệp CRL của tổ chức chứng thực.'
+        : 'Không kiểm tra được tình trạng thu hồi: chưa có danh sách thu hồi (CRL) của tổ chức chứng thực, cần kết nối mạng hoặc nhập tệp CRL.';
+    case 'CRL_STALE':
+      return 'Không kiểm tra được tình trạng thu hồi: danh sách thu hồi (CRL) đã quá hạn, cần kết nối mạng để cập nhật.';
+    default:
+      return FIXED[code];
+  }
+}
+
+/** Sentences added to a valid verdict so the clerk knows on what it rests. */
+export const validNotes = {
+  timestamped: (at: Date) => `Thời điểm ký (${vnTime(at)}) được xác nhận bằng dấu thời gian.`,
+  untrustedTimestamp:
+    'Dấu thời gian kèm theo không do đơn vị cấp dấu thời gian trong danh sách tin cậy cấp nên không được dùng; thời điểm ký là thời điểm người ký tự ghi.',
+  revokedLater: (at: Date) => `Chứng thư số bị thu hồi lúc ${vnTime(at)}, sau thời điểm ký đã được dấu thời gian xác nhận.`,
+  laterSignatures: 'Sau chữ ký này, tệp chỉ được bổ sung thêm chữ ký khác.',
+  crlAsOf: (thisUpdate: string) => `Tình trạng thu hồi theo danh sách thu hồi (CRL) cập nhật lúc ${vnTime(new Date(thisUpdate))}.`,
+};
+
+// Vietnam keeps UTC+7 all year, so a fixed offset needs no time-zone database.
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+function vnDate(iso: string | undefined): string {
+  if (!iso) return '?';
+  const local = new Date(Date.parse(iso) + VN_OFFSET_MS);
+  return `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+}
+
+function vnTime(date: Date | undefined): string {
+  if (!date) return '?';
+  const local = new Date(date.getTime() + VN_OFFSET_MS);
+  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ngày ${vnDate(date.toISOString())}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

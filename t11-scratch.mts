@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { findPdfSignatures } from '/work/main/core/signing/pdf-signatures.ts';
+const signed = fs.readFileSync('/tmp/vt/ca-OsVz90/s2.pdf');
+const doc = await PDFDocument.load(signed, { forIncrementalUpdate: true });
+const font = await doc.embedFont(StandardFonts.Helvetica);
+doc.getPage(0).drawText('So tien: 900.000.000 dong', { x: 50, y: 500, size: 12, font });
+const out = await doc.commit();
+console.log(out.length, signed.length, Buffer.from(out.subarray(0, 5)).toString());
+const full = out.length > signed.length ? out : Buffer.concat([signed, out]);
+fs.writeFileSync('/tmp/vt/modified.pdf', full);
+console.log(findPdfSignatures(full).map(f => [f.coversWholeFile, f.changesAfter]));
