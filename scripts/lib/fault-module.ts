@@ -17,6 +17,8 @@ export interface FaultControl {
   signFailAt?: number;
   removed?: boolean;
   pinFlags?: ('count_low' | 'final_try' | 'locked')[];
+  /** The token never reports its PIN retry counter. */
+  hidePinFlags?: boolean;
   /** C_Initialize asking for CKF_OS_LOCKING_OK fails with CKR_CANT_LOCK. */
   cantLock?: boolean;
   /** The PIN "typed on the pad" when C_Login gets no PIN. */
@@ -61,6 +63,7 @@ export function writeFaultControl(controlFile: string, faults: FaultControl): vo
     faults.signFailAt !== undefined && `sign_fail_at=${faults.signFailAt}`,
     faults.removed && 'removed=1',
     faults.pinFlags?.length && `pin_flags=${faults.pinFlags.join(',')}`,
+    faults.hidePinFlags && 'hide_pin_flags=1',
     faults.cantLock && 'cant_lock=1',
     faults.pinPad !== undefined && `pin_pad=${faults.pinPad}`,
     faults.loginDelayMs !== undefined && `login_delay_ms=${faults.loginDelayMs}`,

@@ -10,6 +10,7 @@
  *                             the token stays removed for the rest of the process
  *     removed=1               the token is unplugged
  *     pin_flags=count_low,final_try,locked   added to the token flags; locked refuses C_Login
+ *     hide_pin_flags=1        the token never reports its PIN retry counter
  *     cant_lock=1             C_Initialize asking for OS locking fails with CKR_CANT_LOCK
  *     pin_pad=<pin>           a PIN pad: C_Login without a PIN logs in with <pin>
  *     login_delay_ms=N        C_Login waits N ms first
@@ -32,6 +33,7 @@ typedef struct {
   unsigned long sign_fail_at;
   int removed;
   CK_FLAGS pin_flags;
+  int hide_pin_flags;
   int cant_lock;
   int pin_pad;
   char pad_pin[256];
@@ -89,6 +91,7 @@ static int read_faults(faults_t *faults) {
     if (strcmp(key, "sign_fail_at") == 0) faults->sign_fail_at = strtoul(value, NULL, 10);
     else if (strcmp(key, "removed") == 0) faults->removed = strcmp(value, "1") == 0;
     else if (strcmp(key, "pin_flags") == 0) ok = parse_pin_flags(value, &faults->pin_flags);
+    else if (strcmp(key, "hide_pin_flags") == 0) faults->hide_pin_flags = strcmp(value, "1") == 0;
     else if (strcmp(key, "cant_lock") == 0) faults->cant_lock = strcmp(value, "1") == 0;
     else if (strcmp(key, "pin_pad") == 0) {
       faults->pin_pad = 1;
@@ -179,6 +182,8 @@ static CK_RV fault_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
     memset(info, 0, sizeof *info);
     return CKR_TOKEN_NOT_PRESENT;
   }
+  /* Many cheap tokens never report their retry counter: the flags stay clear whatever happens. */
+  if (faults.hide_pin_flags) info->flags &= ~(CK_FLAGS)(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);
   info->flags |= faults.pin_flags;
   if (faults.pin_pad) info->flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
   return rv;
