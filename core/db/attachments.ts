@@ -1,3 +1,4 @@
+import type { LayoutItem } from '../documents/pdf.ts';
 import { statement, type Db } from './connection.ts';
 
 export type AttachmentRole = 'main' | 'appendix';
@@ -18,19 +19,20 @@ const ATTACHMENT_SELECT = `id, document_id AS documentId, role, position, filena
 
 export function insertBlobRecord(
   db: Db,
-  blob: { sha256: string; size: number; pageCount: number; text: string; createdAt: string },
+  blob: { sha256: string; size: number; pageCount: number; text: string; layout: LayoutItem[] | null; createdAt: string },
 ): void {
   statement(
     db,
-    `INSERT INTO blobs (sha256, size, page_count, text, created_at) VALUES (@sha256, @size, @pageCount, @text, @createdAt)
+    `INSERT INTO blobs (sha256, size, page_count, text, layout, created_at) VALUES (@sha256, @size, @pageCount, @text, @layout, @createdAt)
      ON CONFLICT (sha256) DO NOTHING`,
-  ).run(blob);
+  ).run({ ...blob, layout: blob.layout ? JSON.stringify(blob.layout) : null });
 }
 
-export function getBlobFacts(db: Db, sha256: string): { pageCount: number; text: string } | undefined {
-  return statement(db, 'SELECT page_count AS pageCount, text FROM blobs WHERE sha256 = ?').get(sha256) as
-    | { pageCount: number; text: string }
+export function getBlobFacts(db: Db, sha256: string): { pageCount: number; text: string; layout: LayoutItem[] | null } | undefined {
+  const row = statement(db, 'SELECT page_count AS pageCount, text, layout FROM blobs WHERE sha256 = ?').get(sha256) as
+    | { pageCount: number; text: string; layout: string | null }
     | undefined;
+  return row ? { ...row, layout: row.layout === null ? null : (JSON.parse(row.layout) as LayoutItem[]) } : undefined;
 }
 
 export function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'position'>): AttachmentRow {

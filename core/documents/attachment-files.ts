@@ -14,7 +14,7 @@ import {
 import { newId } from '../ids.ts';
 import { sha256Of } from './blob-store.ts';
 import { sanitizeFilename } from './filename.ts';
-import { inspectPdf } from './pdf.ts';
+import { inspectPdf, type LayoutItem } from './pdf.ts';
 
 /** A PDF checked and written to the blob store, waiting to be tied to a document. */
 export interface StoredPdf {
@@ -23,6 +23,7 @@ export interface StoredPdf {
   size: number;
   pageCount: number;
   text: string;
+  layout: LayoutItem[] | null;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> 
   const hash = sha256Of(bytes);
   const facts = getBlobFacts(core.db, hash) ?? (await inspectPdf(bytes));
   const { sha256, size } = core.blobs.put(bytes, hash);
-  return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text };
+  return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text, layout: facts.layout };
 }
 
 /** Records a stored PDF as an attachment; call inside the document's transaction. */
@@ -47,7 +48,7 @@ export function recordAttachment(
   role: AttachmentRole,
   createdAt: string,
 ): AttachmentRow {
-  insertBlobRecord(core.db, { sha256: pdf.sha256, size: pdf.size, pageCount: pdf.pageCount, text: pdf.text, createdAt });
+  insertBlobRecord(core.db, { sha256: pdf.sha256, size: pdf.size, pageCount: pdf.pageCount, text: pdf.text, layout: pdf.layout, createdAt });
   return insertAttachment(core.db, {
     id: newId(),
     documentId,

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MAX_PDF_BYTES } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
+import { foldVietnamese } from '../../shared/fold.ts';
 
 // Cap what one document adds to the search index; a 500-page scan with OCR
 // would otherwise dominate it.
@@ -13,7 +14,21 @@ export interface PdfFacts {
   pageCount: number;
   /** The text layer, page by page; empty for a scan without OCR. */
   text: string;
+  /** Where the text sits on the last two pages, for placing signatures without parsing the PDF again. */
+  layout: LayoutItem[];
 }
+
+/** One run of text on a page: folded text (no diacritics) and its box in PDF points. */
+export interface LayoutItem {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const LAYOUT_PAGES = 2;
 
 /**
  * Accepts only a whole, unencrypted PDF and reads its text layer. Checks run
@@ -46,18 +61,20 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
     // would need to rewrite the encryption: refuse them here too.
     if (info.EncryptFilterName) throw new AppError('PDF_ENCRYPTED', `encryption filter ${String(info.EncryptFilterName)}`);
     const pages: string[] = [];
+    const layout: LayoutItem[] = [];
     let length = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       const pageText = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      if (number > pdf.numPages - LAYOUT_PAGES) layout.push(...layoutOf(number - 1, content.items));
       page.cleanup();
       if (length < MAX_INDEXED_CHARS) {
         pages.push(pageText);
         length += pageText.length;
       }
     }
-    return { pageCount: pdf.numPages, text: pages.join('\n').slice(0, MAX_INDEXED_CHARS).normalize('NFC') };
+    return { pageCount: pdf.numPages, text: pages.join('\n').slice(0, MAX_INDEXED_CHARS).normalize('NFC'), layout };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const name = (error as Error)?.name;
@@ -66,6 +83,20 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
   } finally {
     await loading.destroy();
   }
+}
+
+/** The layout of the last pages of a PDF already stored (one stored before layouts were kept). */
+export async function readLayout(bytes: Uint8Array): Promise<LayoutItem[]> {
+  return (await inspectPdf(bytes)).layout;
+}
+
+function layoutOf(page: number, items: readonly unknown[]): LayoutItem[] {
+  return items.flatMap((item) => {
+    if (!item || typeof item !== 'object' || !('str' in item) || typeof item.str !== 'string' || item.str.trim() === '') return [];
+    const { str, transform, width, height } = item as { str: string; transform: number[]; width: number; height: number };
+    const round = (value: number) => Math.round(value * 100) / 100;
+    return [{ page, text: foldVietnamese(str).replace(/\s+/g, ' ').trim(), x: round(transform[4]!), y: round(transform[5]!), width: round(width), height: round(height || Math.abs(transform[3]!)) }];
+  });
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

@@ -5,25 +5,11 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../shared/errors.ts';
+import type { CertificateInfo } from '../../shared/signing.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
 
-export interface CertificateInfo {
-  commonName: string | null;
-  /** RFC 4514 order (most specific first), values decoded, e.g. 'CN=Nguyễn Văn An,O=UBND xã Quảng Phú,C=VN'. */
-  subject: string;
-  issuer: string;
-  serialHex: string;
-  notBefore: string;
-  notAfter: string;
-  /** SHA-256 of the DER, lowercase hex: the certificate's fingerprint. */
-  sha256: string;
-  keyUsage: string[];
-  /** OIDs. */
-  extendedKeyUsage: string[];
-  keyAlgorithm: 'rsa' | 'ec' | 'other';
-  isCa: boolean;
-  crlUrls: string[];
-}
+// The shape every transport carries is defined once, in shared/.
+export type { CertificateInfo };
 
 /** A certificate kept three ways: its exact bytes, pkijs's structure, and the summary. */
 export interface ParsedCertificate {

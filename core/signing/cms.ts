@@ -36,7 +36,7 @@ export interface CadesInput {
 
 export async function buildCadesSignature(input: CadesInput): Promise<{ der: Uint8Array; timestamped: boolean }> {
   ensurePkijsEngine();
-  const signer = pkijs.Certificate.fromBER(input.signerDer);
+  const signer = parsed(input.signerDer);
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
@@ -75,11 +75,23 @@ export async function buildCadesSignature(input: CadesInput): Promise<{ der: Uin
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [signer, ...input.chainDers.map((der) => pkijs.Certificate.fromBER(der))],
+    certificates: [signer, ...input.chainDers.map(parsed)],
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return { der: new Uint8Array(contentInfo.toSchema().toBER()), timestamped: token !== null };
+}
+
+// A batch signs many documents with one certificate: parse it once.
+const parsedCertificates = new WeakMap<Uint8Array, pkijs.Certificate>();
+
+function parsed(der: Uint8Array): pkijs.Certificate {
+  let certificate = parsedCertificates.get(der);
+  if (!certificate) {
+    certificate = pkijs.Certificate.fromBER(der);
+    parsedCertificates.set(der, certificate);
+  }
+  return certificate;
 }
 
 /** ESS SigningCertificateV2 (RFC 5035) with SHA-256, the default hash, so hashAlgorithm is omitted. */

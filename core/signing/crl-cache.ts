@@ -4,15 +4,18 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../shared/errors.ts';
 import { formatName, sha256Hex } from './certificates.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
+import { childrenOf, decodeTlv, findChild, isTime, readTlv, timeOf, type Tlv } from './der-reader.ts';
 import { replaceFileDurably } from './durable-file.ts';
 
 // Large national CAs publish CRLs of a few MB; anything far beyond is not a CRL we want in memory.
 const MAX_CRL_BYTES = 10 * 1024 * 1024;
+const INTEGER = 0x02;
+const BIT_STRING = 0x03;
+const SEQUENCE = 0x30;
 
 export interface CachedCrl {
   der: Uint8Array;
@@ -23,10 +26,15 @@ export interface CachedCrl {
 
 export interface ParsedCrl {
   der: Uint8Array;
-  crl: pkijs.CertificateRevocationList;
   issuer: string;
   thisUpdate: string;
   nextUpdate: string | null;
+  /** What the CA signed (TBSCertList), with the algorithm and value, to check against the issuer key. */
+  tbs: Uint8Array;
+  signatureAlgorithm: pkijs.AlgorithmIdentifier;
+  signatureValue: Uint8Array;
+  /** The revokedCertificates list, walked on lookup; null when the CA revoked nothing. */
+  revoked: Tlv | null;
 }
 
 interface Sidecar {
@@ -86,7 +94,11 @@ export class CrlCache {
     return this.store(keyOfUrl(url), url, parsed);
   }
 
-  /** A CRL the clerk brought on a USB stick (DER or PEM), stored under its address or its issuer. */
+  /**
+   * A CRL the clerk brought on a USB stick (DER or PEM), stored under its
+   * address or its issuer. A list older than the cached one is ignored, as
+   * in refresh(): the cache already knows more.
+   */
   importCrl(bytes: Uint8Array, url?: string): void {
     const parsed = readCrl(bytes);
     this.store(url === undefined ? keyOfIssuer(parsed.issuer) : keyOfUrl(url), url ?? null, parsed);
@@ -136,25 +148,50 @@ export class CrlCache {
   }
 }
 
-/** Parses a CRL given as DER or PEM; anything else is CRL_UNREADABLE. */
-export function readCrl(bytes: Uint8Array): ParsedCrl {
+/**
+ * Parses a CRL given as DER or PEM; anything else is CRL_UNREADABLE. The
+ * revoked list is only decoded entry by entry on lookup (see der-reader.ts
+ * for why); its shape is checked here unless the caller reads a list the
+ * cache already checked when it stored it.
+ */
+export function readCrl(bytes: Uint8Array, { checkEntries = true }: { checkEntries?: boolean } = {}): ParsedCrl {
   ensurePkijsEngine();
-  const der = bytes[0] === 0x30 ? bytes : derFromPem(bytes);
-  const asn = asn1js.fromBER(der);
-  if (asn.offset === -1) throw new AppError('CRL_UNREADABLE', `not DER: ${asn.result.error}`);
-  let crl: pkijs.CertificateRevocationList;
+  const input = bytes[0] === 0x30 ? bytes : derFromPem(bytes);
   try {
-    crl = new pkijs.CertificateRevocationList({ schema: asn.result });
+    const outer = readTlv(input, 0);
+    const der = input.subarray(0, outer.end);
+    const [tbs, algorithm, signature, ...extra] = childrenOf(der, outer);
+    if (!tbs || !algorithm || signature?.tag !== BIT_STRING || extra.length > 0) throw new Error('not a CertificateList');
+    const fields = childrenOf(der, tbs);
+    // TBSCertList: version (optional), signature, issuer, thisUpdate, nextUpdate (optional), revokedCertificates (optional), [0] extensions.
+    let next = fields[0]?.tag === INTEGER ? 2 : 1;
+    const issuer = fields[next++];
+    const thisUpdate = fields[next++];
+    const nextUpdate = isTime(fields[next]) ? fields[next++] : null;
+    const revoked = fields[next]?.tag === SEQUENCE ? fields[next++]! : null;
+    if (!issuer || !isTime(thisUpdate)) throw new Error('TBSCertList without issuer and thisUpdate');
+    const malformed = revoked && checkEntries ? findChild(der, revoked, (entry) => !isRevokedEntry(der, entry)) : null;
+    if (malformed) throw new Error(`malformed revoked entry at ${malformed.start}`);
+    return {
+      der,
+      issuer: formatName(new pkijs.RelativeDistinguishedNames({ schema: decodeTlv(der, issuer) })),
+      thisUpdate: timeOf(der, thisUpdate).toISOString(),
+      nextUpdate: nextUpdate ? timeOf(der, nextUpdate).toISOString() : null,
+      tbs: der.subarray(tbs.start, tbs.end),
+      signatureAlgorithm: new pkijs.AlgorithmIdentifier({ schema: decodeTlv(der, algorithm) }),
+      // The BIT STRING's first content byte counts unused bits, always 0 for a signature.
+      signatureValue: der.subarray(signature.contentStart + 1, signature.end),
+      revoked,
+    };
   } catch (error) {
     throw new AppError('CRL_UNREADABLE', `not an X.509 CRL: ${(error as Error).message}`, { cause: error });
   }
-  return {
-    der: der.subarray(0, asn.offset),
-    crl,
-    issuer: formatName(crl.issuer),
-    thisUpdate: crl.thisUpdate.value.toISOString(),
-    nextUpdate: crl.nextUpdate?.value.toISOString() ?? null,
-  };
+}
+
+function isRevokedEntry(der: Uint8Array, entry: Tlv): boolean {
+  if (entry.tag !== SEQUENCE || entry.contentStart === entry.end) return false;
+  const serial = readTlv(der, entry.contentStart, entry.end);
+  return serial.tag === INTEGER && serial.end < entry.end && isTime(readTlv(der, serial.end, entry.end));
 }
 
 function derFromPem(bytes: Uint8Array): Uint8Array {

@@ -16,11 +16,12 @@ import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
 import { getSetting, getSignatureImage, insertSignature, listSignatures, replaceAttachmentBlob } from '../db/signing.ts';
 import { issueDraft, nextIssue } from '../documents/outgoing.ts';
+import { readLayout } from '../documents/pdf.ts';
 import { requireOffice } from '../office/office.ts';
 import { newId } from '../ids.ts';
 import { buildCadesSignature } from './cms.ts';
 import type { AppearanceSpec, Box } from './pades/appearance.ts';
-import { findSignatureBlock, placeAppearance, type UserPlacement } from './pades/placement.ts';
+import { placeAppearance, signatureBlockIn, type UserPlacement } from './pades/placement.ts';
 import { signPdf, type SignedPdf } from './pades/sign-pdf.ts';
 import { findPdfSignatures } from './pdf-signatures.ts';
 import { requestTimestamp } from './timestamp.ts';
@@ -141,7 +142,9 @@ async function signPlan(
     const original = core.blobs.read(file.attachment.sha256);
     const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${findPdfSignatures(original).length + 1}`;
     const block =
-      file.spec.kind === 'personal' && !input.placement ? await findSignatureBlock(original, plan.document.signerName ?? file.spec.signerName) : null;
+      file.spec.kind === 'personal' && !input.placement
+        ? signatureBlockIn(getBlobFacts(core.db, file.attachment.sha256)?.layout ?? (await readLayout(original)), plan.document.signerName ?? file.spec.signerName)
+        : null;
     const signerImage = file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
     const user: UserPlacement | null = file.attachment.role === 'main' ? input.placement ?? null : null;
     let timestampAt: string | null = null;
@@ -200,7 +203,8 @@ async function signPlan(
     const files: SignedDocumentView['files'] = [];
     for (const { file, before, signed, level, timestampAt, fieldName } of outputs) {
       const facts = getBlobFacts(core.db, before)!;
-      insertBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, pageCount: facts.pageCount, text: facts.text, createdAt: stamp });
+      // A signature adds an annotation, not page content: the text and its layout are those of the unsigned file.
+      insertBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, pageCount: facts.pageCount, text: facts.text, layout: facts.layout, createdAt: stamp });
       const signatureId = newId(now.getTime());
       const swapped = replaceAttachmentBlob(core.db, {
         attachmentId: file.attachment.id,

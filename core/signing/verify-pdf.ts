@@ -4,7 +4,8 @@
 // since. Works offline from the trust store and the CRL cache.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { copyInfo, hasSigningUsage, type CertificateInfo, type ParsedCertificate } from './certificates.ts';
+import type { SignatureVerdict } from '../../shared/signing.ts';
+import { copyInfo, hasSigningUsage, type ParsedCertificate } from './certificates.ts';
 import type { CrlCache } from './crl-cache.ts';
 import { changesAfter, coverageEnd, readSignatureStructure, type ChangesAfter, type PdfSignatureField } from './pdf-signatures.ts';
 import type { TrustStore } from './trust-store.ts';
@@ -22,30 +23,8 @@ export interface VerifyOptions {
   online: boolean;
 }
 
-export interface SignatureVerdict {
-  index: number;
-  fieldName: string | null;
-  status: 'valid' | 'invalid' | 'indeterminate';
-  /** Stable code for programs; see VerdictCode. */
-  reasonCode: string;
-  /** Vietnamese sentence for the clerk. */
-  reason: string;
-  signer: CertificateInfo | null;
-  signedAt: string | null;
-  timeSource: 'timestamp' | 'claimed' | null;
-  level: 'B-B' | 'B-T' | 'PKCS7' | null;
-  subFilter: string | null;
-  coversWholeFile: boolean;
-  changesAfter: ChangesAfter;
-  checks: {
-    integrity: boolean | null;
-    cmsSignature: boolean | null;
-    chain: boolean | null;
-    validityAtSigning: boolean | null;
-    revocation: 'good' | 'revoked' | 'unknown' | 'stale' | null;
-    timestamp: boolean | null;
-  };
-}
+// The verdict's shape is shared with every transport; reasonCode is one of VerdictCode.
+export type { SignatureVerdict };
 
 const SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';

@@ -2,8 +2,10 @@
 // Only facts here (revoked when, CRL current or not); what they mean for a
 // signature made at a given time is decided by the verdict.
 import * as asn1js from 'asn1js';
-import { integerHex, publicKeyOf, type ParsedCertificate } from './certificates.ts';
+import * as pkijs from 'pkijs';
+import { publicKeyOf, type ParsedCertificate } from './certificates.ts';
 import { readCrl, type CachedCrl, type CrlCache, type ParsedCrl } from './crl-cache.ts';
+import { childrenOf, decodeTlv, findChild, readTlv, timeOf, type Tlv } from './der-reader.ts';
 import { verifySignatureValue } from './signature-value.ts';
 
 export type Revocation =
@@ -48,7 +50,13 @@ export async function revocationOf(
   const crl = usable[0];
   if (!crl) return { state: 'unknown', why: cert.info.crlUrls.length === 0 && !imported ? 'no-cdp' : 'no-crl' };
 
-  const revokedAt = revocationTime(crl, cert.info.serialHex);
+  let revokedAt: Date | null;
+  try {
+    revokedAt = revocationTime(crl, cert.info.serialHex);
+  } catch {
+    // The entry for this certificate cannot be read: the list says nothing we can rely on.
+    return { state: 'unknown', why: 'no-crl' };
+  }
   // A CRL lists a revocation for good, so even an out-of-date one proves it.
   if (revokedAt) return { state: 'revoked', at: revokedAt, crl };
   return isStale(crl.nextUpdate, now) ? { state: 'stale', crl } : { state: 'good', crl };
@@ -65,25 +73,35 @@ function isStale(nextUpdate: string | null, now: Date): boolean {
  * earlier (RFC 5280 §5.3.2). An entry marked removeFromCRL is no revocation.
  */
 function revocationTime(parsed: ParsedCrl, serialHex: string): Date | null {
-  const entry = parsed.crl.revokedCertificates?.find((revoked) => integerHex(revoked.userCertificate) === serialHex);
+  const { der, revoked } = parsed;
+  const wanted = Buffer.from(serialHex, 'hex');
+  const entry = revoked ? findChild(der, revoked, (candidate) => sameInteger(der, readTlv(der, candidate.contentStart, candidate.end), wanted)) : null;
   if (!entry) return null;
-  const extensions = entry.crlEntryExtensions?.extensions ?? [];
-  const reason = extensions.find((extension) => extension.extnID === OID.crlReason)?.parsedValue as unknown;
+  const [, date, extensions] = childrenOf(der, entry);
+  const found = extensions ? new pkijs.Extensions({ schema: decodeTlv(der, extensions) }).extensions : [];
+  const reason = found.find((extension) => extension.extnID === OID.crlReason)?.parsedValue as unknown;
   if (reason instanceof asn1js.Enumerated && reason.valueBlock.valueDec === REMOVE_FROM_CRL) return null;
-  const revoked = entry.revocationDate.value;
-  const invalidity = extensions.find((extension) => extension.extnID === OID.invalidityDate)?.parsedValue as unknown;
-  if (invalidity instanceof asn1js.GeneralizedTime && invalidity.toDate() < revoked) return invalidity.toDate();
-  return revoked;
+  const revokedAt = timeOf(der, date!);
+  const invalidity = found.find((extension) => extension.extnID === OID.invalidityDate)?.parsedValue as unknown;
+  if (invalidity instanceof asn1js.GeneralizedTime && invalidity.toDate() < revokedAt) return invalidity.toDate();
+  return revokedAt;
 }
 
-function signedBy(parsed: ParsedCrl, issuer: ParsedCertificate): boolean {
-  const { crl } = parsed;
-  return verifySignatureValue(publicKeyOf(issuer.cert), crl.signatureAlgorithm, null, [crl.tbsView], crl.signatureValue.valueBlock.valueHexView) === true;
+/** Serial numbers compared as numbers: a DER sign-padding zero does not make them differ. */
+function sameInteger(der: Uint8Array, integer: Tlv, wanted: Buffer): boolean {
+  let start = integer.contentStart;
+  while (start < integer.end - 1 && der[start] === 0) start++;
+  return integer.end - start === wanted.length && Buffer.from(der.buffer, der.byteOffset + start, wanted.length).equals(wanted);
+}
+
+function signedBy(crl: ParsedCrl, issuer: ParsedCertificate): boolean {
+  return verifySignatureValue(publicKeyOf(issuer.cert), crl.signatureAlgorithm, null, [crl.tbs], crl.signatureValue) === true;
 }
 
 function parseOrNull(der: Uint8Array): ParsedCrl | null {
   try {
-    return readCrl(der);
+    // The cache checked every entry when it stored the list; a damaged entry fails the lookup instead.
+    return readCrl(der, { checkEntries: false });
   } catch {
     return null;
   }

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLayout } from '../../core/documents/pdf.ts';
+import { signatureBlockIn } from '../../core/signing/pades/placement.ts';
 import { printDecisionPdf } from '../../scripts/lib/chromium-pdf.ts';
 import { signWithPdfsig } from '../../scripts/lib/test-pki.ts';
 import { certificateOf, draftDecision, inkIn, pdfsig, qpdfCheck, signingOffice, useTokenLab } from '../helpers/signing.ts';
@@ -91,8 +93,7 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     expect(inkIn(afterPersonal, personal!.page, imageBox).blue).toBeGreaterThan(50);
 
     // The image sits between "CHỦ TỊCH" and the printed name, horizontally centred on the name.
-    const text = await import('../../core/signing/pades/placement.ts');
-    const block = await text.findSignatureBlock(decision().plain, 'Nguyễn Văn An');
+    const block = signatureBlockIn(await readLayout(decision().plain), 'Nguyễn Văn An');
     expect(block).not.toBeNull();
     expect(imageBox.y).toBeGreaterThan(block!.name.y + block!.name.height - 1);
     expect(imageBox.y + imageBox.height).toBeLessThan(block!.titleBottom! + 1);

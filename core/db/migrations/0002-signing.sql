@@ -1,6 +1,11 @@
 -- Digital signing: settings, the signature and seal images shown on signatures,
 -- the signatures this office made, earlier versions of signed PDFs, and the
 -- last verification of each attachment's signatures.
+-- Where the text sits on the last pages of each PDF (JSON), read once when the
+-- PDF is stored, so a signature can be placed under the signer's title without
+-- parsing the PDF again.
+ALTER TABLE blobs ADD COLUMN layout TEXT;
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,                -- JSON

@@ -5,7 +5,8 @@
 //   the signer's image, with the agency name and time;
 // - appendix in a separate file (8b, III.1d): no image; agency, number and
 //   time at the top right of page 1 in 10 pt Times-style serif, black.
-import { PDFNumber, type PDFDocument, type PDFFont, type PDFImage, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFNumber, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
+import { encodeText, textWidth } from './appearance-resources.ts';
 import { vietnamIsoTime } from './vietnam-time.ts';
 
 export type AppearanceSpec =
@@ -51,22 +52,28 @@ export function fitImage(image: { width: number; height: number }, max: { width:
 }
 
 /** Width and height of the appearance box for this spec. */
-export function appearanceSize(spec: AppearanceSpec, font: PDFFont, image: { width: number; height: number } | null): { width: number; height: number } {
+export function appearanceSize(spec: AppearanceSpec, image: { width: number; height: number } | null): { width: number; height: number } {
   const lines = captionLines(spec);
   const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
-  const textWidth = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, size)));
+  const widest = Math.max(...lines.map((line) => textWidth(line, size)));
   const textHeight = lines.length * size * LINE_GAP;
-  if (spec.kind === 'appendix') return { width: textWidth + 2, height: textHeight + 2 };
+  if (spec.kind === 'appendix') return { width: widest + 2, height: textHeight + 2 };
   if (spec.kind === 'organization') {
     const seal = spec.sealSizePt;
-    return { width: Math.max(seal, textWidth), height: seal + textHeight };
+    return { width: Math.max(seal, widest), height: seal + textHeight };
   }
   const drawn = image ? fitImage(image, PERSONAL_IMAGE_MAX) : { width: 0, height: PERSONAL_IMAGE_MAX.height / 2 };
-  return { width: Math.max(drawn.width, textWidth), height: drawn.height + textHeight };
+  return { width: Math.max(drawn.width, widest), height: drawn.height + textHeight };
 }
 
 /** Draws the appearance as a form XObject of the box's size; returns its reference. */
-export function drawAppearance(doc: PDFDocument, spec: AppearanceSpec, font: PDFFont, image: PDFImage | null, box: Box): DrawnAppearance {
+export function drawAppearance(
+  doc: PDFDocument,
+  spec: AppearanceSpec,
+  font: PDFRef,
+  image: { ref: PDFRef; width: number; height: number } | null,
+  box: Box,
+): DrawnAppearance {
   const lines = captionLines(spec);
   const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
   const lineHeight = size * LINE_GAP;
@@ -86,14 +93,14 @@ export function drawAppearance(doc: PDFDocument, spec: AppearanceSpec, font: PDF
   ops.push('q', '0 0 0 rg', 'BT', `/F1 ${size} Tf`);
   const descent = size * 0.25;
   lines.forEach((line, index) => {
-    const width = font.widthOfTextAtSize(line, size);
+    const width = textWidth(line, size);
     const x = spec.kind === 'appendix' ? box.width - width - 1 : (box.width - width) / 2;
     const y = spec.kind === 'appendix' ? box.height - (index + 1) * lineHeight + descent : (lines.length - index - 1) * lineHeight + descent;
-    ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`, `${font.encodeText(line).toString()} Tj`);
+    ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`, `${encodeText(line)} Tj`);
   });
   ops.push('ET', 'Q');
 
-  const resources: Record<string, unknown> = { Font: { F1: font.ref } };
+  const resources: Record<string, unknown> = { Font: { F1: font } };
   if (image && imageBox) resources.XObject = { Img: image.ref };
   const stream = doc.context.stream(ops.join('\n'), {
     Type: 'XObject',

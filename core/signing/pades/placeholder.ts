@@ -2,7 +2,6 @@
 // dictionary with a /ByteRange and /Contents to be filled, its widget with the
 // Decree 30 appearance, and the AcroForm entry. Earlier bytes are never
 // rewritten, so signatures already in the file stay valid (ISO 32000-1 §7.5.6).
-import fontkit from '@cantoo/fontkit';
 import {
   PDFArray,
   PDFDict,
@@ -12,21 +11,15 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
-  type PDFFont,
-  type PDFImage,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { appearanceSize, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
+import { preparePng, registerFont, registerImage } from './appearance-resources.ts';
 
 export const BYTE_RANGE_PLACEHOLDER = '**********';
 /** Room for a chain of four RSA-4096 certificates, a timestamp token and later revocation data (research note §2). */
 export const CONTENTS_BYTES = 24 * 1024;
-
-const FONT_PATH = path.join(import.meta.dirname, '../../../assets/fonts/LiberationSerif-Regular.ttf');
-let fontBytes: Buffer | null = null;
 
 export interface PlaceholderOptions {
   subFilter: 'ETSI.CAdES.detached';
@@ -55,20 +48,13 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
     throw new AppError('PDF_CORRUPT', error instanceof Error ? error.message : String(error), { cause: error });
   }
   const snapshot = doc.takeSnapshot();
-  doc.registerFontkit(fontkit);
-  const font: PDFFont = await doc.embedFont((fontBytes ??= fs.readFileSync(FONT_PATH)), { subset: true });
+  const font = registerFont(doc.context);
   const imageBytes = options.appearance.kind === 'personal' ? options.appearance.image : options.appearance.kind === 'organization' ? options.appearance.seal : null;
-  let image: PDFImage | null = null;
-  if (imageBytes) {
-    try {
-      image = await doc.embedPng(imageBytes);
-    } catch (error) {
-      throw new AppError('SIGN_IMAGE_INVALID', error instanceof Error ? error.message : String(error), { cause: error });
-    }
-  }
+  const prepared = imageBytes ? await preparePng(imageBytes) : null;
+  const image = prepared ? { ref: registerImage(doc.context, prepared), width: prepared.width, height: prepared.height } : null;
 
   const pages = doc.getPages();
-  const size = appearanceSize(options.appearance, font, image ? { width: image.width, height: image.height } : null);
+  const size = appearanceSize(options.appearance, image);
   const { pageIndex, box } = options.place(
     pages.map((page) => page.getSize()),
     size,

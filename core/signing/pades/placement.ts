@@ -3,12 +3,10 @@
 // (Decree 30 Appendix I 7d), found in the PDF's text layer; the organization's
 // seal over the left third of the signer's image (8a); an appendix's stamp at
 // the top right of page 1 (8b). A position the user picked wins.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { foldVietnamese } from '../../../shared/fold.ts';
+import type { LayoutItem } from '../../documents/pdf.ts';
 import type { AppearanceSpec, Box } from './appearance.ts';
 
-const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const MARGIN = 20;
 
 /** The signer's printed name and the bottom of the title block above it, on one page. */
@@ -33,46 +31,23 @@ export interface PlacementInput {
   signerImage: { pageIndex: number; box: Box } | null;
 }
 
-/** Finds the signer's name on the last page that shows it, searching from the end. */
-export async function findSignatureBlock(pdf: Uint8Array, signerName: string): Promise<SignatureBlock | null> {
+/** Finds the signer's printed name on the last page that shows it, and the title block above it. */
+export function signatureBlockIn(layout: readonly LayoutItem[], signerName: string): SignatureBlock | null {
   const wanted = foldVietnamese(signerName).replace(/\s+/g, ' ').trim();
   if (wanted.length === 0) return null;
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const loading = getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
-    cMapUrl: `${pdfjsDir}/cmaps/`,
-    cMapPacked: true,
-  });
-  try {
-    const doc = await loading.promise;
-    for (let number = doc.numPages; number >= Math.max(1, doc.numPages - 1); number--) {
-      const page = await doc.getPage(number);
-      const items = (await page.getTextContent()).items.flatMap((item) =>
-        'str' in item && item.str.trim() !== ''
-          ? [{ text: foldVietnamese(item.str).replace(/\s+/g, ' ').trim(), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height || Math.abs(item.transform[3] as number) }]
-          : [],
-      );
-      page.cleanup();
-      const name = items.filter((item) => item.text.includes(wanted)).sort((a, b) => a.y - b.y)[0];
-      if (!name) continue;
-      const centre = name.x + name.width / 2;
-      // The title block: the nearest text above the name in the same column.
-      const above = items.filter((item) => item.y > name.y + name.height && item.x < centre && item.x + item.width > centre);
-      const title = above.sort((a, b) => a.y - b.y)[0];
-      return { pageIndex: number - 1, name: { x: name.x, y: name.y, width: name.width, height: name.height }, titleBottom: title ? title.y : null };
-    }
-    return null;
-  } catch {
-    // A text layer pdfjs cannot read only costs the default position.
-    return null;
-  } finally {
-    await loading.destroy();
+  const pages = [...new Set(layout.map((item) => item.page))].sort((a, b) => b - a);
+  for (const page of pages) {
+    const items = layout.filter((item) => item.page === page);
+    const name = items.filter((item) => item.text.includes(wanted)).sort((a, b) => a.y - b.y)[0];
+    if (!name) continue;
+    const centre = name.x + name.width / 2;
+    // The title block: the nearest text above the name in the same column.
+    const title = items
+      .filter((item) => item.y > name.y + name.height && item.x < centre && item.x + item.width > centre)
+      .sort((a, b) => a.y - b.y)[0];
+    return { pageIndex: page, name: { x: name.x, y: name.y, width: name.width, height: name.height }, titleBottom: title ? title.y : null };
   }
+  return null;
 }
 
 export function placeAppearance(input: PlacementInput, pageSizes: { width: number; height: number }[], size: { width: number; height: number }): { pageIndex: number; box: Box } {
