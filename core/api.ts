@@ -23,21 +23,10 @@ import {
 } from './documents/work-files.ts';
 import { initOffice, officeStatus } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
-import {
-  addTrust,
-  getSettings,
-  importCrl,
-  listCertificates,
-  listModules,
-  listTokens,
-  listTrust,
-  removeTrust,
-  setSignatureImage,
-  updateSettings,
-  verifyDocument,
-  verifyFile,
-} from './signing/handlers.ts';
-import { signDocuments } from './signing/sign-documents.ts';
+
+// Signing pulls in PKCS#11, CMS and PDF libraries: loaded on first use, so
+// every other command starts as fast as before.
+const signing = () => import('./signing/handlers.ts');
 
 z.config(z.locales.vi());
 
@@ -63,18 +52,21 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'workFiles.close': closeWorkFile,
   'audit.verify': (core) => verifyAuditChain(core.db),
   'store.check': (core) => checkStore(core),
-  'tokens.modules': listModules,
-  'tokens.list': listTokens,
-  'tokens.certificates': listCertificates,
-  'sign.documents': signDocuments,
-  verify: (core, input) => ('path' in input ? verifyFile(core, input) : verifyDocument(core, input)),
-  'trust.add': addTrust,
-  'trust.list': (core) => listTrust(core),
-  'trust.remove': removeTrust,
-  'crl.import': importCrl,
-  'settings.get': (core) => getSettings(core),
-  'settings.update': updateSettings,
-  'settings.signatureImage': setSignatureImage,
+  'tokens.modules': async (core, input) => (await signing()).listModules(core, input),
+  'tokens.list': async (core, input) => (await signing()).listTokens(core, input),
+  'tokens.certificates': async (core, input) => (await signing()).listCertificates(core, input),
+  'sign.documents': async (core, input) => (await import('./signing/sign-documents.ts')).signDocuments(core, input),
+  verify: async (core, input) => {
+    const { verifyDocument, verifyFile } = await signing();
+    return 'path' in input ? verifyFile(core, input) : verifyDocument(core, input);
+  },
+  'trust.add': async (core, input) => (await signing()).addTrust(core, input),
+  'trust.list': async (core) => (await signing()).listTrust(core),
+  'trust.remove': async (core, input) => (await signing()).removeTrust(core, input),
+  'crl.import': async (core, input) => (await signing()).importCrl(core, input),
+  'settings.get': async (core) => (await signing()).getSettings(core),
+  'settings.update': async (core, input) => (await signing()).updateSettings(core, input),
+  'settings.signatureImage': async (core, input) => (await signing()).setSignatureImage(core, input),
 };
 
 /** Validates the input against the contract, then runs the named handler. */

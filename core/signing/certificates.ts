@@ -7,6 +7,7 @@ import * as pkijs from 'pkijs';
 import { AppError } from '../../shared/errors.ts';
 import type { CertificateInfo } from '../../shared/signing.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
+import { fromBerSized } from './der-reader.ts';
 
 // The shape every transport carries is defined once, in shared/.
 export type { CertificateInfo };
@@ -74,7 +75,7 @@ export function copyInfo(info: CertificateInfo): CertificateInfo {
 export function readCertificate(der: Uint8Array): ParsedCertificate {
   const known = remembered(sha256Hex(der));
   if (known) return known;
-  const parsed = asn1js.fromBER(der);
+  const parsed = fromBerSized(der);
   if (parsed.offset === -1) throw new AppError('CERT_UNREADABLE', `not DER: ${parsed.result.error}`);
   return certificateFromAsn1(parsed.result, der.subarray(0, parsed.offset));
 }
@@ -223,21 +224,28 @@ function nameValue(value: unknown): string {
 
 /** The bytes of the first BER element, without trailing padding or junk. */
 function exactDer(bytes: Uint8Array): Uint8Array {
-  const parsed = asn1js.fromBER(bytes);
+  const parsed = fromBerSized(bytes);
   if (parsed.offset === -1) throw new AppError('CERT_UNREADABLE', `not DER: ${parsed.result.error}`);
   return bytes.subarray(0, parsed.offset);
 }
 
 function certificatesInDer(der: Uint8Array): Uint8Array[] {
-  const root = asn1js.fromBER(der).result;
-  const contentType = root instanceof asn1js.Sequence ? root.valueBlock.value[0] : undefined;
-  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) return [der];
-  try {
-    const signedData = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: root }).content });
-    return (signedData.certificates ?? [])
-      .filter((cert): cert is pkijs.Certificate => cert instanceof pkijs.Certificate)
-      .map((cert) => new Uint8Array(cert.toSchema().toBER(false)));
-  } catch (error) {
-    throw new AppError('CERT_UNREADABLE', `unreadable PKCS#7 bundle: ${(error as Error).message}`, { cause: error });
-  }
+  const fields = signedDataFields(fromBerSized(der).result);
+  // Taken as received, not re-encoded: the fingerprint is of these exact bytes.
+  return fields ? certificateNodes(fields).map((node) => node.valueBeforeDecodeView) : [der];
+}
+
+/** The fields of a CMS ContentInfo's SignedData (RFC 5652 §5.1), or null when it is not one. */
+export function signedDataFields(root: asn1js.AsnType): asn1js.AsnType[] | null {
+  const [contentType, wrapped] = root instanceof asn1js.Sequence ? root.valueBlock.value : [];
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) return null;
+  const signedData = wrapped instanceof asn1js.Constructed ? wrapped.valueBlock.value[0] : undefined;
+  return signedData instanceof asn1js.Sequence ? signedData.valueBlock.value : null;
+}
+
+/** The X.509 certificates in a SignedData's optional [0] certificates set; other kinds are left out. */
+export function certificateNodes(signedDataFields: asn1js.AsnType[]): asn1js.Sequence[] {
+  const set = signedDataFields.find((field) => field.idBlock.tagClass === 3 && field.idBlock.tagNumber === 0);
+  const items = set instanceof asn1js.Constructed ? set.valueBlock.value : [];
+  return items.filter((item): item is asn1js.Sequence => item instanceof asn1js.Sequence);
 }

@@ -1,6 +1,7 @@
-// A minimal DER walker for structures too large for asn1js: a national CA's
-// CRL lists tens of thousands of certificates, which asn1js + pkijs take
-// seconds to decode into objects, while walking the bytes takes milliseconds.
+// DER for inputs larger than asn1js handles well: a walker for the big
+// lists (a national CA's CRL names tens of thousands of certificates, which
+// asn1js + pkijs take seconds to decode into objects, while walking the
+// bytes takes milliseconds), and asn1js itself with limits sized to the input.
 import * as asn1js from 'asn1js';
 
 const UTC_TIME = 0x17;
@@ -59,9 +60,18 @@ export function childrenOf(bytes: Uint8Array, parent: Tlv): Tlv[] {
   return children;
 }
 
-/** One small element decoded with asn1js, for the parts pkijs classes are good at. */
+/**
+ * asn1js.fromBER with a node limit sized to the input. Its default of
+ * 10,000 nodes refuses real inputs (a signature embedding a CRL, a CA
+ * bundle); every node takes at least two bytes, so the size bounds the count.
+ */
+export function fromBerSized(bytes: Uint8Array): ReturnType<typeof asn1js.fromBER> {
+  return asn1js.fromBER(bytes, { maxNodes: Math.max(asn1js.DEFAULT_MAX_NODES, bytes.length >> 1) });
+}
+
+/** One element decoded with asn1js, for the parts pkijs classes are good at. */
 export function decodeTlv(bytes: Uint8Array, tlv: Tlv): asn1js.AsnType {
-  const parsed = asn1js.fromBER(bytes.subarray(tlv.start, tlv.end));
+  const parsed = fromBerSized(bytes.subarray(tlv.start, tlv.end));
   if (parsed.offset === -1) throw new Error(`undecodable DER at ${tlv.start}: ${parsed.result.error}`);
   return parsed.result;
 }

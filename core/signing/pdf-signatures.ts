@@ -2,7 +2,7 @@
 // document: a signature dictionary is never inside an object stream (its
 // /Contents must be cut out by /ByteRange), and what a signature covers is a
 // fact about byte offsets and incremental updates, which a PDF parser hides.
-import * as asn1js from 'asn1js';
+import { fromBerSized } from './der-reader.ts';
 import { decodeTextString, enclosingObject, nameValue, pdfDateToIso, stringValue, textStringValue, type PdfObjectBounds } from './pdf-syntax.ts';
 
 export interface PdfSignatureField {
@@ -172,7 +172,7 @@ function trimPadding(bytes: Buffer): Buffer {
   const first = bytes[1]!;
   if (first === 0x80) {
     // Indefinite length (BER, which some old signers emit): only a parse finds the end.
-    const parsed = asn1js.fromBER(bytes);
+    const parsed = fromBerSized(bytes);
     return parsed.offset > 0 ? bytes.subarray(0, parsed.offset) : bytes;
   }
   const lengthBytes = first < 0x80 ? 0 : first & 0x7f;

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateFromAsn1, formatName, integerHex, publicKeyOf, type ParsedCertificate } from './certificates.ts';
+import { certificateFromAsn1, certificateNodes, formatName, integerHex, publicKeyOf, signedDataFields, type ParsedCertificate } from './certificates.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
+import { fromBerSized } from './der-reader.ts';
 import { hashName, verifySignatureValue } from './signature-value.ts';
 
 export type CmsReasonCode =
@@ -37,7 +38,6 @@ export interface CmsCheck {
 }
 
 const OID = {
-  signedData: '1.2.840.113549.1.7.2',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
@@ -72,14 +72,10 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
   let signerInfos: asn1js.AsnType[];
   let encapContentInfo: pkijs.EncapsulatedContentInfo;
   try {
-    const asn = asn1js.fromBER(der);
+    const asn = fromBerSized(der);
     if (asn.offset === -1) return fail('CMS_UNREADABLE', `not BER: ${asn.result.error}`);
-    const [contentType, wrapped] = asn.result instanceof asn1js.Sequence ? asn.result.valueBlock.value : [];
-    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) {
-      return fail('CMS_UNREADABLE', 'not a CMS SignedData');
-    }
-    const signedData = (wrapped as asn1js.Constructed | undefined)?.valueBlock.value[0];
-    const fields = signedData instanceof asn1js.Sequence ? signedData.valueBlock.value : [];
+    const fields = signedDataFields(asn.result);
+    if (!fields) return fail('CMS_UNREADABLE', 'not a CMS SignedData');
     const last = fields.at(-1);
     if (fields.length < 4 || !(last instanceof asn1js.Set)) return fail('CMS_UNREADABLE', 'SignedData without signerInfos');
     encapContentInfo = new pkijs.EncapsulatedContentInfo({ schema: fields[2] });
@@ -180,14 +176,11 @@ function essCertificateMismatch(attributes: pkijs.Attribute[], signer: ParsedCer
 
 /** The CMS certificates as their exact received bytes, which the ESS hash and trust store are about. */
 function embeddedCertificates(signedDataFields: asn1js.AsnType[]): ParsedCertificate[] {
-  // certificates is the optional [0] IMPLICIT SET after encapContentInfo.
-  const set = signedDataFields.find((field) => field.idBlock.tagClass === 3 && field.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
-  return (set?.valueBlock.value ?? []).flatMap((item) => {
-    if (!(item instanceof asn1js.Sequence)) return [];
+  return certificateNodes(signedDataFields).flatMap((node) => {
     try {
-      return [certificateFromAsn1(item, item.valueBeforeDecodeView)];
+      return [certificateFromAsn1(node, node.valueBeforeDecodeView)];
     } catch {
-      // Attribute certificates and unreadable entries cannot be the signer or a CA.
+      // An unreadable entry cannot be the signer or a CA.
       return [];
     }
   });

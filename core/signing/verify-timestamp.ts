@@ -2,9 +2,9 @@
 // signature (over the signature value) and the document timestamp of
 // /SubFilter ETSI.RFC3161 (over the PDF's byte ranges).
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { ParsedCertificate } from './certificates.ts';
+import { fromBerSized } from './der-reader.ts';
 import { hashName } from './signature-value.ts';
 import { buildChain } from './verify-chain.ts';
 import { verifyCms, type CmsCheck } from './verify-cms.ts';
@@ -39,7 +39,7 @@ export function checkTimestampToken(token: Uint8Array, stamped: Uint8Array[], an
   if (cms.eContentType !== TST_INFO || !cms.eContent) return result('invalid', `not a timestamp token (${cms.eContentType ?? cms.detail})`);
   let tstInfo: pkijs.TSTInfo;
   try {
-    tstInfo = new pkijs.TSTInfo({ schema: asn1js.fromBER(cms.eContent).result });
+    tstInfo = new pkijs.TSTInfo({ schema: fromBerSized(cms.eContent).result });
   } catch (error) {
     return result('invalid', `unreadable TSTInfo: ${(error as Error).message}`);
   }

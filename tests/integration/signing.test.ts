@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../core/documents/pdf.ts';
 import { signatureBlockIn } from '../../core/signing/pades/placement.ts';
 import { printDecisionPdf } from '../../scripts/lib/chromium-pdf.ts';
+import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { signWithPdfsig } from '../../scripts/lib/test-pki.ts';
 import { certificateOf, draftDecision, inkIn, pdfsig, qpdfCheck, signingOffice, useTokenLab } from '../helpers/signing.ts';
 import { tempDir } from '../helpers/office.ts';
@@ -150,5 +151,52 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     await office.call('attachments.export', { documentId: id, attachmentId: attachment.id, out });
     expect(pdfsig(out, lab().nssDir).map((signature) => signature.valid)).toEqual([true]);
     expect((await office.call('verify', { path: out, online: false })).signatures[0]!.status).toBe('valid');
+  });
+
+  it('stamps an appendix in a separate file at the top right of page 1, without the seal', async () => {
+    const office = await signingOffice(lab());
+    const dir = tempDir();
+    const id = await draftDecision(office, decision().plain, dir);
+    const appendixFile = path.join(dir, 'phu-luc.pdf');
+    fs.writeFileSync(appendixFile, await vietnamesePdf(['PHỤ LỤC', 'Danh sách hộ dân được hỗ trợ']));
+    await office.call('attachments.add', { documentId: id, file: { path: appendixFile }, role: 'appendix' });
+    const chairman = await certificateOf(office, lab(), 'personal');
+    const commune = await certificateOf(office, lab(), 'organization');
+    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+    const result = await office.call('sign.documents', { ids: [id], certId: commune.id, as: 'organization', pin: lab().tokens.tokens.organization.pin, modules: [lab().tokens.module] });
+    expect(result.signed[0]!.files.map((file) => file.filename)).toEqual(['quyet-dinh.pdf', 'phu-luc.pdf']);
+
+    const appendix = (await office.call('documents.get', { id })).attachments.find((attachment) => attachment.role === 'appendix')!;
+    const out = path.join(dir, 'phu-luc-da-ky.pdf');
+    await office.call('attachments.export', { documentId: id, attachmentId: appendix.id, out });
+    const [row] = office.core.db.prepare('SELECT page, box, image_box AS imageBox FROM signatures WHERE attachment_id = ?').all(appendix.id) as { page: number; box: string; imageBox: string | null }[];
+    expect(row!.page).toBe(1);
+    expect(row!.imageBox).toBeNull();
+    const box = JSON.parse(row!.box) as { x: number; y: number; width: number; height: number };
+    // Top right: within 30 pt of the top and right edges of an A4 page.
+    expect(595 - (box.x + box.width)).toBeLessThan(30);
+    expect(842 - (box.y + box.height)).toBeLessThan(30);
+    const ink = inkIn(out, 1, box);
+    expect(ink.dark).toBeGreaterThan(20);
+    expect(ink.red).toBe(0);
+    expect(ink.blue).toBe(0);
+    const verdict = await office.call('verify', { path: out, online: false });
+    expect(verdict.signatures.map((signature) => [signature.status, signature.signer?.commonName])).toEqual([['valid', 'UBND xã Quảng Phú']]);
+    expect(pdfsig(out, lab().nssDir)[0]!.valid).toBe(true);
+  });
+
+  it('puts the signature where the user picked', async () => {
+    const office = await signingOffice(lab());
+    const id = await draftDecision(office, decision().plain, tempDir());
+    const chairman = await certificateOf(office, lab(), 'personal');
+    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module], placement: { page: 1, x: 60, y: 80 } });
+    const [row] = office.core.db.prepare('SELECT page, box FROM signatures').all() as { page: number; box: string }[];
+    expect(row!.page).toBe(1);
+    expect(JSON.parse(row!.box)).toMatchObject({ x: 60, y: 80 });
+    const outside = await draftDecision(office, decision().plain, tempDir());
+    const before = (await office.call('documents.get', { id: outside })).attachments[0]!.sha256;
+    const result = await office.call('sign.documents', { ids: [outside], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module], placement: { page: 1, x: 590, y: 80 } });
+    expect(result.stoppedAt?.error).toMatchObject({ code: 'SIGN_PLACEMENT_INVALID', message: expect.stringContaining('ngoài trang') });
+    expect((await office.call('documents.get', { id: outside })).attachments[0]!.sha256).toBe(before);
   });
 });

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { canSign, certificateFromPemOrDer, parseCertificate } from '../../core/signing/certificates.ts';
@@ -15,6 +17,8 @@ const TWINS = [
   'MIIBWTCCAQCgAwIBAgIBBzAKBggqhkjOPQQDAjArMSkwCQYDVQQGEwJWTjAcBgNVBAMMFVZhbnRodSBUd2luIFByZWZpeCBDQTAgFw0yNTAxMDEwMDAwMDBaGA8yMDU1MDEwMTAwMDAwMFowKzEpMAkGA1UEBhMCVk4wHAYDVQQDDBVWYW50aHUgVHdpbiBQcmVmaXggQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAQkRO97NfhKWVniEuDPlvYv9sf5EhD8tGqLAgXO4PBhHD6St9JhwdsrAf8bzl8zz8EC+qPiBllH85q1KXWFsSPyoxMwETAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCIEYKSLUzDxywzM4KvZHEmVwr9qzLQauanORktTfm6/iOAiAuaqOmFSBPtxfqvKwxgh9+TdtEIeVjLni2A53LJl0hhw==',
   'MIIBWTCCAQCgAwIBAgIBBzAKBggqhkjOPQQDAjArMSkwCQYDVQQGEwJWTjAcBgNVBAMMFVZhbnRodSBUd2luIFByZWZpeCBDQTAgFw0yNTAxMDEwMDAwMDBaGA8yMDU1MDEwMTAwMDAwMFowKzEpMAkGA1UEBhMCVk4wHAYDVQQDDBVWYW50aHUgVHdpbiBQcmVmaXggQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAQkRO97NfhKWVniEuDPlvYv9sf5EhD8tGqLAgXO4PBhHD6St9JhwdsrAf8bzl8zz8EC+qPiBllH85q1KXWFsSPyoxMwETAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCIGj6Hxc69EcyFbyv3IWT6+0H+T5cbZurwgDRU4T7LycrAiAceGUrpW6qtumU95o2X234LQ+E9HbyzJDNg6PZWz2VmA==',
 ].map((base64) => Buffer.from(base64, 'base64'));
+
+const run = promisify(execFile);
 
 let root: string;
 let province: TestCa;
@@ -51,6 +55,19 @@ describe('trust store: the CAs the office trusts', () => {
     expect(added.every((info) => info.isCa)).toBe(true);
     expect(store.list().map((info) => info.sha256).sort()).toEqual(added.map((info) => info.sha256).sort());
     expect(fs.readdirSync(store.dir).sort()).toEqual(added.map((info) => `${info.sha256}.der`).sort());
+  });
+
+  it('adds the chain from a .p7b file, the way CAs publish it for Windows', async () => {
+    const store = freshStore();
+    const bundle = path.join(root, 'bundle.pem');
+    fs.writeFileSync(bundle, Buffer.concat([fs.readFileSync(province.certPath), fs.readFileSync(national.certPath)]));
+    for (const outform of ['DER', 'PEM']) {
+      const p7b = path.join(root, `chain-${outform}.p7b`);
+      await run('openssl', ['crl2pkcs7', '-nocrl', '-certfile', bundle, '-outform', outform, '-out', p7b]);
+      const added = store.add(fs.readFileSync(p7b));
+      expect(added.map((info) => info.sha256).sort()).toEqual([parseCertificate(province.certDer).sha256, parseCertificate(national.certDer).sha256].sort());
+    }
+    expect(store.list()).toHaveLength(2);
   });
 
   it('adds a DER certificate once, however many times the clerk imports it', () => {
