@@ -130,39 +130,50 @@ describe('a token pulled out in the middle of the batch', () => {
     const { module, control } = faultyToken({});
     const manager = new TokenManager({ argumentModules: [module], builtIn: false });
     const events: string[] = [];
-    const seen = new Promise<void>((resolve) => {
-      const stop = manager.watch((event) => {
-        if (event.token.label !== 'vanthu-personal') return;
-        events.push(event.type);
-        if (events.length === 2) {
-          stop();
-          resolve();
-        }
-      }, 500);
-    });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      // The driver is loaded before watching starts, as it is in the running app.
+      expect((await manager.tokens()).map((token) => token.label)).toContain('vanthu-personal');
+      let polls = 0;
+      const stop = manager.watch((event) => {
+        if (event.token.label === 'vanthu-personal') events.push(event.type);
+      }, 500);
+      const originalTokens = manager.tokens.bind(manager);
+      manager.tokens = async () => {
+        const result = await originalTokens();
+        polls++;
+        return result;
+      };
+      await waitFor(() => polls >= 2, 10_000);
       const pulled = Date.now();
       writeFaultControl(control, { removed: true, tokenLabel: 'vanthu-personal' });
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (events.length >= 1) {
-            clearInterval(check);
-            resolve();
-          }
-        }, 50);
-      });
+      await waitFor(() => events.length >= 1, 10_000);
       expect(Date.now() - pulled).toBeLessThan(2000);
       const plugged = Date.now();
       writeFaultControl(control, {});
-      await seen;
+      await waitFor(() => events.length >= 2, 10_000);
       expect(Date.now() - plugged).toBeLessThan(2000);
+      stop();
       expect(events).toEqual(['token-removed', 'token-added']);
     } finally {
       await manager.close();
     }
   });
 });
+
+function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      if (condition()) {
+        clearInterval(check);
+        resolve();
+      } else if (Date.now() > deadline) {
+        clearInterval(check);
+        reject(new Error(`condition not met within ${timeoutMs} ms`));
+      }
+    }, 20);
+  });
+}
 
 describe('unusual tokens and drivers', () => {
   it('signs through a PIN pad: no PIN is asked, the token takes it', async () => {
