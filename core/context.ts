@@ -28,11 +28,12 @@ export interface CoreOptions {
 export function openCore(dataDir: string, options: CoreOptions = {}): Core {
   const root = path.resolve(dataDir);
   const db = openDatabase(root);
-  const cleanups: (() => void)[] = [];
+  const blobs = new BlobStore(path.join(root, 'blobs'));
+  const cleanups: (() => void)[] = [() => blobs.close()];
   return {
     dataDir: root,
     db,
-    blobs: new BlobStore(path.join(root, 'blobs')),
+    blobs,
     actor: options.actor ?? currentUser(),
     now: options.now ?? (() => new Date()),
     emit: options.onEvent ?? (() => undefined),

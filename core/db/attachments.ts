@@ -35,6 +35,22 @@ export function getBlobFacts(db: Db, sha256: string): { pageCount: number; text:
   return row ? { ...row, layout: row.layout === null ? null : (JSON.parse(row.layout) as LayoutItem[]) } : undefined;
 }
 
+/** Just the layout: signing needs it per document and must not drag the whole text along. */
+export function getBlobLayout(db: Db, sha256: string): LayoutItem[] | null {
+  const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ?').get(sha256) as { layout: string | null } | undefined;
+  return row?.layout ? (JSON.parse(row.layout) as LayoutItem[]) : null;
+}
+
+/** A signed PDF has the pages, text and layout of the file it was made from: copy them in SQL. */
+export function insertDerivedBlobRecord(db: Db, blob: { sha256: string; size: number; from: string; createdAt: string }): void {
+  statement(
+    db,
+    `INSERT INTO blobs (sha256, size, page_count, text, layout, created_at)
+     SELECT @sha256, @size, page_count, text, layout, @createdAt FROM blobs WHERE sha256 = @from
+     ON CONFLICT (sha256) DO NOTHING`,
+  ).run(blob);
+}
+
 export function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'position'>): AttachmentRow {
   const { next } = statement(
     db,

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { DurableWriter } from './durable-writer.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -11,6 +12,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  */
 export class BlobStore {
   readonly root: string;
+  private writer: DurableWriter | null = null;
 
   constructor(root: string) {
     this.root = root;
@@ -43,6 +45,27 @@ export class BlobStore {
       throw new AppError('FILE_WRITE_FAILED', `blob ${sha256}: ${(error as Error).message}`, { cause: error });
     }
     return { sha256, size: bytes.length };
+  }
+
+  /** put() without blocking this thread: a worker thread writes and fsyncs. */
+  async putAsync(bytes: Uint8Array, sha256: string = sha256Of(bytes)): Promise<{ sha256: string; size: number }> {
+    const target = this.pathOf(sha256);
+    if (fs.existsSync(target)) return { sha256, size: bytes.length };
+    const tmpDir = path.join(this.root, 'tmp');
+    try {
+      fs.mkdirSync(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, `${sha256}.${randomBytes(6).toString('hex')}`);
+      await (this.writer ??= new DurableWriter()).write(tmp, target, path.dirname(target), bytes);
+    } catch (error) {
+      throw new AppError('FILE_WRITE_FAILED', `blob ${sha256}: ${(error as Error).message}`, { cause: error });
+    }
+    return { sha256, size: bytes.length };
+  }
+
+  /** Stops the writer thread, if one was started. */
+  close(): void {
+    void this.writer?.close();
+    this.writer = null;
   }
 
   /** Whether the stored bytes are there and still match their name. */

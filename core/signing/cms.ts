@@ -4,10 +4,11 @@
 // the certificate chain embedded, and for B-T the RFC 3161 timestamp of the
 // signature value as an unsigned attribute. The key stays on the token: only
 // the DER of the signed attributes is handed to `sign`.
+//
+// Written as DER directly: the structure is fixed, and building it through
+// an ASN.1 object model cost more than the rest of a signature.
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { ensurePkijsEngine } from './crypto-engine.ts';
+import { readTlv } from './der-reader.ts';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -34,102 +35,119 @@ export interface CadesInput {
   timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array | null>;
 }
 
-export async function buildCadesSignature(input: CadesInput): Promise<{ der: Uint8Array; timestamped: boolean }> {
-  ensurePkijsEngine();
-  const signer = parsed(input.signerDer);
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: [
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: bufferOf(input.contentDigest) })] }),
-      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(signer, input.signerDer)] }),
-    ],
-  });
-  const signedAttrsDer = new Uint8Array(signedAttrs.toSchema().toBER());
-  // RFC 5652 §5.4: the signature covers the attributes encoded as a SET, not as the [0] field.
-  signedAttrsDer[0] = 0x31;
-  const signatureValue = await input.sign(signedAttrsDer);
-
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
-    signedAttrs,
-    signatureAlgorithm:
-      input.keyType === 'ec'
-        ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 })
-        : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-    signature: new asn1js.OctetString({ valueHex: bufferOf(signatureValue) }),
-  });
-
-  const token = input.timestamp ? await input.timestamp(signatureValue) : null;
-  if (token) {
-    const tokenAsn1 = asn1js.fromBER(bufferOf(token));
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 1,
-      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [tokenAsn1.result] })],
-    });
-  }
-
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [signer, ...input.chainDers.map(parsed)],
-    signerInfos: [signerInfo],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return { der: new Uint8Array(contentInfo.toSchema().toBER()), timestamped: token !== null };
+export interface CadesSignature {
+  der: Uint8Array;
+  timestamped: boolean;
+  /** What the token signed (the signed attributes as a SET) and its answer, for checking the result. */
+  signedAttributes: Uint8Array;
+  signatureValue: Uint8Array;
 }
 
-// A batch signs many documents with one certificate: parse it once.
-const parsedCertificates = new WeakMap<Uint8Array, pkijs.Certificate>();
+export async function buildCadesSignature(input: CadesInput): Promise<CadesSignature> {
+  const { issuer, serial } = issuerAndSerial(input.signerDer);
+  const attributes = derSetOf([
+    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.messageDigest, tlv(0x04, input.contentDigest)),
+    attribute(OID.signingCertificateV2, signingCertificateV2(input.signerDer, issuer, serial)),
+  ]);
+  // RFC 5652 §5.4: the signature covers the attributes encoded as a SET; in SignerInfo they are [0] IMPLICIT.
+  const signedAttributes = tlv(0x31, attributes);
+  const signatureValue = await input.sign(signedAttributes);
+  const token = input.timestamp ? await input.timestamp(signatureValue) : null;
 
-function parsed(der: Uint8Array): pkijs.Certificate {
-  let certificate = parsedCertificates.get(der);
-  if (!certificate) {
-    certificate = pkijs.Certificate.fromBER(der);
-    parsedCertificates.set(der, certificate);
-  }
-  return certificate;
+  const signerInfo = tlv(
+    0x30,
+    integer(1),
+    tlv(0x30, issuer, serial),
+    algorithm(OID.sha256),
+    tlv(0xa0, attributes),
+    input.keyType === 'ec' ? algorithm(OID.ecdsaWithSha256) : algorithm(OID.rsaEncryption, true),
+    tlv(0x04, signatureValue),
+    ...(token ? [tlv(0xa1, attribute(OID.signatureTimeStampToken, token))] : []),
+  );
+  const signedData = tlv(
+    0x30,
+    integer(1),
+    tlv(0x31, algorithm(OID.sha256)),
+    tlv(0x30, oid(OID.data)),
+    tlv(0xa0, input.signerDer, ...input.chainDers),
+    tlv(0x31, signerInfo),
+  );
+  return { der: tlv(0x30, oid(OID.signedData), tlv(0xa0, signedData)), timestamped: token !== null, signedAttributes, signatureValue };
+}
+
+/** The issuer Name and serialNumber INTEGER of a certificate, as their DER bytes. */
+function issuerAndSerial(certificate: Uint8Array): { issuer: Uint8Array; serial: Uint8Array } {
+  const outer = readTlv(certificate, 0);
+  const tbs = readTlv(certificate, outer.contentStart, outer.end);
+  let field = readTlv(certificate, tbs.contentStart, tbs.end);
+  // version is an optional [0] EXPLICIT field before the serial number.
+  if (field.tag === 0xa0) field = readTlv(certificate, field.end, tbs.end);
+  const serial = field;
+  const signatureAlgorithm = readTlv(certificate, serial.end, tbs.end);
+  const issuer = readTlv(certificate, signatureAlgorithm.end, tbs.end);
+  return { issuer: certificate.subarray(issuer.start, issuer.end), serial: certificate.subarray(serial.start, serial.end) };
 }
 
 /** ESS SigningCertificateV2 (RFC 5035) with SHA-256, the default hash, so hashAlgorithm is omitted. */
-function signingCertificateV2(signer: pkijs.Certificate, signerDer: Uint8Array): asn1js.Sequence {
-  const certHash = createHash('sha256').update(signerDer).digest();
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [signer.issuer.toSchema()] })],
-      }),
-      signer.serialNumber,
-    ],
-  });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: bufferOf(certHash) }), issuerSerial] });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
+function signingCertificateV2(certificate: Uint8Array, issuer: Uint8Array, serial: Uint8Array): Uint8Array {
+  const certHash = createHash('sha256').update(certificate).digest();
+  // IssuerSerial ::= SEQUENCE { issuer GeneralNames (directoryName [4] EXPLICIT Name), serialNumber }
+  const issuerSerial = tlv(0x30, tlv(0x30, tlv(0xa4, issuer)), serial);
+  const essCertIdV2 = tlv(0x30, tlv(0x04, certHash), issuerSerial);
+  return tlv(0x30, tlv(0x30, essCertIdV2));
+}
+
+function attribute(type: string, value: Uint8Array): Uint8Array {
+  return tlv(0x30, oid(type), tlv(0x31, value));
+}
+
+function algorithm(id: string, nullParameters = false): Uint8Array {
+  return nullParameters ? tlv(0x30, oid(id), Uint8Array.of(0x05, 0x00)) : tlv(0x30, oid(id));
+}
+
+function integer(value: number): Uint8Array {
+  return tlv(0x02, Uint8Array.of(value));
+}
+
+function oid(dotted: string): Uint8Array {
+  const [first, second, ...rest] = dotted.split('.').map(Number);
+  const bytes = [first! * 40 + second!];
+  for (const arc of rest) {
+    const chunk = [arc & 0x7f];
+    for (let value = arc >>> 7; value > 0; value >>>= 7) chunk.unshift((value & 0x7f) | 0x80);
+    bytes.push(...chunk);
+  }
+  return tlv(0x06, Uint8Array.from(bytes));
+}
+
+/** DER SET OF: the elements' contents sorted by their encodings (X.690 §11.6). */
+function derSetOf(elements: Uint8Array[]): Uint8Array {
+  const sorted = [...elements].sort((a, b) => Buffer.compare(a, b));
+  return Buffer.concat(sorted);
+}
+
+function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array {
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return Buffer.concat([Uint8Array.of(tag), derLength(length), ...parts]);
 }
 
 /** PKCS#11 CKM_ECDSA returns r||s; CMS wants ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }. */
 export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   if (raw.length === 0 || raw.length % 2 !== 0) throw new Error(`ECDSA signature of odd length ${raw.length}`);
   const half = raw.length / 2;
-  const integer = (bytes: Uint8Array) => {
+  const integerOf = (bytes: Uint8Array) => {
     let start = 0;
     while (start < bytes.length - 1 && bytes[start] === 0) start++;
     const trimmed = bytes.subarray(start);
-    const padded = trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : Buffer.from(trimmed);
-    return Buffer.concat([Buffer.from([0x02]), derLength(padded.length), padded]);
+    return tlv(0x02, trimmed[0]! & 0x80 ? Buffer.concat([Uint8Array.of(0), trimmed]) : trimmed);
   };
-  const body = Buffer.concat([integer(raw.subarray(0, half)), integer(raw.subarray(half))]);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]));
+  return new Uint8Array(tlv(0x30, integerOf(raw.subarray(0, half)), integerOf(raw.subarray(half))));
 }
 
-function derLength(length: number): Buffer {
-  if (length < 0x80) return Buffer.from([length]);
-  if (length < 0x100) return Buffer.from([0x81, length]);
-  return Buffer.from([0x82, length >> 8, length & 0xff]);
-}
-
-function bufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+function derLength(length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(length);
+  const bytes: number[] = [];
+  for (let value = length; value > 0; value = Math.floor(value / 256)) bytes.unshift(value & 0xff);
+  return Uint8Array.of(0x80 | bytes.length, ...bytes);
 }

@@ -6,12 +6,12 @@
 // untouched; nothing is ever half-signed.
 import type { ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
-import { AppError, toErrorValue } from '../../shared/errors.ts';
+import { AppError, toErrorValue, type ErrorValue } from '../../shared/errors.ts';
 import { foldVietnamese } from '../../shared/fold.ts';
 import type { SignBatchResult, SignedDocumentView, SignKind } from '../../shared/signing.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { getBlobFacts, insertBlobRecord, listAttachments, type AttachmentRow } from '../db/attachments.ts';
+import { getBlobLayout, insertDerivedBlobRecord, listAttachments, type AttachmentRow } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
 import { getSetting, getSignatureImage, insertSignature, listSignatures, replaceAttachmentBlob } from '../db/signing.ts';
@@ -19,15 +19,14 @@ import { issueDraft, nextIssue } from '../documents/outgoing.ts';
 import { readLayout } from '../documents/pdf.ts';
 import { requireOffice } from '../office/office.ts';
 import { newId } from '../ids.ts';
-import { buildCadesSignature } from './cms.ts';
+import { buildCadesSignature, type CadesSignature } from './cms.ts';
+import { checkSignedPdf } from './pades/self-check.ts';
 import type { AppearanceSpec, Box } from './pades/appearance.ts';
 import { placeAppearance, signatureBlockIn, type UserPlacement } from './pades/placement.ts';
 import { signPdf, type SignedPdf } from './pades/sign-pdf.ts';
-import { findPdfSignatures } from './pdf-signatures.ts';
 import { requestTimestamp } from './timestamp.ts';
 import type { TokenSigner } from './token-manager.ts';
 import { tokenManager } from './token-runtime.ts';
-import { verifySignatureIntegrity } from './verify-pdf.ts';
 
 export const TSA_SETTING = 'signing.tsaUrl';
 const POINTS_PER_MM = 72 / 25.4;
@@ -58,22 +57,41 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
   const signer = await manager.openSigner(certificate, input.pin, now);
   const tsaUrl = getSetting<string>(core.db, TSA_SETTING) ?? null;
   const result: SignBatchResult = { signed: [], stoppedAt: null, untouched: [], warnings: [] };
+  // Document k is written to disk and committed while document k+1 is being signed: the
+  // fsyncs overlap the token's work. Commits still happen one by one, in order.
+  let committing: Promise<void> = Promise.resolve();
+  let stopped: { documentId: string; error: ErrorValue } | null = null;
   try {
     for (const [index, document] of documents.entries()) {
+      // A draft's number is only known once the one before it is committed.
+      if (input.as === 'organization') await committing;
+      if (stopped) break;
+      let prepared: PreparedDocument;
       try {
-        const plan = planDocument(core, document, input.as, signer, core.now());
-        const signed = await signPlan(core, plan, input, signer, tsaUrl, result.warnings);
-        result.signed.push(signed);
-        core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: document.id, notation: signed.notation });
+        prepared = await prepareDocument(core, planDocument(core, document, input.as, signer, core.now()), input, signer, tsaUrl, result.warnings);
       } catch (error) {
-        result.stoppedAt = { documentId: document.id, error: toErrorValue(error) };
-        result.untouched = documents.slice(index + 1).map((row) => row.id);
+        await committing;
+        stopped ??= { documentId: document.id, error: toErrorValue(error) };
         break;
       }
+      committing = committing.then(async () => {
+        if (stopped) return;
+        try {
+          const signed = await commitDocument(core, prepared, input.as, signer);
+          result.signed.push(signed);
+          core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: document.id, notation: signed.notation });
+        } catch (error) {
+          stopped = { documentId: document.id, error: toErrorValue(error) };
+        }
+      });
     }
+    await committing;
   } finally {
     await signer.close();
   }
+  result.stoppedAt = stopped;
+  const done = new Set(result.signed.map((signed) => signed.documentId));
+  result.untouched = documents.map((row) => row.id).filter((id) => !done.has(id) && id !== stopped?.documentId);
   return result;
 }
 
@@ -128,26 +146,32 @@ function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer:
   return { document, issue, files };
 }
 
-async function signPlan(
+interface PreparedDocument {
+  plan: Plan;
+  outputs: { file: PlannedFile; before: string; signed: SignedPdf; level: 'B-B' | 'B-T'; timestampAt: string | null; fieldName: string }[];
+}
+
+/** Signs every file of the document in memory and checks each result; nothing is written yet. */
+async function prepareDocument(
   core: Core,
   plan: Plan,
   input: ValidInput<'sign.documents'>,
   signer: TokenSigner,
   tsaUrl: string | null,
   warnings: string[],
-): Promise<SignedDocumentView> {
-  const certificate = signer.certificate.certificate;
-  const outputs: { file: PlannedFile; before: string; signed: SignedPdf; level: 'B-B' | 'B-T'; timestampAt: string | null; fieldName: string }[] = [];
+): Promise<PreparedDocument> {
+  const outputs: PreparedDocument['outputs'] = [];
   for (const file of plan.files) {
     const original = core.blobs.read(file.attachment.sha256);
-    const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${findPdfSignatures(original).length + 1}`;
+    const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${countSignatureDictionaries(original) + 1}`;
     const block =
       file.spec.kind === 'personal' && !input.placement
-        ? signatureBlockIn(getBlobFacts(core.db, file.attachment.sha256)?.layout ?? (await readLayout(original)), plan.document.signerName ?? file.spec.signerName)
+        ? signatureBlockIn(getBlobLayout(core.db, file.attachment.sha256) ?? (await readLayout(original)), plan.document.signerName ?? file.spec.signerName)
         : null;
     const signerImage = file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
     const user: UserPlacement | null = file.attachment.role === 'main' ? input.placement ?? null : null;
     let timestampAt: string | null = null;
+    let cms: CadesSignature | null = null;
     const signed = await signPdf(
       original,
       {
@@ -155,12 +179,12 @@ async function signPlan(
         fieldName,
         signingTime: file.spec.time,
         reason: plan.issue ? `Số, ký hiệu: ${plan.issue.notation}` : plan.document.notation ? `Số, ký hiệu: ${plan.document.notation}` : null,
-        signerName: certificate.commonName,
+        signerName: signer.certificate.certificate.commonName,
         appearance: file.spec,
         place: (pageSizes, size) => placeAppearance({ spec: file.spec, user, block, signerImage }, pageSizes, size),
       },
       async (digest) => {
-        const cms = await buildCadesSignature({
+        cms = await buildCadesSignature({
           contentDigest: digest,
           signerDer: signer.certificate.der,
           chainDers: signer.certificate.tokenCertificates,
@@ -183,13 +207,17 @@ async function signPlan(
         return cms.der;
       },
     );
-    const field = findPdfSignatures(signed.bytes).at(-1);
-    const check = field ? await verifySignatureIntegrity(signed.bytes, field) : { ok: false, reasonCode: 'MISSING' };
-    if (!check.ok) throw new AppError('SIGN_RESULT_INVALID', `${file.attachment.id}: ${check.reasonCode}`);
+    checkSignedPdf(signed.bytes, signed.byteRange, signed.digest, cms!, signer.certificate.der);
     outputs.push({ file, before: file.attachment.sha256, signed, level: timestampAt ? 'B-T' : 'B-B', timestampAt, fieldName });
   }
 
-  for (const output of outputs) core.blobs.put(output.signed.bytes, output.signed.sha256);
+  return { plan, outputs };
+}
+
+/** Writes the signed files durably, then swaps them in with the signature and audit rows in one transaction. */
+async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, kind: SignKind, signer: TokenSigner): Promise<SignedDocumentView> {
+  const certificate = signer.certificate.certificate;
+  for (const output of outputs) await core.blobs.putAsync(output.signed.bytes, output.signed.sha256);
   const now = core.now();
   const stamp = now.toISOString();
   return writeTransaction(core.db, () => {
@@ -202,9 +230,8 @@ async function signPlan(
     }
     const files: SignedDocumentView['files'] = [];
     for (const { file, before, signed, level, timestampAt, fieldName } of outputs) {
-      const facts = getBlobFacts(core.db, before)!;
       // A signature adds an annotation, not page content: the text and its layout are those of the unsigned file.
-      insertBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, pageCount: facts.pageCount, text: facts.text, layout: facts.layout, createdAt: stamp });
+      insertDerivedBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, from: before, createdAt: stamp });
       const signatureId = newId(now.getTime());
       const swapped = replaceAttachmentBlob(core.db, {
         attachmentId: file.attachment.id,
@@ -220,7 +247,7 @@ async function signPlan(
         id: signatureId,
         documentId: document.id,
         attachmentId: file.attachment.id,
-        kind: input.as,
+        kind,
         fieldName,
         signerName: certificate.commonName,
         signerSubject: certificate.subject,
@@ -245,7 +272,7 @@ async function signPlan(
           entity: 'document',
           entityId: document.id,
           detail: {
-            kind: input.as,
+            kind,
             attachment: file.attachment.id,
             filename: file.attachment.filename,
             signer: certificate.subject,
@@ -259,8 +286,15 @@ async function signPlan(
       );
       files.push({ attachmentId: file.attachment.id, filename: file.attachment.filename, sha256Before: before, sha256After: signed.sha256 });
     }
-    return { documentId: document.id, notation: document.notation, kind: input.as, level: outputs.every((output) => output.level === 'B-T') ? 'B-T' : 'B-B', files };
+    return { documentId: document.id, notation: document.notation, kind, level: outputs.every((output) => output.level === 'B-T') ? 'B-T' : 'B-B', files };
   });
+}
+
+/** How many signature dictionaries the file holds, to name the next field; a byte scan, no parse. */
+function countSignatureDictionaries(pdf: Buffer): number {
+  let count = 0;
+  for (let at = pdf.indexOf('/ByteRange'); at !== -1; at = pdf.indexOf('/ByteRange', at + 10)) count++;
+  return count;
 }
 
 /** Where the chairman's signature image sits, for the seal to overlap its left third. */

@@ -94,9 +94,12 @@ export function textWidth(text: string, size: number): number {
   return (width * size) / 1000;
 }
 
-/** Adds the font to the document (fresh objects, shared bytes) and returns its reference. */
-export function registerFont(context: PDFContext): PDFRef {
+/** Adds the font to the document (fresh objects, shared bytes) and returns its reference; widths only for what `texts` uses. */
+export function registerFont(context: PDFContext, texts: string[]): PDFRef {
   const prepared = appearanceFont();
+  const used = new Set<number>();
+  for (const text of texts) for (const char of text.normalize('NFC')) used.add(prepared.glyphs.get(char.codePointAt(0)!)?.cid ?? 0);
+  const widths = [...used].sort((a, b) => a - b).flatMap((cid) => [cid, [prepared.widths[cid] ?? 0]]);
   const fontFile = context.register(
     PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: prepared.fontFile.length, Length: prepared.fontFile.deflated.length }), prepared.fontFile.deflated),
   );
@@ -124,7 +127,7 @@ export function registerFont(context: PDFContext): PDFRef {
       BaseFont: FONT_NAME,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [0, prepared.widths],
+      W: widths,
       CIDToGIDMap: 'Identity',
     }),
   );

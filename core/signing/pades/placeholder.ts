@@ -14,7 +14,7 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
-import { appearanceSize, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
+import { appearanceSize, captionLines, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
 import { preparePng, registerFont, registerImage } from './appearance-resources.ts';
 
 export const BYTE_RANGE_PLACEHOLDER = '**********';
@@ -48,7 +48,7 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
     throw new AppError('PDF_CORRUPT', error instanceof Error ? error.message : String(error), { cause: error });
   }
   const snapshot = doc.takeSnapshot();
-  const font = registerFont(doc.context);
+  const font = registerFont(doc.context, captionLines(options.appearance));
   const imageBytes = options.appearance.kind === 'personal' ? options.appearance.image : options.appearance.kind === 'organization' ? options.appearance.seal : null;
   const prepared = imageBytes ? await preparePng(imageBytes) : null;
   const image = prepared ? { ref: registerImage(doc.context, prepared), width: prepared.width, height: prepared.height } : null;

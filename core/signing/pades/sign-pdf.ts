@@ -8,6 +8,8 @@ import type { Box } from './appearance.ts';
 
 export interface SignedPdf {
   bytes: Uint8Array;
+  /** SHA-256 of the bytes the signature covers. */
+  digest: Uint8Array;
   /** SHA-256 of `bytes`, for the blob store. */
   sha256: string;
   byteRange: [number, number, number, number];
@@ -33,7 +35,7 @@ export async function signPdf(original: Uint8Array, options: PlaceholderOptions,
 
   whole.update(bytes.subarray(contentsStart, contentsEnd));
   whole.update(bytes.subarray(contentsEnd));
-  return { bytes, sha256: whole.digest('hex'), byteRange, pageIndex: prepared.pageIndex, box: prepared.box, imageBox: prepared.imageBox };
+  return { bytes, digest, sha256: whole.digest('hex'), byteRange, pageIndex: prepared.pageIndex, box: prepared.box, imageBox: prepared.imageBox };
 }
 
 /** Finds the placeholder the update added (after `from`) and writes the real ByteRange into it, same width. */
