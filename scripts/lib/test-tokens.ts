@@ -27,7 +27,7 @@ export interface TestTokens {
       label: 'vanthu-personal';
       pin: '123456';
       soPin: '12345678';
-      certs: { signing: TokenCert; expired: TokenCert; noSigningUsage: TokenCert; ecdsa: TokenCert };
+      certs: { signing: TokenCert; expired: TokenCert; noSigningUsage: TokenCert; ecdsa: TokenCert; alwaysAuthenticate: TokenCert };
     };
     organization: { label: 'vanthu-organization'; pin: '654321'; soPin: '87654321'; certs: { signing: TokenCert } };
   };
@@ -44,6 +44,8 @@ interface KeySpec {
   profile: CertificateProfile;
   subject: { commonName: string; organization?: string; serialNumber?: string };
   validity?: { notBefore: Date; notAfter: Date };
+  /** CKA_ALWAYS_AUTHENTICATE: the token wants the PIN again for every signature. */
+  alwaysAuthenticate?: boolean;
 }
 
 export function findSoftHsmModule(): string {
@@ -86,6 +88,14 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
     },
     { id: '03', label: 'Chu tich (ma hoa)', keyType: 'rsa:2048', profile: 'no-signing-usage', subject: { commonName: 'Nguyễn Văn An (mã hóa)', ...person } },
     { id: '04', label: 'Chu tich (ECDSA)', keyType: 'EC:prime256v1', profile: 'signer', subject: { commonName: 'Nguyễn Văn An (ECDSA)', ...person } },
+    {
+      id: '05',
+      label: 'Chu tich (PIN moi lan ky)',
+      keyType: 'rsa:2048',
+      profile: 'signer',
+      subject: { commonName: 'Nguyễn Văn An (PIN mỗi lần ký)', ...person },
+      alwaysAuthenticate: true,
+    },
   ]);
   const organization = await tool.fill(ca, 'vanthu-organization', '654321', [
     { id: '01', label: 'UBND xa Quang Phu', keyType: 'rsa:2048', profile: 'signer', subject: { commonName: COMMUNE, organization: COMMUNE, serialNumber: 'MST:2801234567' } },
@@ -100,7 +110,7 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
         label: 'vanthu-personal',
         pin: '123456',
         soPin: '12345678',
-        certs: { signing: personal[0]!, expired: personal[1]!, noSigningUsage: personal[2]!, ecdsa: personal[3]! },
+        certs: { signing: personal[0]!, expired: personal[1]!, noSigningUsage: personal[2]!, ecdsa: personal[3]!, alwaysAuthenticate: personal[4]! },
       },
       organization: { label: 'vanthu-organization', pin: '654321', soPin: '87654321', certs: { signing: organization[0]! } },
     },
@@ -126,7 +136,7 @@ class TokenTool {
   async fill(ca: TestCa, label: string, pin: string, keys: KeySpec[]): Promise<TokenCert[]> {
     const certs: TokenCert[] = [];
     for (const key of keys) {
-      await this.pkcs11(label, pin, ['--keypairgen', '--key-type', key.keyType, '--id', key.id, '--label', key.label]);
+      await this.pkcs11(label, pin, ['--keypairgen', '--key-type', key.keyType, '--id', key.id, '--label', key.label, ...(key.alwaysAuthenticate ? ['--always-auth'] : [])]);
       const publicKeyDer = await this.readPublicKey(label, key.id);
       const issued = await issueCertificate(ca, { subject: key.subject, publicKeyDer, profile: key.profile, ...key.validity });
       await this.writeCertificate(label, pin, key.id, key.label, issued.certDer);

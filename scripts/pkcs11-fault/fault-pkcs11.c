@@ -11,6 +11,7 @@
  *     removed=1               the token is unplugged
  *     pin_flags=count_low,final_try,locked   added to the token flags; locked refuses C_Login
  *     hide_pin_flags=1        the token never reports its PIN retry counter
+ *     no_raw_rsa=1            CKM_RSA_PKCS is neither listed nor accepted (hash-on-card middleware)
  *     cant_lock=1             C_Initialize asking for OS locking fails with CKR_CANT_LOCK
  *     pin_pad=<pin>           a PIN pad: C_Login without a PIN logs in with <pin>
  *     login_delay_ms=N        C_Login waits N ms first
@@ -34,6 +35,7 @@ typedef struct {
   int removed;
   CK_FLAGS pin_flags;
   int hide_pin_flags;
+  int no_raw_rsa;
   int cant_lock;
   int pin_pad;
   char pad_pin[256];
@@ -92,6 +94,7 @@ static int read_faults(faults_t *faults) {
     else if (strcmp(key, "removed") == 0) faults->removed = strcmp(value, "1") == 0;
     else if (strcmp(key, "pin_flags") == 0) ok = parse_pin_flags(value, &faults->pin_flags);
     else if (strcmp(key, "hide_pin_flags") == 0) faults->hide_pin_flags = strcmp(value, "1") == 0;
+    else if (strcmp(key, "no_raw_rsa") == 0) faults->no_raw_rsa = strcmp(value, "1") == 0;
     else if (strcmp(key, "cant_lock") == 0) faults->cant_lock = strcmp(value, "1") == 0;
     else if (strcmp(key, "pin_pad") == 0) {
       faults->pin_pad = 1;
@@ -228,7 +231,22 @@ static CK_RV fault_SignInit(CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanis
   faults_t faults;
   if (!read_faults(&faults)) return CKR_GENERAL_ERROR;
   if (is_removed(&faults) && session_matches(&faults, session)) return CKR_DEVICE_REMOVED;
+  if (faults.no_raw_rsa && mechanism && mechanism->mechanism == CKM_RSA_PKCS) return CKR_MECHANISM_INVALID;
   return real->C_SignInit(session, mechanism, key);
+}
+
+/* Middleware that only hashes on the card: CKM_RSA_PKCS is not offered. */
+static CK_RV fault_GetMechanismList(CK_SLOT_ID slot, CK_MECHANISM_TYPE_PTR list, CK_ULONG_PTR count) {
+  faults_t faults;
+  if (!read_faults(&faults)) return CKR_GENERAL_ERROR;
+  CK_RV rv = real->C_GetMechanismList(slot, list, count);
+  if (rv != CKR_OK || !faults.no_raw_rsa || !list) return rv;
+  CK_ULONG kept = 0;
+  for (CK_ULONG index = 0; index < *count; index++) {
+    if (list[index] != CKM_RSA_PKCS) list[kept++] = list[index];
+  }
+  *count = kept;
+  return rv;
 }
 
 static CK_RV fault_Sign(CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_length, CK_BYTE_PTR signature,
@@ -279,6 +297,7 @@ CK_RV C_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR list) {
     wrapped.C_OpenSession = fault_OpenSession;
     wrapped.C_Login = fault_Login;
     wrapped.C_SignInit = fault_SignInit;
+    wrapped.C_GetMechanismList = fault_GetMechanismList;
     wrapped.C_Sign = fault_Sign;
     wrapped.C_FindObjectsInit = fault_FindObjectsInit;
     real = functions;

@@ -187,6 +187,33 @@ describe('unusual tokens and drivers', () => {
     expect(result.stoppedAt).toBeNull();
   });
 
+  it('logs in again for every signature with a key that always wants the PIN (CKA_ALWAYS_AUTHENTICATE)', async () => {
+    const log = path.join(tempDir(), 'logins');
+    const { module } = faultyToken({ loginLog: log });
+    const office = await signingOffice(lab());
+    await office.call('settings.signatureImage', { path: lab().signaturePath, kind: 'signature', signerName: 'Nguyễn Văn An (PIN mỗi lần ký)' });
+    const { ids } = await draftsFor(office, 2);
+    const strict = await certificateOf(office, lab(), 'personal', '05');
+    const result = await office.call('sign.documents', { ids, certId: strict.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    expect(result.stoppedAt).toBeNull();
+    expect(result.signed).toHaveLength(2);
+    // One user login, then one context-specific login (CKU_CONTEXT_SPECIFIC = 2) per signature.
+    expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual(['C_Login user=1', 'C_Login user=2', 'C_Login user=2']);
+  });
+
+  it('signs with CKM_SHA256_RSA_PKCS when the middleware does not offer raw CKM_RSA_PKCS', async () => {
+    const { module } = faultyToken({ noRawRsa: true });
+    const office = await signingOffice(lab());
+    const { ids } = await draftsFor(office, 1);
+    const chairman = await certificateOf(office, lab(), 'personal');
+    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    expect(result.stoppedAt).toBeNull();
+    const attachment = (await office.call('documents.get', { id: ids[0]! })).attachments[0]!;
+    const out = path.join(tempDir(), 'signed.pdf');
+    await office.call('attachments.export', { documentId: ids[0]!, attachmentId: attachment.id, out });
+    expect(pdfsig(out, lab().nssDir)[0]!.valid).toBe(true);
+  });
+
   it('asks for the PIN when the token has no PIN pad', async () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids } = await draftsFor(office, 1);
@@ -221,7 +248,9 @@ describe('certificates that cannot sign', () => {
   it('hides an expired certificate and one without signing key usage, and refuses to sign with them', async () => {
     const office = await signingOffice(lab(), { crl: false });
     const signing = await office.call('tokens.certificates', { modules: [lab().tokens.module], all: false });
-    expect(signing.certificates.map((entry) => entry.certificate.commonName).sort()).toEqual(['Nguyễn Văn An', 'Nguyễn Văn An (ECDSA)', 'UBND xã Quảng Phú'].sort());
+    expect(signing.certificates.map((entry) => entry.certificate.commonName).sort()).toEqual(
+      ['Nguyễn Văn An', 'Nguyễn Văn An (ECDSA)', 'Nguyễn Văn An (PIN mỗi lần ký)', 'UBND xã Quảng Phú'].sort(),
+    );
     const expired = await certificateOf(office, lab(), 'personal', '02');
     const encryption = await certificateOf(office, lab(), 'personal', '03');
     expect(expired.unusable).toBe('CERT_EXPIRED');
