@@ -20,6 +20,21 @@ export function openDatabase(dataDir: string): Db {
     throw new AppError('DATA_DIR_UNUSABLE', `${dataDir}: ${(error as Error).message}`, { cause: error });
   }
   const file = path.join(dataDir, DATABASE_FILE);
+  // Processes creating the same new store at once can deadlock while one switches it to WAL
+  // and another migrates it; SQLite resolves that by failing one of them with SQLITE_BUSY.
+  // The loser simply opens again: by then the store exists and is in WAL mode.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openOnce(file);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'DB_BUSY' || attempt === OPEN_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const OPEN_ATTEMPTS = 3;
+
+function openOnce(file: string): Db {
   let db: Db;
   try {
     db = new Database(file);

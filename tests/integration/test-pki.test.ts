@@ -56,15 +56,15 @@ describe('test tokens', () => {
     const { personal, organization } = tokens.tokens;
     expect([personal.label, personal.pin, personal.soPin]).toEqual(['vanthu-personal', '123456', '12345678']);
     expect([organization.label, organization.pin, organization.soPin]).toEqual(['vanthu-organization', '654321', '87654321']);
-    expect(Object.values(personal.certs).map((cert) => cert.id)).toEqual(['01', '02', '03', '04']);
+    expect(Object.values(personal.certs).map((cert) => cert.id)).toEqual(['01', '02', '03', '04', '05']);
     expect(organization.certs.signing.id).toBe('01');
     const all = [...Object.values(personal.certs), organization.certs.signing];
     for (const cert of all) expect(fs.existsSync(cert.certPath)).toBe(true);
     expect(new Set(all.map((cert) => cert.serialHex)).size).toBe(all.length);
 
     expect(objectIds(pkcs11Tool(personal.label, personal.pin, ['--list-objects']))).toEqual({
-      'Private Key': ['01', '02', '03', '04'],
-      'Public Key': ['01', '02', '03', '04'],
+      'Private Key': ['01', '02', '03', '04', '05'],
+      'Public Key': ['01', '02', '03', '04', '05'],
       Certificate: ['01', '02', '03', '04', '6361'],
     });
     expect(objectIds(pkcs11Tool(organization.label, organization.pin, ['--list-objects']))).toEqual({
