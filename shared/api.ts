@@ -184,12 +184,18 @@ export const schemas = {
   'tokens.list': z.strictObject({ modules: modulePaths }),
   'tokens.certificates': z.strictObject({ modules: modulePaths, all: z.boolean().default(false) }),
   'sign.documents': z.strictObject({
-    ids: z.array(id).min(1).max(500),
+    ids: z
+      .array(id)
+      .min(1)
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'Mỗi văn bản chỉ chọn một lần trong một lô ký' }),
     certId: certificateId,
     as: z.enum(['personal', 'organization']),
     pin,
     modules: modulePaths,
     placement: placement.optional(),
+    /** The token is on its last PIN try and the user said they are sure of the PIN. */
+    confirmFinalTry: z.boolean().default(false),
   }),
   // A PDF on disk (received by mail, on a USB stick) or the files of a document in the store.
   verify: z.union([
@@ -202,7 +208,13 @@ export const schemas = {
   'crl.import': z.strictObject({ path: absolutePath, url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
   'settings.get': z.strictObject({}),
   'settings.update': z.strictObject({
-    tsaUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    // No user:password@ in the address: settings and their audit rows are not a place for secrets.
+    tsaUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), { message: 'Địa chỉ máy chủ dấu thời gian không được chứa tên đăng nhập hay mật khẩu' })
+      .nullable()
+      .optional(),
     modules: z.array(absolutePath).max(20).optional(),
   }),
   'settings.signatureImage': z.strictObject({

@@ -40,7 +40,8 @@ export const errorMessages = {
     'Không nạp được trình điều khiển của thiết bị ký số (USB token). Kiểm tra đã cài phần mềm của nhà cung cấp chữ ký số, hoặc chọn đúng tệp trình điều khiển trong Cài đặt.',
   TOKEN_MODULE_CRASHED:
     'Trình điều khiển của thiết bị ký số bị dừng đột ngột. Rút token ra, cắm lại rồi thử lại; các văn bản chưa ký vẫn giữ nguyên.',
-  TOKEN_NOT_FOUND: 'Không thấy thiết bị ký số (USB token) nào. Cắm token vào máy, chờ đèn token sáng rồi thử lại.',
+  TOKEN_TIMEOUT:
+    'Thiết bị ký số không trả lời (hoặc chưa nhập PIN trên thiết bị). Rút token ra, cắm lại rồi thử lại; các văn bản chưa ký vẫn giữ nguyên.',
   TOKEN_REMOVED:
     'Thiết bị ký số đã bị rút ra hoặc mất kết nối. Các văn bản chưa ký vẫn giữ nguyên; cắm lại token rồi ký tiếp.',
   TOKEN_PIN_REQUIRED: 'Cần nhập mã PIN của token để ký.',
@@ -50,6 +51,8 @@ export const errorMessages = {
     'Mã PIN không đúng. Token báo số lần thử còn lại đã ít; kiểm tra kỹ trước khi nhập lại vì nhập sai nhiều lần token sẽ bị khóa.',
   TOKEN_PIN_FINAL_TRY:
     'Mã PIN không đúng. Chỉ còn 1 lần thử: nhập sai lần nữa token sẽ bị khóa. Nếu không chắc mã PIN, hãy liên hệ nhà cung cấp chữ ký số.',
+  TOKEN_PIN_FINAL_TRY_UNCONFIRMED:
+    'Token chỉ còn 1 lần nhập mã PIN: nhập sai lần này token sẽ bị khóa. Chỉ ký tiếp khi chắc chắn mã PIN đúng, và xác nhận điều đó.',
   TOKEN_PIN_LOCKED:
     'Token đã bị khóa vì nhập sai mã PIN quá số lần cho phép. Liên hệ nhà cung cấp chữ ký số để mở khóa; không thử thêm.',
   TOKEN_PIN_FORMAT: 'Mã PIN không đúng độ dài hoặc định dạng mà token yêu cầu. Kiểm tra lại mã PIN.',

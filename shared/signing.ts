@@ -52,6 +52,8 @@ export interface TokenCertificateView {
   certificate: CertificateInfo;
   /** Null when it can sign now, else the error code saying why not. */
   unusable: 'CERT_EXPIRED' | 'CERT_NOT_YET_VALID' | 'CERT_NO_SIGNING_USAGE' | 'TOKEN_KEY_NOT_FOUND' | null;
+  /** Whether its key pair shows before login; many tokens only show the private key after the PIN. */
+  keyVisible: boolean;
 }
 
 export type SignatureStatus = 'valid' | 'invalid' | 'indeterminate';

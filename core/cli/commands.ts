@@ -441,13 +441,15 @@ export const commands: Record<string, Command> = {
     text: signingFormat.certificates,
   }),
   sign: command({
-    usage: 'sign <mã văn bản>… --cert <mã chứng thư> --as personal|organization [--pin-stdin | --pin-pad] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
+    usage:
+      'sign <mã văn bản>… --cert <mã chứng thư> --as personal|organization [--pin-stdin | --pin-pad] [--final-try] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
     summary: 'Ký số các văn bản đi (một lần nhập PIN cho cả lô); mã PIN đọc từ đầu vào chuẩn hoặc gõ ẩn, không bao giờ trên dòng lệnh',
     options: {
       cert: { type: 'string' },
       as: { type: 'string' },
       'pin-stdin': { type: 'boolean' },
       'pin-pad': { type: 'boolean' },
+      'final-try': { type: 'boolean' },
       page: { type: 'string' },
       x: { type: 'string' },
       y: { type: 'string' },
@@ -461,7 +463,7 @@ export const commands: Record<string, Command> = {
       const placement = v.page === undefined && v.x === undefined && v.y === undefined ? undefined : { page: number(v, 'page'), x: number(v, 'x'), y: number(v, 'y') };
       const certId = required(v, 'cert');
       const pin = v['pin-pad'] ? null : await readPin(v['pin-stdin'] === true);
-      return { ids: p, certId, as: kind, pin, modules: modules(v), ...(placement ? { placement } : {}) };
+      return { ids: p, certId, as: kind, pin, modules: modules(v), confirmFinalTry: v['final-try'] === true, ...(placement ? { placement } : {}) };
     },
     text: signingFormat.signBatch,
     exitCode: (output) => (output.stoppedAt ? 1 : 0),
@@ -479,7 +481,9 @@ export const commands: Record<string, Command> = {
       return /[\\/]|\.pdf$/i.test(target) || fs.existsSync(target) ? { path: path.resolve(target), online } : { id: target, online };
     },
     text: signingFormat.verification,
-    exitCode: (output) => (output.files.every((file) => file.signatures.every((signature) => signature.status === 'valid')) ? 0 : 1),
+    // A file with no signature is not "valid": only a fully verified document exits 0.
+    exitCode: (output) =>
+      output.files.length > 0 && output.files.every((file) => file.signatures.length > 0 && file.signatures.every((signature) => signature.status === 'valid')) ? 0 : 1,
   }),
   'trust add': command({
     usage: 'trust add <tệp chứng thư CA (.cer/.crt/.pem)>',

@@ -1,7 +1,16 @@
-import type { LayoutItem } from '../documents/pdf.ts';
 import { statement, type Db } from './connection.ts';
 
 export type AttachmentRole = 'main' | 'appendix';
+
+/** One run of text on a page: folded text (no diacritics) and its box in PDF points. */
+export interface LayoutItem {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface AttachmentRow {
   id: string;
@@ -84,4 +93,22 @@ export function attachmentText(db: Db, documentId: string): string {
       WHERE a.document_id = ? ORDER BY a.role = 'appendix', a.position`,
   ).all(documentId) as { text: string }[];
   return rows.map((row) => row.text).join('\n');
+}
+
+/** Points the attachment at its signed bytes and keeps the replaced ones as a version. */
+export function replaceAttachmentBlob(
+  db: Db,
+  change: { attachmentId: string; oldSha256: string; newSha256: string; newSize: number; replacedAt: string; replacedBy: string },
+): boolean {
+  const updated = statement(db, 'UPDATE attachments SET sha256 = @newSha256, size = @newSize WHERE id = @attachmentId AND sha256 = @oldSha256').run(change);
+  if (updated.changes !== 1) return false;
+  const { next } = statement(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM attachment_versions WHERE attachment_id = ?').get(change.attachmentId) as {
+    next: number;
+  };
+  statement(
+    db,
+    `INSERT INTO attachment_versions (attachment_id, version, sha256, replaced_at, replaced_by)
+     VALUES (@attachmentId, @version, @oldSha256, @replacedAt, @replacedBy)`,
+  ).run({ ...change, version: next });
+  return true;
 }

@@ -41,31 +41,6 @@ export function listSignatures(db: Db, documentId: string): SignatureRow[] {
   return statement(db, `SELECT ${SIGNATURE_SELECT} FROM signatures WHERE document_id = ? ORDER BY created_at, rowid`).all(documentId) as SignatureRow[];
 }
 
-/** Points the attachment at its signed bytes and keeps the replaced ones as a version. */
-export function replaceAttachmentBlob(
-  db: Db,
-  change: { attachmentId: string; oldSha256: string; newSha256: string; newSize: number; replacedAt: string; replacedBy: string },
-): boolean {
-  const updated = statement(db, 'UPDATE attachments SET sha256 = @newSha256, size = @newSize WHERE id = @attachmentId AND sha256 = @oldSha256').run(change);
-  if (updated.changes !== 1) return false;
-  const { next } = statement(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM attachment_versions WHERE attachment_id = ?').get(change.attachmentId) as {
-    next: number;
-  };
-  statement(
-    db,
-    `INSERT INTO attachment_versions (attachment_id, version, sha256, replaced_at, replaced_by)
-     VALUES (@attachmentId, @version, @oldSha256, @replacedAt, @replacedBy)`,
-  ).run({ ...change, version: next });
-  return true;
-}
-
-export function listAttachmentVersions(db: Db, attachmentId: string): { version: number; sha256: string; replacedAt: string; replacedBy: string }[] {
-  return statement(
-    db,
-    'SELECT version, sha256, replaced_at AS replacedAt, replaced_by AS replacedBy FROM attachment_versions WHERE attachment_id = ? ORDER BY version',
-  ).all(attachmentId) as { version: number; sha256: string; replacedAt: string; replacedBy: string }[];
-}
-
 export function getSetting<T>(db: Db, key: string): T | undefined {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : undefined;
@@ -119,10 +94,4 @@ export function putSignatureCheck(db: Db, check: { attachmentId: string; sha256:
     `INSERT INTO signature_checks (attachment_id, sha256, checked_at, verdicts) VALUES (@attachmentId, @sha256, @checkedAt, @verdicts)
      ON CONFLICT (attachment_id, sha256) DO UPDATE SET checked_at = excluded.checked_at, verdicts = excluded.verdicts`,
   ).run(check);
-}
-
-export function getSignatureCheck(db: Db, attachmentId: string, sha256: string): { checkedAt: string; verdicts: string } | undefined {
-  return statement(db, 'SELECT checked_at AS checkedAt, verdicts FROM signature_checks WHERE attachment_id = ? AND sha256 = ?').get(attachmentId, sha256) as
-    | { checkedAt: string; verdicts: string }
-    | undefined;
 }

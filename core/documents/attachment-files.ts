@@ -14,7 +14,8 @@ import {
 import { newId } from '../ids.ts';
 import { sha256Of } from './blob-store.ts';
 import { sanitizeFilename } from './filename.ts';
-import { inspectPdf, type LayoutItem } from './pdf.ts';
+import type { LayoutItem } from '../db/attachments.ts';
+import { inspectPdf } from './pdf.ts';
 
 /** A PDF checked and written to the blob store, waiting to be tied to a document. */
 export interface StoredPdf {

@@ -2,7 +2,8 @@
 // fsyncs it, renames it into place and fsyncs the directory, so signing the
 // next document (and in the desktop app, the window) never waits on the disk.
 // The worker is a few lines of plain JavaScript evaluated inline: it needs no
-// loader, whatever runs core (tsx, Electron, a bundle).
+// loader, whatever runs core (tsx, Electron, a bundle). It repeats BlobStore.put's
+// sequence because a worker evaluated from source cannot import it.
 import { Worker } from 'node:worker_threads';
 
 const WORKER_SOURCE = `
@@ -49,9 +50,12 @@ export class DurableWriter {
     });
   }
 
+  /** Stops the thread; a write still in flight is reported failed, never left hanging. */
   close(): Promise<number> | undefined {
     const worker = this.worker;
     this.worker = null;
+    for (const waiting of this.pending.values()) waiting.reject(new Error('the store was closed before the file was written'));
+    this.pending.clear();
     return worker?.terminate();
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MAX_PDF_BYTES } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldVietnamese } from '../../shared/fold.ts';
+import type { LayoutItem } from '../db/attachments.ts';
 
 // Cap what one document adds to the search index; a 500-page scan with OCR
 // would otherwise dominate it.
@@ -16,16 +17,6 @@ export interface PdfFacts {
   text: string;
   /** Where the text sits on the last two pages, for placing signatures without parsing the PDF again. */
   layout: LayoutItem[];
-}
-
-/** One run of text on a page: folded text (no diacritics) and its box in PDF points. */
-export interface LayoutItem {
-  page: number;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 const LAYOUT_PAGES = 2;

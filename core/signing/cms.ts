@@ -37,7 +37,6 @@ export interface CadesInput {
 
 export interface CadesSignature {
   der: Uint8Array;
-  timestamped: boolean;
   /** What the token signed (the signed attributes as a SET) and its answer, for checking the result. */
   signedAttributes: Uint8Array;
   signatureValue: Uint8Array;
@@ -73,7 +72,7 @@ export async function buildCadesSignature(input: CadesInput): Promise<CadesSigna
     tlv(0xa0, input.signerDer, ...input.chainDers),
     tlv(0x31, signerInfo),
   );
-  return { der: tlv(0x30, oid(OID.signedData), tlv(0xa0, signedData)), timestamped: token !== null, signedAttributes, signatureValue };
+  return { der: tlv(0x30, oid(OID.signedData), tlv(0xa0, signedData)), signedAttributes, signatureValue };
 }
 
 /** The issuer Name and serialNumber INTEGER of a certificate, as their DER bytes. */

@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors.ts';
 import { formatName, sha256Hex } from './certificates.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
 import { childrenOf, decodeTlv, findChild, isTime, readTlv, timeOf, type Tlv } from './der-reader.ts';
-import { replaceFileDurably } from './durable-file.ts';
+import { replaceFileDurably } from '../documents/blob-store.ts';
 
 // Large national CAs publish CRLs of a few MB; anything far beyond is not a CRL we want in memory.
 const MAX_CRL_BYTES = 10 * 1024 * 1024;

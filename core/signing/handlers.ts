@@ -42,7 +42,7 @@ export async function listCertificates(core: Core, input: ValidInput<'tokens.cer
   return {
     certificates: certificates
       .filter((entry) => input.all || entry.unusable === null)
-      .map(({ id, module, tokenLabel, keyId, certificate, unusable }) => ({ id, module, tokenLabel, keyId, certificate, unusable })),
+      .map(({ id, module, tokenLabel, keyId, certificate, unusable, keyVisible }) => ({ id, module, tokenLabel, keyId, certificate, unusable, keyVisible })),
   };
 }
 

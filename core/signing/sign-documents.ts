@@ -11,10 +11,10 @@ import { foldVietnamese } from '../../shared/fold.ts';
 import type { SignBatchResult, SignedDocumentView, SignKind } from '../../shared/signing.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { getBlobLayout, insertDerivedBlobRecord, listAttachments, type AttachmentRow } from '../db/attachments.ts';
+import { getBlobLayout, insertDerivedBlobRecord, listAttachments, replaceAttachmentBlob, type AttachmentRow } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
-import { getSetting, getSignatureImage, insertSignature, listSignatures, replaceAttachmentBlob } from '../db/signing.ts';
+import { getSetting, getSignatureImage, insertSignature, listSignatures } from '../db/signing.ts';
 import { issueDraft, nextIssue } from '../documents/outgoing.ts';
 import { readLayout } from '../documents/pdf.ts';
 import { requireOffice } from '../office/office.ts';
@@ -44,45 +44,45 @@ interface Plan {
 }
 
 export async function signDocuments(core: Core, input: ValidInput<'sign.documents'>): Promise<SignBatchResult> {
-  const now = core.now();
-  // Every document is checked before the PIN is asked for: a batch never stops on something knowable up front.
-  const documents = input.ids.map((id) => {
-    const row = getDocumentRow(core.db, id);
-    if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
-    checkSignable(core, row, input.as);
-    return row;
-  });
   const manager = tokenManager(core, input.modules);
-  const certificate = await manager.findCertificate(input.certId, now);
-  const signer = await manager.openSigner(certificate, input.pin, now);
-  const tsaUrl = getSetting<string>(core.db, TSA_SETTING) ?? null;
+  const certificate = await manager.findCertificate(input.certId, core.now());
+  if (certificate.unusable) throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
+  const signerName = certificate.certificate.commonName ?? certificate.certificate.subject;
+  // Every document is checked before the PIN is asked for: a batch never stops on something knowable up front.
+  const documents = input.ids.map((id) => checkSignable(core, id, input.as, signerName));
+  const timestamps = new TimestampSource(getSetting<string>(core.db, TSA_SETTING) ?? null);
+  const signer = await manager.openSigner(certificate, input.pin, { confirmFinalTry: input.confirmFinalTry });
   const result: SignBatchResult = { signed: [], stoppedAt: null, untouched: [], warnings: [] };
   // Document k is written to disk and committed while document k+1 is being signed: the
   // fsyncs overlap the token's work. Commits still happen one by one, in order.
   let committing: Promise<void> = Promise.resolve();
   let stopped: { documentId: string; error: ErrorValue } | null = null;
   try {
-    for (const [index, document] of documents.entries()) {
+    for (const [index, { id }] of documents.entries()) {
       // A draft's number is only known once the one before it is committed.
       if (input.as === 'organization') await committing;
       if (stopped) break;
       let prepared: PreparedDocument;
       try {
-        prepared = await prepareDocument(core, planDocument(core, document, input.as, signer, core.now()), input, signer, tsaUrl, result.warnings);
+        // Read again: the document may have changed since the batch was checked (another window signed it).
+        const document = checkSignable(core, id, input.as, signerName);
+        prepared = await prepareDocument(core, planDocument(core, document, input.as, signer, core.now()), input, signer, timestamps);
       } catch (error) {
         await committing;
-        stopped ??= { documentId: document.id, error: toErrorValue(error) };
+        stopped ??= { documentId: id, error: toErrorValue(error) };
         break;
       }
       committing = committing.then(async () => {
         if (stopped) return;
+        let signed: SignedDocumentView;
         try {
-          const signed = await commitDocument(core, prepared, input.as, signer);
-          result.signed.push(signed);
-          core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: document.id, notation: signed.notation });
+          signed = await commitDocument(core, prepared, input.as, signer);
         } catch (error) {
-          stopped = { documentId: document.id, error: toErrorValue(error) };
+          stopped = { documentId: id, error: toErrorValue(error) };
+          return;
         }
+        result.signed.push(signed);
+        core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: id, notation: signed.notation });
       });
     }
     await committing;
@@ -90,12 +90,19 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
     await signer.close();
   }
   result.stoppedAt = stopped;
+  result.warnings.push(...timestamps.warnings);
   const done = new Set(result.signed.map((signed) => signed.documentId));
   result.untouched = documents.map((row) => row.id).filter((id) => !done.has(id) && id !== stopped?.documentId);
   return result;
 }
 
-function checkSignable(core: Core, row: DocumentRow, kind: SignKind): void {
+/**
+ * The document as it is now, if this signature may go on it: an outgoing document with a main PDF;
+ * the organization signs after a personal signature, once; the signer has a signature image.
+ */
+function checkSignable(core: Core, id: string, kind: SignKind, signerName: string): DocumentRow {
+  const row = getDocumentRow(core.db, id);
+  if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
   if (row.direction !== 'outgoing') throw new AppError('SIGN_NOT_ALLOWED', `${row.id} is ${row.direction}`);
   const main = listAttachments(core.db, row.id).find((attachment) => attachment.role === 'main');
   if (!main) throw new AppError('SIGN_NOT_ALLOWED', `${row.id} has no main PDF`);
@@ -105,20 +112,46 @@ function checkSignable(core: Core, row: DocumentRow, kind: SignKind): void {
   if (kind === 'organization' && !signatures.some((signature) => signature.kind === 'personal' && signature.attachmentId === main.id)) {
     throw new AppError('SIGN_ORDER', `${row.id} has no personal signature yet`);
   }
-  if (kind === 'personal') requireImage(core, signerImageOwners(row.signerName, null), 'signature');
-  else requireImage(core, ['agency'], 'seal');
+  if (kind === 'personal') requireImage(core, signerImageOwner(signerName), 'signature');
+  else requireImage(core, 'agency', 'seal');
+  return row;
 }
 
-function signerImageOwners(documentSigner: string | null, certificateName: string | null): string[] {
-  return [certificateName, documentSigner].filter((name): name is string => !!name).map((name) => `user:${foldVietnamese(name)}`);
+/** Only the certificate holder's own handwritten signature is ever drawn: a deputy never gets the chairman's. */
+function signerImageOwner(certificateName: string): string {
+  return `user:${foldVietnamese(certificateName)}`;
 }
 
-function requireImage(core: Core, owners: string[], kind: 'signature' | 'seal') {
-  for (const owner of owners) {
-    const image = getSignatureImage(core.db, owner);
-    if (image && image.kind === kind) return image;
+function requireImage(core: Core, owner: string, kind: 'signature' | 'seal') {
+  const image = getSignatureImage(core.db, owner);
+  if (!image || image.kind !== kind) throw new AppError('SIGN_IMAGE_MISSING', `${kind} image for ${owner}`);
+  return image;
+}
+
+/**
+ * The configured TSA, asked once per signature until it fails; after that the batch goes on
+ * without timestamps (PAdES B-B) instead of waiting for a dead server on every document.
+ */
+class TimestampSource {
+  readonly warnings: string[] = [];
+  private url: string | null;
+
+  constructor(url: string | null) {
+    this.url = url;
   }
-  throw new AppError('SIGN_IMAGE_MISSING', `${kind} image for ${owners.join(', ') || 'an unnamed signer'}`);
+
+  get configured(): boolean {
+    return this.url !== null;
+  }
+
+  async stamp(signatureValue: Uint8Array): Promise<{ token: Uint8Array; genTime: string } | null> {
+    if (!this.url) return null;
+    const result = await requestTimestamp(this.url, signatureValue);
+    if (result.ok) return result;
+    this.url = null;
+    this.warnings.push(`Không lấy được dấu thời gian (${result.reason}); các chữ ký từ văn bản này trở đi ở mức PAdES B-B, không có dấu thời gian.`);
+    return null;
+  }
 }
 
 function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer: TokenSigner, now: Date): Plan {
@@ -126,11 +159,11 @@ function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer:
   const main = attachments.find((attachment) => attachment.role === 'main')!;
   const signerName = signer.certificate.certificate.commonName ?? signer.certificate.certificate.subject;
   if (kind === 'personal') {
-    const image = requireImage(core, signerImageOwners(document.signerName, signerName), 'signature');
+    const image = requireImage(core, signerImageOwner(signerName), 'signature');
     return { document, issue: null, files: [{ attachment: main, spec: { kind: 'personal', image: image.png, signerName, time: now } }] };
   }
   const office = requireOffice(core.db);
-  const seal = requireImage(core, ['agency'], 'seal');
+  const seal = requireImage(core, 'agency', 'seal');
   const issuedOn = localDate(now);
   const issue = document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation } : null;
   const notation = issue?.notation ?? document.notation;
@@ -157,8 +190,7 @@ async function prepareDocument(
   plan: Plan,
   input: ValidInput<'sign.documents'>,
   signer: TokenSigner,
-  tsaUrl: string | null,
-  warnings: string[],
+  timestamps: TimestampSource,
 ): Promise<PreparedDocument> {
   const outputs: PreparedDocument['outputs'] = [];
   for (const file of plan.files) {
@@ -187,19 +219,15 @@ async function prepareDocument(
         cms = await buildCadesSignature({
           contentDigest: digest,
           signerDer: signer.certificate.der,
-          chainDers: signer.certificate.tokenCertificates,
+          chainDers: signer.certificate.chain,
           keyType: signer.key.keyType,
           sign: (toBeSigned) => signer.sign(toBeSigned),
-          ...(tsaUrl
+          ...(timestamps.configured
             ? {
                 timestamp: async (signatureValue: Uint8Array) => {
-                  const stamp = await requestTimestamp(tsaUrl, signatureValue);
-                  if (stamp.ok) {
-                    timestampAt = stamp.genTime;
-                    return stamp.token;
-                  }
-                  warnings.push(`Không lấy được dấu thời gian (${stamp.reason}); chữ ký ở mức PAdES B-B, không có dấu thời gian.`);
-                  return null;
+                  const stamp = await timestamps.stamp(signatureValue);
+                  timestampAt = stamp?.genTime ?? null;
+                  return stamp?.token ?? null;
                 },
               }
             : {}),
@@ -222,6 +250,10 @@ async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, k
   const stamp = now.toISOString();
   return writeTransaction(core.db, () => {
     let document = getDocumentRow(core.db, plan.document.id)!;
+    // Checked again under the write lock: two batches may have raced to the same document.
+    if (kind === 'organization' && listSignatures(core.db, document.id).some((signature) => signature.kind === 'organization')) {
+      throw new AppError('SIGN_ORDER', `${document.id} was given the organization signature meanwhile`);
+    }
     if (plan.issue) {
       if (document.state !== 'draft' || nextIssue(core, document, plan.issue.issuedOn).notation !== plan.issue.notation) {
         throw new AppError('SIGN_NUMBER_TAKEN', `${document.id}: ${plan.issue.notation}`);

@@ -1,6 +1,7 @@
 // Turns what a PKCS#11 module said into an error the clerk can act on. The
 // PIN-counter flags are read right after a failed C_Login (PKCS#11 v2.40 §3.2).
 import { AppError } from '../../shared/errors.ts';
+import type { PinCounter } from '../../shared/signing.ts';
 import { TokenHostError } from './pkcs11/token-host-client.ts';
 
 export const CKF_PROTECTED_AUTHENTICATION_PATH = 0x100;
@@ -9,9 +10,7 @@ export const CKF_USER_PIN_FINAL_TRY = 0x20000;
 export const CKF_USER_PIN_LOCKED = 0x40000;
 export const CKF_USER_PIN_TO_BE_CHANGED = 0x80000;
 
-const GONE = new Set(['CKR_DEVICE_REMOVED', 'CKR_TOKEN_NOT_PRESENT', 'CKR_SESSION_HANDLE_INVALID', 'CKR_SESSION_CLOSED', 'CKR_DEVICE_ERROR', 'CKR_SLOT_ID_INVALID', 'CKR_TOKEN_NOT_RECOGNIZED']);
-
-export type PinCounter = 'ok' | 'count-low' | 'final-try' | 'locked' | 'unknown';
+const GONE = new Set(['CKR_DEVICE_REMOVED', 'CKR_TOKEN_NOT_PRESENT', 'CKR_SESSION_HANDLE_INVALID', 'CKR_SESSION_CLOSED', 'CKR_SLOT_ID_INVALID', 'CKR_TOKEN_NOT_RECOGNIZED']);
 
 /** What the token says about its PIN retry counter. */
 export function pinCounter(flags: number | undefined): PinCounter {
@@ -25,9 +24,11 @@ export function pinCounter(flags: number | undefined): PinCounter {
 export function tokenError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (!(error instanceof TokenHostError)) return new AppError('TOKEN_ERROR', String(error), { cause: error });
-  const { ckr, message, tokenFlags } = error.failure;
+  const { ckr, message, tokenFlags, crashed, timedOut } = error.failure;
   const detail = ckr ?? message;
-  if (ckr === null) return new AppError('TOKEN_MODULE_CRASHED', message, { cause: error });
+  if (timedOut) return new AppError('TOKEN_TIMEOUT', message, { cause: error });
+  if (crashed) return new AppError('TOKEN_MODULE_CRASHED', message, { cause: error });
+  if (ckr === null) return new AppError('TOKEN_ERROR', message, { cause: error });
   if (ckr === 'CKR_PIN_INCORRECT') {
     // A wrong PIN clears no flag on tokens that do not count: then the count is unknown, never "fine".
     const counter = pinCounter(tokenFlags);

@@ -1,52 +1,24 @@
 // The USB tokens on this machine: which PKCS#11 modules load, which tokens are
 // plugged in, which certificates can sign, and a signer for one of them.
 import fs from 'node:fs';
-import { AppError, toErrorValue, type ErrorValue } from '../../shared/errors.ts';
-import { canSign, parseCertificate, type CertificateInfo } from './certificates.ts';
+import { AppError, toErrorValue } from '../../shared/errors.ts';
+import type { CertificateInfo, ModuleReportView, TokenCertificateView, TokenView } from '../../shared/signing.ts';
+import { canSign, parseCertificate } from './certificates.ts';
 import { installedKnownModules } from './known-modules.ts';
 import type { KeyView, ModuleInfoView, SlotView } from './pkcs11/protocol.ts';
 import { TokenHost, TokenHostError } from './pkcs11/token-host-client.ts';
-import { CKF_PROTECTED_AUTHENTICATION_PATH, CKF_USER_PIN_TO_BE_CHANGED, pinCounter, tokenError, type PinCounter } from './token-errors.ts';
+import { CKF_PROTECTED_AUTHENTICATION_PATH, CKF_USER_PIN_TO_BE_CHANGED, pinCounter, tokenError } from './token-errors.ts';
 import { ecdsaRawToDer } from './cms.ts';
 
-export type ModuleSource = 'settings' | 'argument' | 'built-in';
+type ModuleSource = ModuleReportView['source'];
 
-export interface ModuleReport {
-  path: string;
-  source: ModuleSource;
-  ok: boolean;
-  info: ModuleInfoView | null;
-  error: ErrorValue | null;
-}
-
-export interface TokenView {
-  module: string;
+/** A certificate on a plugged token, with what signing needs beyond what the user is shown. */
+export interface TokenCertificate extends TokenCertificateView {
   slotId: string;
   label: string;
-  manufacturer: string;
-  model: string;
-  serial: string;
-  /** A PIN pad or vendor dialog takes the PIN; the app must not ask for it. */
-  pinPad: boolean;
-  pinCounter: PinCounter;
-  pinToBeChanged: boolean;
-}
-
-export interface TokenCertificate {
-  /** SHA-256 of the certificate: stable across modules, slots and sessions. */
-  id: string;
-  module: string;
-  slotId: string;
-  tokenLabel: string;
-  keyId: string;
-  label: string;
-  certificate: CertificateInfo;
   der: Uint8Array;
-  hasKey: boolean;
-  /** Null when the certificate can sign now, else why not. */
-  unusable: 'CERT_EXPIRED' | 'CERT_NOT_YET_VALID' | 'CERT_NO_SIGNING_USAGE' | 'TOKEN_KEY_NOT_FOUND' | null;
-  /** The other certificates on the token (its CA chain, usually). */
-  tokenCertificates: Uint8Array[];
+  /** The issuing CA certificates found on the token, signer's issuer first: embedded in each signature. */
+  chain: Uint8Array[];
 }
 
 export type TokenEvent = { type: 'token-added' | 'token-removed'; token: TokenView };
@@ -65,11 +37,17 @@ export interface TokenManagerOptions {
   /** Include the drivers of known Vietnamese token brands found on this machine. */
   builtIn?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** How long a login may take: a PIN typed on a pad takes a person's time. */
+  loginTimeoutMs?: number;
+  /** How long any other token call may take before the driver is considered hung. */
+  callTimeoutMs?: number;
 }
 
 export class TokenManager {
   private readonly sources: { path: string; source: ModuleSource }[];
   private readonly env: NodeJS.ProcessEnv;
+  private readonly loginTimeoutMs: number;
+  private readonly callTimeoutMs: number;
   private readonly hosts = new Map<string, Promise<LoadedModule>>();
 
   constructor(options: TokenManagerOptions = {}) {
@@ -87,11 +65,13 @@ export class TokenManager {
       ...add(options.builtIn === false ? [] : installedKnownModules(), 'built-in'),
     ];
     this.env = options.env ?? process.env;
+    this.loginTimeoutMs = options.loginTimeoutMs ?? 120_000;
+    this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
   }
 
   /** Every configured module, loaded and probed with C_GetInfo; a failure is reported, not thrown. */
-  async modules(): Promise<ModuleReport[]> {
-    const reports: ModuleReport[] = [];
+  async modules(): Promise<ModuleReportView[]> {
+    const reports: ModuleReportView[] = [];
     for (const { path, source } of this.sources) {
       try {
         const { info } = await this.loaded(path);
@@ -134,11 +114,13 @@ export class TokenManager {
           if (tokenError(error).code === 'TOKEN_REMOVED') continue;
           throw tokenError(error);
         }
-        const ders = objects.certificates.map((entry) => entry.der);
-        for (const entry of objects.certificates) {
-          const certificate = parseCertificate(entry.der);
-          const hasKey = entry.id !== '' && objects.keyIds.includes(entry.id);
+        const parsed = objects.certificates.map((entry) => ({ ...entry, info: parseCertificate(entry.der) }));
+        for (const entry of parsed) {
+          const certificate = entry.info;
           const usable = canSign(certificate, now);
+          // A key pair is only visible before login on some tokens (many hide private keys and carry no
+          // public key object): a certificate without one is not refused here, the signing login will tell.
+          const keyVisible = entry.id !== '' && objects.keyIds.includes(entry.id);
           result.push({
             id: certificate.sha256,
             module: host.modulePath,
@@ -148,9 +130,9 @@ export class TokenManager {
             label: entry.label,
             certificate,
             der: entry.der,
-            hasKey,
-            unusable: !hasKey ? 'TOKEN_KEY_NOT_FOUND' : usable.ok ? null : usable.code,
-            tokenCertificates: ders.filter((der) => der !== entry.der),
+            unusable: certificate.isCa ? 'CERT_NO_SIGNING_USAGE' : usable.ok ? (entry.id === '' ? 'TOKEN_KEY_NOT_FOUND' : null) : usable.code,
+            keyVisible,
+            chain: issuerChain(certificate, parsed),
           });
         }
       }
@@ -172,42 +154,48 @@ export class TokenManager {
    * Logs in once (the PIN goes to C_Login and nowhere else) and returns a signer
    * for the certificate's key. A wrong PIN is reported, never retried.
    */
-  async openSigner(certificate: TokenCertificate, pin: string | null, now: Date): Promise<TokenSigner> {
+  async openSigner(certificate: TokenCertificate, pin: string | null, options: { confirmFinalTry?: boolean } = {}): Promise<TokenSigner> {
     if (certificate.unusable) throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
     const host = await this.host(certificate.module);
     const token = (await host.request({ op: 'slots' }).catch((error: unknown) => Promise.reject(tokenError(error)))).find(
       (slot) => slot.slotId === certificate.slotId,
     );
     if (!token) throw new AppError('TOKEN_REMOVED', `slot ${certificate.slotId}`);
+    // A locked token is not sent a PIN at all; on the last try the user must say they are sure.
+    const counter = pinCounter(token.flags);
+    if (counter === 'locked') throw new AppError('TOKEN_PIN_LOCKED', `${token.label}: CKF_USER_PIN_LOCKED`);
+    if (counter === 'final-try' && !options.confirmFinalTry) throw new AppError('TOKEN_PIN_FINAL_TRY_UNCONFIRMED', `${token.label}: CKF_USER_PIN_FINAL_TRY`);
     const pinPad = (token.flags & CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
     if (!pinPad && (pin === null || pin.length === 0)) throw new AppError('TOKEN_PIN_REQUIRED');
-    try {
-      await host.request({ op: 'login', slotId: certificate.slotId, pin: pinPad ? null : pin });
-    } catch (error) {
-      throw tokenError(error);
-    }
+    const logout = () => host.request({ op: 'logout', slotId: certificate.slotId }).then(
+      () => undefined,
+      () => undefined,
+    );
     let key: KeyView;
     try {
+      await host.request({ op: 'login', slotId: certificate.slotId, pin: pinPad ? null : pin }, this.loginTimeoutMs);
       key = await host.request({ op: 'key', slotId: certificate.slotId, keyId: certificate.keyId });
     } catch (error) {
-      await host.request({ op: 'logout', slotId: certificate.slotId }).catch(() => null);
+      await logout();
       throw tokenError(error);
     }
-    const checked = canSign(certificate.certificate, now);
-    if (!checked.ok) throw new AppError(checked.code);
     return {
       certificate,
       key,
       sign: async (toBeSigned) => {
         try {
-          const { signature } = await host.request({ op: 'sign', slotId: certificate.slotId, keyId: certificate.keyId, data: toBeSigned });
+          // An always-authenticate key asks for the PIN on each signature, possibly on a PIN pad.
+          const { signature } = await host.request(
+            { op: 'sign', slotId: certificate.slotId, keyId: certificate.keyId, data: toBeSigned },
+            key.alwaysAuthenticate ? this.loginTimeoutMs : this.callTimeoutMs,
+          );
           return key.keyType === 'ec' ? ecdsaRawToDer(signature) : signature;
         } catch (error) {
           throw tokenError(error);
         }
       },
       close: async () => {
-        if (host.alive) await host.request({ op: 'logout', slotId: certificate.slotId }).catch(() => null);
+        if (host.alive) await logout();
       },
     };
   }
@@ -284,6 +272,19 @@ async function startHost(modulePath: string, env: NodeJS.ProcessEnv): Promise<Lo
     const detail = error instanceof TokenHostError ? `${modulePath}: ${error.failure.ckr ?? error.failure.message}` : String(error);
     throw new AppError('TOKEN_MODULE_UNLOADABLE', detail, { cause: error });
   }
+}
+
+/** The CA certificates on the token that issued this one, walking up by name; never the holder's other certificates. */
+function issuerChain(certificate: CertificateInfo, onToken: { der: Uint8Array; info: CertificateInfo }[]): Uint8Array[] {
+  const chain: Uint8Array[] = [];
+  let current = certificate;
+  while (chain.length < 5 && current.issuer !== current.subject) {
+    const issuer = onToken.find((entry) => entry.info.isCa && entry.info.subject === current.issuer && entry.info.sha256 !== current.sha256);
+    if (!issuer) break;
+    chain.push(issuer.der);
+    current = issuer.info;
+  }
+  return chain;
 }
 
 function tokenView(module: string, slot: SlotView): TokenView {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { certificateFromPemOrDer, copyInfo, readCertificate, sha256Hex, type CertificateInfo, type ParsedCertificate } from './certificates.ts';
-import { replaceFileDurably } from './durable-file.ts';
+import { replaceFileDurably } from '../documents/blob-store.ts';
 
 const FILE_NAME = /^([0-9a-f]{64})\.der$/;
 const MIN_PREFIX = 8;
@@ -54,10 +54,6 @@ export class TrustStore {
       throw new AppError('FILE_WRITE_FAILED', `${this.dir}: ${(error as Error).message}`, { cause: error });
     }
     return copyInfo(match.info);
-  }
-
-  anchors(): Uint8Array[] {
-    return this.certificates().map((entry) => entry.der);
   }
 
   /**

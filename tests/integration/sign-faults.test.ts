@@ -60,18 +60,23 @@ describe('a wrong PIN', () => {
     expect(signRows(office)).toBe(0);
   });
 
-  it('warns that the next wrong PIN locks the token when the token says final try', async () => {
-    const { module } = faultyToken({ pinFlags: ['final_try'] });
+  it('on the last try, sends no PIN until the user confirms, then warns that a wrong one locks the token', async () => {
+    const log = path.join(tempDir(), 'logins');
+    const { module } = faultyToken({ pinFlags: ['final_try'], loginLog: log });
     const office = await signingOffice(lab(), { crl: false });
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }));
+    const unconfirmed = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }));
+    expect(unconfirmed.code).toBe('TOKEN_PIN_FINAL_TRY_UNCONFIRMED');
+    expect(fs.existsSync(log)).toBe(false);
+    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module], confirmFinalTry: true }));
     expect(error.code).toBe('TOKEN_PIN_FINAL_TRY');
     expect(error.message).toContain('Chỉ còn 1 lần thử');
   });
 
   it('says the token is locked and to call the provider, without trying the PIN', async () => {
-    const { module } = faultyToken({ pinFlags: ['locked'] });
+    const log = path.join(tempDir(), 'logins');
+    const { module } = faultyToken({ pinFlags: ['locked'], loginLog: log });
     const office = await signingOffice(lab(), { crl: false });
     const tokens = await office.call('tokens.list', { modules: [module] });
     expect(tokens.tokens.find((token) => token.module === module && token.label === 'vanthu-personal')?.pinCounter).toBe('locked');
@@ -79,6 +84,35 @@ describe('a wrong PIN', () => {
     const chairman = await certificateOf(office, lab(), 'personal');
     const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] }));
     expect(error.code).toBe('TOKEN_PIN_LOCKED');
+    expect(fs.existsSync(log)).toBe(false);
+  });
+
+  it('checks the PIN again even while the token is still logged in from an earlier signer', async () => {
+    const manager = new TokenManager({ argumentModules: [lab().tokens.module], builtIn: false });
+    try {
+      const chairman = (await manager.certificates(new Date())).find((entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01')!;
+      const first = await manager.openSigner(chairman, lab().tokens.tokens.personal.pin);
+      expect((await first.sign(Buffer.from('x'))).length).toBe(256);
+      const error = await rejection(manager.openSigner(chairman, 'WRONG-PIN'));
+      expect(error.code).toMatch(/^TOKEN_PIN_/);
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it('gives up on a token that does not answer the login in time, and loads the driver afresh after', async () => {
+    const { module } = faultyToken({ loginDelayMs: 5000 });
+    const manager = new TokenManager({ argumentModules: [module], builtIn: false, loginTimeoutMs: 500 });
+    try {
+      const chairman = (await manager.certificates(new Date())).find((entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01')!;
+      const started = Date.now();
+      const error = await rejection(manager.openSigner(chairman, lab().tokens.tokens.personal.pin));
+      expect(error.code).toBe('TOKEN_TIMEOUT');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect((await manager.tokens()).map((token) => token.label)).toContain('vanthu-personal');
+    } finally {
+      await manager.close();
+    }
   });
 
   it('says the number of tries left is unknown when the token does not report it', async () => {

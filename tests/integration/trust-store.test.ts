@@ -76,7 +76,7 @@ describe('trust store: the CAs the office trusts', () => {
     store.add(province.certDer);
     store.add(fs.readFileSync(province.certPath));
     expect(store.list()).toHaveLength(1);
-    expect(Buffer.from(store.anchors()[0]!)).toEqual(province.certDer);
+    expect(Buffer.from(store.certificates()[0]!.der)).toEqual(province.certDer);
   });
 
   it('refuses a signer certificate, and adds nothing from a bundle that contains one', async () => {
@@ -125,7 +125,7 @@ describe('trust store: the CAs the office trusts', () => {
     damaged[damaged.length - 1]! ^= 0xff;
     fs.writeFileSync(file, damaged);
     expect(store.list()).toEqual([]);
-    expect(store.anchors()).toEqual([]);
+    expect(store.certificates()).toEqual([]);
   });
 });
 

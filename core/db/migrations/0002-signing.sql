@@ -59,6 +59,8 @@ CREATE TABLE signatures (
 
 CREATE INDEX signatures_document ON signatures (document_id, created_at);
 CREATE INDEX signatures_attachment ON signatures (attachment_id, created_at);
+-- The organization signs a file once, last (Decree 30, Art. 32-33).
+CREATE UNIQUE INDEX signatures_one_organization ON signatures (attachment_id) WHERE kind = 'organization';
 
 -- What the last `verify` found for an attachment's current bytes.
 CREATE TABLE signature_checks (

@@ -4,7 +4,7 @@
 // seal over the left third of the signer's image (8a); an appendix's stamp at
 // the top right of page 1 (8b). A position the user picked wins.
 import { foldVietnamese } from '../../../shared/fold.ts';
-import type { LayoutItem } from '../../documents/pdf.ts';
+import type { LayoutItem } from '../../db/attachments.ts';
 import type { AppearanceSpec, Box } from './appearance.ts';
 
 const MARGIN = 20;

@@ -60,6 +60,10 @@ export interface HostFailure {
   message: string;
   /** Token flags read right after a failed C_Login, for the PIN-counter message. */
   tokenFlags?: number;
+  /** The host process died (a crashing driver) rather than the module returning an error. */
+  crashed?: boolean;
+  /** The call did not return in time and the host was stopped. */
+  timedOut?: boolean;
 }
 
 export type HostReply =

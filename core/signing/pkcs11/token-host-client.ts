@@ -49,7 +49,7 @@ export class TokenHost {
     });
     this.child.on('exit', (code, signal) => {
       // A vendor module that crashes takes only this process with it.
-      this.exited = { ckr: null, message: `token host exited (${signal ?? code}) ${stderr.trim()}`.trim() };
+      this.exited = { ckr: null, message: `token host exited (${signal ?? code}) ${stderr.trim()}`.trim(), crashed: true };
       for (const waiting of this.pending.values()) waiting.reject(new TokenHostError(this.exited));
       this.pending.clear();
     });
@@ -62,13 +62,23 @@ export class TokenHost {
     return this.exited === null;
   }
 
-  request<K extends HostRequest['op']>(request: Extract<HostRequest, { op: K }>): Promise<HostResults[K]> {
+  /**
+   * One call into the module. A call that does not come back in `timeoutMs` (a hung driver,
+   * a PIN pad nobody answers) kills the host: nothing else can stop a blocked native call.
+   */
+  request<K extends HostRequest['op']>(request: Extract<HostRequest, { op: K }>, timeoutMs = 30_000): Promise<HostResults[K]> {
     if (this.exited) return Promise.reject(new TokenHostError(this.exited));
     const id = this.nextId++;
     const message: HostMessage = { id, request };
+    let timer: NodeJS.Timeout | undefined;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.child.channel?.ref();
+      timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new TokenHostError({ ckr: null, message: `${request.op} took longer than ${timeoutMs} ms`, timedOut: true }));
+        this.child.kill('SIGKILL');
+      }, timeoutMs);
       this.child.send(message, (error) => {
         if (error) {
           this.pending.delete(id);
@@ -76,6 +86,7 @@ export class TokenHost {
         }
       });
     }).finally(() => {
+      clearTimeout(timer);
       if (this.pending.size === 0) this.child.channel?.unref();
     }) as Promise<HostResults[K]>;
   }
@@ -94,8 +105,4 @@ export class TokenHost {
     });
   }
 
-  /** For a module stuck in a call (a PIN pad nobody answers): nothing else can stop it. */
-  kill(): void {
-    this.child.kill('SIGKILL');
-  }
 }

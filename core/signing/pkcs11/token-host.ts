@@ -148,22 +148,26 @@ function objects(slotId: string): TokenObjects {
 function login(slotId: string, pin: string | null): HostResults['login'] {
   const p = module();
   const slot = slotHandle(slotId);
-  let open = sessions.get(slotId);
-  if (!open) {
-    open = { session: p.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION), pin: null, keys: new Map() };
-    sessions.set(slotId, open);
-  }
+  // Every login checks its PIN: a session still logged in from an earlier batch must not let
+  // a wrong PIN through, so it is logged out first.
+  closeSession(slotId);
+  const open: OpenSession = { session: p.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION), pin: null, keys: new Map() };
+  sessions.set(slotId, open);
+  // A PIN pad (CKF_PROTECTED_AUTHENTICATION_PATH) takes the PIN itself. pkcs11js cannot pass a
+  // NULL pin; an empty one (length 0) is the closest it can say, and what PIN-pad middleware reads as "ask".
+  const attempt = () => p.C_Login(open.session, pkcs11js.CKU_USER, pin ?? '');
   try {
-    // A PIN pad (CKF_PROTECTED_AUTHENTICATION_PATH) takes the PIN itself. pkcs11js cannot pass a
-    // NULL pin; an empty one (length 0) is the closest it can say, and what PIN-pad middleware reads as "ask".
-    p.C_Login(open.session, pkcs11js.CKU_USER, pin ?? '');
-  } catch (error) {
-    const ckr = ckrOf(error);
-    if (ckr !== 'CKR_USER_ALREADY_LOGGED_IN') {
-      closeSession(slotId);
-      const flags = safeFlags(slot);
-      throw Object.assign(new Error(ckr ?? String(error)), { ckr, tokenFlags: flags });
+    try {
+      attempt();
+    } catch (error) {
+      // Logged in by another session of this process: log that out and check this PIN.
+      if (ckrOf(error) !== 'CKR_USER_ALREADY_LOGGED_IN') throw error;
+      p.C_Logout(open.session);
+      attempt();
     }
+  } catch (error) {
+    closeSession(slotId);
+    throw Object.assign(new Error(ckrOf(error) ?? String(error)), { ckr: ckrOf(error), tokenFlags: safeFlags(slot) });
   }
   open.pin = pin;
   return { flags: safeFlags(slot) ?? 0 };
