@@ -21,6 +21,8 @@ export interface FaultControl {
   hidePinFlags?: boolean;
   /** CKM_RSA_PKCS is neither listed nor accepted: only CKM_SHA256_RSA_PKCS signs. */
   noRawRsa?: boolean;
+  /** C_Sign aborts the whole process, as a crashing vendor driver does. */
+  crashOnSign?: boolean;
   /** C_Initialize asking for CKF_OS_LOCKING_OK fails with CKR_CANT_LOCK. */
   cantLock?: boolean;
   /** The PIN "typed on the pad" when C_Login gets no PIN. */
@@ -67,6 +69,7 @@ export function writeFaultControl(controlFile: string, faults: FaultControl): vo
     faults.pinFlags?.length && `pin_flags=${faults.pinFlags.join(',')}`,
     faults.hidePinFlags && 'hide_pin_flags=1',
     faults.noRawRsa && 'no_raw_rsa=1',
+    faults.crashOnSign && 'crash_on_sign=1',
     faults.cantLock && 'cant_lock=1',
     faults.pinPad !== undefined && `pin_pad=${faults.pinPad}`,
     faults.loginDelayMs !== undefined && `login_delay_ms=${faults.loginDelayMs}`,

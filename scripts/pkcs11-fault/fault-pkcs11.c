@@ -12,6 +12,7 @@
  *     pin_flags=count_low,final_try,locked   added to the token flags; locked refuses C_Login
  *     hide_pin_flags=1        the token never reports its PIN retry counter
  *     no_raw_rsa=1            CKM_RSA_PKCS is neither listed nor accepted (hash-on-card middleware)
+ *     crash_on_sign=1         C_Sign aborts the process (a crashing vendor driver)
  *     cant_lock=1             C_Initialize asking for OS locking fails with CKR_CANT_LOCK
  *     pin_pad=<pin>           a PIN pad: C_Login without a PIN logs in with <pin>
  *     login_delay_ms=N        C_Login waits N ms first
@@ -36,6 +37,7 @@ typedef struct {
   CK_FLAGS pin_flags;
   int hide_pin_flags;
   int no_raw_rsa;
+  int crash_on_sign;
   int cant_lock;
   int pin_pad;
   char pad_pin[256];
@@ -95,6 +97,7 @@ static int read_faults(faults_t *faults) {
     else if (strcmp(key, "pin_flags") == 0) ok = parse_pin_flags(value, &faults->pin_flags);
     else if (strcmp(key, "hide_pin_flags") == 0) faults->hide_pin_flags = strcmp(value, "1") == 0;
     else if (strcmp(key, "no_raw_rsa") == 0) faults->no_raw_rsa = strcmp(value, "1") == 0;
+    else if (strcmp(key, "crash_on_sign") == 0) faults->crash_on_sign = strcmp(value, "1") == 0;
     else if (strcmp(key, "cant_lock") == 0) faults->cant_lock = strcmp(value, "1") == 0;
     else if (strcmp(key, "pin_pad") == 0) {
       faults->pin_pad = 1;
@@ -255,6 +258,8 @@ static CK_RV fault_Sign(CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG da
   if (!read_faults(&faults)) return CKR_GENERAL_ERROR;
   if (!session_matches(&faults, session)) return real->C_Sign(session, data, data_length, signature, signature_length);
   if (is_removed(&faults)) return CKR_DEVICE_REMOVED;
+  /* Vendor middleware does crash: the whole process goes, as with a real fault in a DLL. */
+  if (faults.crash_on_sign) abort();
   /* Size queries (NULL output) do not count: only a call that would produce a signature does. */
   if (signature) {
     unsigned long call = __atomic_add_fetch(&sign_calls, 1, __ATOMIC_SEQ_CST);

@@ -160,6 +160,21 @@ describe('a token pulled out in the middle of the batch', () => {
     expect(signRows(office)).toBe(2);
   });
 
+  it('survives a driver that crashes while signing: the batch stops, the app goes on, the driver is loaded again', async () => {
+    const { module, control } = faultyToken({ crashOnSign: true });
+    const office = await signingOffice(lab(), { crl: false });
+    const { ids, hashes } = await draftsFor(office, 2);
+    const chairman = await certificateOf(office, lab(), 'personal');
+    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    expect(result.signed).toEqual([]);
+    expect(result.stoppedAt?.error.code).toBe('TOKEN_MODULE_CRASHED');
+    expect(result.untouched).toEqual([ids[1]]);
+    for (const [index, id] of ids.entries()) expect((await office.call('documents.get', { id })).attachments[0]!.sha256).toBe(hashes[index]);
+    writeFaultControl(control, {});
+    const again = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    expect(again.signed).toHaveLength(2);
+  });
+
   it('notices a token unplugged and plugged back within two seconds', async () => {
     const { module, control } = faultyToken({});
     const manager = new TokenManager({ argumentModules: [module], builtIn: false });
