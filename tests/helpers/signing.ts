@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { AppError } from '../../shared/errors.ts';
 import type { TokenCertificateView } from '../../shared/signing.ts';
 import { loadTestCa, nssDbTrusting, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
 import { createTestTokens, type TestTokens } from '../../scripts/lib/test-tokens.ts';
@@ -129,4 +130,14 @@ export function inkIn(file: string, page: number, box: { x: number; y: number; w
     if (r < 100 && g < 100 && b < 100) counts.dark++;
   }
   return counts;
+}
+
+/** The AppError a promise rejects with; fails the test when it resolves or throws something else. */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

@@ -2,10 +2,9 @@
 // numbers the commune's signature gives a batch of drafts.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { tempDir, type TestOffice } from '../helpers/office.ts';
-import { certificateOf, draftDecision, signingOffice, useTokenLab } from '../helpers/signing.ts';
+import { certificateOf, draftDecision, rejection, signingOffice, useTokenLab } from '../helpers/signing.ts';
 
 const lab = useTokenLab();
 
@@ -14,15 +13,6 @@ async function drafts(office: TestOffice, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < count; index++) ids.push(await draftDecision(office, await vietnamesePdf([`Quyết định ${index + 1}`, 'Nguyễn Văn An']), dir, `qd-${index}.pdf`));
   return ids;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 function sign(office: TestOffice, ids: string[], as: 'personal' | 'organization', certId: string) {
@@ -51,20 +41,20 @@ describe('a signing batch', () => {
     const [id] = await drafts(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
     const commune = await certificateOf(office, lab(), 'organization');
-    expect((await refusal(sign(office, [id!], 'organization', commune.id))).code).toBe('SIGN_ORDER');
+    expect((await rejection(sign(office, [id!], 'organization', commune.id))).code).toBe('SIGN_ORDER');
     await sign(office, [id!], 'personal', chairman.id);
     await sign(office, [id!], 'organization', commune.id);
-    const again = await refusal(sign(office, [id!], 'organization', commune.id));
+    const again = await rejection(sign(office, [id!], 'organization', commune.id));
     expect(again.code).toBe('SIGN_ORDER');
     expect(again.message).toContain('chỉ một lần');
-    expect((await refusal(sign(office, [id!], 'personal', chairman.id))).code).toBe('SIGN_ORDER');
+    expect((await rejection(sign(office, [id!], 'personal', chairman.id))).code).toBe('SIGN_ORDER');
   });
 
   it('does not take the same document twice in one batch', async () => {
     const office = await signingOffice(lab(), { crl: false });
     const [id] = await drafts(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await refusal(sign(office, [id!, id!], 'personal', chairman.id));
+    const error = await rejection(sign(office, [id!, id!], 'personal', chairman.id));
     expect(error.code).toBe('INPUT_INVALID');
     expect(Object.values(error.fields ?? {}).join(' ')).toContain('một lần');
   });
@@ -74,7 +64,7 @@ describe('a signing batch', () => {
     const [id] = await drafts(office, 1);
     // The ECDSA certificate belongs to "Nguyễn Văn An (ECDSA)", who has no image; the document's signer has one.
     const other = await certificateOf(office, lab(), 'personal', '04');
-    const error = await refusal(sign(office, [id!], 'personal', other.id));
+    const error = await rejection(sign(office, [id!], 'personal', other.id));
     expect(error.code).toBe('SIGN_IMAGE_MISSING');
     expect(error.message).toContain('Cài đặt');
   });
@@ -85,6 +75,6 @@ describe('a signing batch', () => {
     (await import('node:fs')).writeFileSync(file, await vietnamesePdf(['Công văn đến']));
     const incoming = await office.call('incoming.register', { file: { path: file }, issuerName: 'UBND huyện', notation: '12/UBND', issuedOn: '2026-11-20', type: 'CV', subject: 'Công văn' });
     const chairman = await certificateOf(office, lab(), 'personal');
-    expect((await refusal(sign(office, [incoming.id], 'personal', chairman.id))).code).toBe('SIGN_NOT_ALLOWED');
+    expect((await rejection(sign(office, [incoming.id], 'personal', chairman.id))).code).toBe('SIGN_NOT_ALLOWED');
   });
 });

@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
 import { buildFaultModule, faultEnv, writeFaultControl, type FaultControl } from '../../scripts/lib/fault-module.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { TokenManager } from '../../core/signing/token-manager.ts';
 import { tempDir, type TestOffice } from '../helpers/office.ts';
-import { certificateOf, draftDecision, pdfsig, signingOffice, useTokenLab } from '../helpers/signing.ts';
+import { certificateOf, draftDecision, pdfsig, signingOffice, useTokenLab, rejection } from '../helpers/signing.ts';
 
 const lab = useTokenLab();
 
@@ -19,15 +18,6 @@ function faultyToken(faults: FaultControl): { module: string; control: string } 
   writeFaultControl(control, faults);
   Object.assign(process.env, faultEnv(control, lab().tokens.module));
   return { module: buildFaultModule(), control };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function draftsFor(office: TestOffice, count: number): Promise<{ ids: string[]; hashes: string[] }> {
