@@ -8,7 +8,7 @@ import { buildFaultModule, faultEnv, writeFaultControl, type FaultControl } from
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { TokenManager } from '../../core/signing/token-manager.ts';
 import { tempDir, type TestOffice } from '../helpers/office.ts';
-import { certificateOf, draftDecision, pdfsig, signingOffice, useTokenLab, rejection } from '../helpers/signing.ts';
+import { certificateOf, draftDecision, pdfsig, rejection, signingOffice, useTokenLab } from '../helpers/signing.ts';
 
 const lab = useTokenLab();
 
