@@ -20,23 +20,21 @@ export interface PdfSignatureField {
   name: string | null;
   reason: string | null;
   coversWholeFile: boolean;
-  changesAfter: ChangesAfter;
   /** Why the field cannot be checked, or null. */
   malformed: string | null;
 }
 
 export interface ChangesAfter {
   bytesAppended: number;
-  /** Later incremental updates that each end with a signature covering everything before. */
+  /** Later incremental updates that each end with a signature covering everything before, and add nothing but it. */
   laterSignatures: number;
-  /** Later incremental updates (or trailing bytes) that no signature covers. */
+  /** Later incremental updates (or trailing bytes) that no signature covers, or that change more than a signature needs. */
   otherRevisions: number;
 }
 
-const NO_CHANGES: ChangesAfter = { bytesAppended: 0, laterSignatures: 0, otherRevisions: 0 };
 const BYTE_RANGE = /\/ByteRange[ \t\r\n\f\0]*\[[ \t\r\n\f\0]*(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]*\]/y;
 
-/** The signature fields plus what verification needs to re-judge later updates. */
+/** The signature fields plus what verification needs to judge later updates. */
 export interface PdfSignatureStructure {
   fields: PdfSignatureField[];
   /** The file as latin1, so string offsets are byte offsets. */
@@ -50,7 +48,7 @@ export function findPdfSignatures(pdf: Uint8Array): PdfSignatureField[] {
 
 export function readSignatureStructure(pdf: Uint8Array): PdfSignatureStructure {
   const text = latin1(pdf);
-  const found: Omit<PdfSignatureField, 'index' | 'coversWholeFile' | 'changesAfter'>[] = [];
+  const found: Omit<PdfSignatureField, 'index' | 'coversWholeFile'>[] = [];
   for (let at = text.indexOf('/ByteRange'); at !== -1; at = text.indexOf('/ByteRange', at + 1)) {
     const field = readField(text, pdf, at);
     // A later update may carry a copy of an earlier signature dictionary; the original
@@ -58,18 +56,12 @@ export function readSignatureStructure(pdf: Uint8Array): PdfSignatureStructure {
     if (field.malformed === null && found.some((other) => other.malformed === null && sameRange(other.byteRange, field.byteRange))) continue;
     found.push(field);
   }
-  const revisionEnds = findRevisionEnds(text);
-  const signatureEnds = found.filter((field) => field.malformed === null).map((field) => coverageEnd(field.byteRange));
-  const fields = found.map((field, position) => {
-    const end = coverageEnd(field.byteRange);
-    return {
-      ...field,
-      index: position + 1,
-      coversWholeFile: field.malformed === null && end === pdf.length,
-      changesAfter: field.malformed === null ? changesAfter(text, end, signatureEnds, revisionEnds) : NO_CHANGES,
-    };
-  });
-  return { fields, text, revisionEnds };
+  const fields = found.map((field, position) => ({
+    ...field,
+    index: position + 1,
+    coversWholeFile: field.malformed === null && coverageEnd(field.byteRange) === pdf.length,
+  }));
+  return { fields, text, revisionEnds: findRevisionEnds(text) };
 }
 
 /**
@@ -90,12 +82,19 @@ function findRevisionEnds(text: string): number[] {
 /**
  * What the file holds after a signature's covered bytes. Each later update
  * counts as a signature revision when a signature covering everything
- * before it ends there, otherwise as another change; trailing bytes that
- * are not even an update count as another change too. Whitespace is
- * ignored: some writers add an end-of-line after signing, and a PDF reader
- * never sees it.
+ * before it ends there and `signatureOnly` finds the update (the bytes from
+ * `from` to `to`) adds nothing else; otherwise it counts as another change.
+ * Trailing bytes that are not even an update count as another change too.
+ * Whitespace is ignored: some writers add an end-of-line after signing, and
+ * a PDF reader never sees it.
  */
-export function changesAfter(text: string, end: number, signatureEnds: number[], revisionEnds: number[]): ChangesAfter {
+export function changesAfter(
+  text: string,
+  end: number,
+  signatureEnds: number[],
+  revisionEnds: number[],
+  signatureOnly: (from: number, to: number) => boolean,
+): ChangesAfter {
   const result = { bytesAppended: text.length - end, laterSignatures: 0, otherRevisions: 0 };
   let cursor = end;
   for (const revisionEnd of revisionEnds) {
@@ -106,7 +105,7 @@ export function changesAfter(text: string, end: number, signatureEnds: number[],
       continue;
     }
     const signed = signatureEnds.some((signatureEnd) => signatureEnd > cursor && signatureEnd <= revisionEnd && isBlank(text, signatureEnd, revisionEnd));
-    if (signed) result.laterSignatures++;
+    if (signed && signatureOnly(cursor, revisionEnd)) result.laterSignatures++;
     else result.otherRevisions++;
     cursor = revisionEnd;
   }
@@ -118,7 +117,7 @@ export function coverageEnd(byteRange: [number, number, number, number]): number
   return byteRange[2] + byteRange[3];
 }
 
-function readField(text: string, pdf: Uint8Array, at: number): Omit<PdfSignatureField, 'index' | 'coversWholeFile' | 'changesAfter'> {
+function readField(text: string, pdf: Uint8Array, at: number): Omit<PdfSignatureField, 'index' | 'coversWholeFile'> {
   const object = enclosingObject(text, at);
   // Outside any object there is no dictionary to read the keys from; the /ByteRange check below still applies.
   const body = object ? text.slice(object.start, object.end) : '';

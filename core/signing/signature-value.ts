@@ -36,6 +36,11 @@ export function hashName(oid: string): string | null {
   return HASHES[oid] ?? null;
 }
 
+/** The hash a signature algorithm applies (the CMS digest's for plain rsaEncryption or ecPublicKey), or null when unsupported. */
+export function signatureHashName(algorithm: pkijs.AlgorithmIdentifier, digestHash: string | null): string | null {
+  return signatureScheme(algorithm, digestHash)?.hash ?? null;
+}
+
 /**
  * Whether `signature` over the concatenation of `data` verifies with `key`.
  * 'unsupported' when the algorithm is one we cannot check; a key of the

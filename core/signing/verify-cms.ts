@@ -8,7 +8,7 @@ import * as pkijs from 'pkijs';
 import { certificateFromAsn1, certificateNodes, formatName, integerHex, publicKeyOf, signedDataFields, type ParsedCertificate } from './certificates.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
 import { fromBerSized } from './der-reader.ts';
-import { hashName, verifySignatureValue } from './signature-value.ts';
+import { hashName, signatureHashName, verifySignatureValue } from './signature-value.ts';
 
 export type CmsReasonCode =
   | 'OK'
@@ -35,9 +35,12 @@ export interface CmsCheck {
   eContentType: string | null;
   /** The signingTime signed attribute, which adbe.pkcs7 signers add. */
   signingTime: Date | null;
+  /** The hashes the signature rests on (content digest, then the signature algorithm's), as node:crypto names them. */
+  hashes: string[];
 }
 
 const OID = {
+  contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
@@ -64,6 +67,7 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
     eContent: null,
     eContentType: null,
     signingTime: null,
+    hashes: [],
   };
   const fail = (reasonCode: CmsReasonCode, detail: string): CmsCheck => Object.assign(result, { reasonCode, detail });
 
@@ -101,6 +105,7 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
 
   const digestHash = hashName(signerInfo.digestAlgorithm.algorithmId);
   if (!digestHash) return fail('ALGORITHM_UNSUPPORTED', `digest algorithm ${signerInfo.digestAlgorithm.algorithmId}`);
+  result.hashes = [digestHash, signatureHashName(signerInfo.signatureAlgorithm, digestHash)].filter((hash): hash is string => hash !== null);
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
   let signedBytes: Uint8Array[];
   if (signerInfo.signedAttrs) {
@@ -131,6 +136,17 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
   const signingTime = attributeValue(attributes, OID.signingTime);
   if (signingTime instanceof asn1js.UTCTime || signingTime instanceof asn1js.GeneralizedTime) result.signingTime = signingTime.toDate();
   return Object.assign(result, { reasonCode: 'OK', detail: '' });
+}
+
+/**
+ * Whether the signer signed what CAdES requires besides the content (ETSI EN
+ * 319 122-1 §5.1, §5.2.2): its content type, its digest, and the hash of the
+ * signer's certificate, so no other certificate for the same key can be
+ * passed off as the signer's.
+ */
+export function hasCadesAttributes(signerInfo: pkijs.SignerInfo): boolean {
+  const types = new Set((signerInfo.signedAttrs?.attributes ?? []).map((attribute) => attribute.type));
+  return types.has(OID.contentType) && types.has(OID.messageDigest) && (types.has(OID.signingCertificateV2) || types.has(OID.signingCertificate));
 }
 
 export function attributeValue(attributes: pkijs.Attribute[], oid: string): unknown {

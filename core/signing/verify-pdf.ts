@@ -8,10 +8,11 @@ import type { SignatureVerdict } from '../../shared/signing.ts';
 import { copyInfo, hasSigningUsage, type ParsedCertificate } from './certificates.ts';
 import type { CrlCache } from './crl-cache.ts';
 import { changesAfter, coverageEnd, readSignatureStructure, type ChangesAfter, type PdfSignatureField } from './pdf-signatures.ts';
+import { signatureOnlyUpdate } from './revision-changes.ts';
 import type { TrustStore } from './trust-store.ts';
 import { reasonText, validNotes, type ReasonFacts, type VerdictCode } from './verdict-text.ts';
 import { buildChain } from './verify-chain.ts';
-import { attributeValue, octets, verifyCms, type CmsCheck } from './verify-cms.ts';
+import { attributeValue, hasCadesAttributes, octets, verifyCms, type CmsCheck } from './verify-cms.ts';
 import { revocationOf, type Revocation } from './verify-revocation.ts';
 import { checkTimestampToken, type TimestampCheck } from './verify-timestamp.ts';
 
@@ -28,6 +29,8 @@ export type { SignatureVerdict };
 
 const SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
 const DOCUMENT_TIMESTAMP = 'ETSI.RFC3161';
+const CADES = 'ETSI.CAdES.detached';
+const NO_CHANGES: ChangesAfter = { bytesAppended: 0, laterSignatures: 0, otherRevisions: 0 };
 
 // What a failed integrity check means: content or signature proven wrong is invalid; a
 // signature we cannot even evaluate is indeterminate (not proven forged).
@@ -55,15 +58,30 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
   if (fields.length === 0) return [];
   const anchors = options.trust.certificates();
   const integrity = fields.map((field) => (field.malformed === null ? checkIntegrity(pdf, field, anchors) : null));
-  // A later update counts as "only a signature" when that signature itself is intact;
-  // otherwise anyone could hide changes behind a bogus signature field.
+  // A later update counts as "only a signature" when that signature itself is intact and
+  // the update changes nothing else; otherwise anyone could hide changes behind a signature.
   const intactEnds = fields.filter((_, position) => integrity[position]?.reasonCode === 'OK').map((field) => coverageEnd(field.byteRange));
+  const signatureOnly = judgedOnce((from: number, to: number) => signatureOnlyUpdate(pdf.subarray(0, from), pdf.subarray(0, to)).ok);
   const verdicts: SignatureVerdict[] = [];
   for (const [position, field] of fields.entries()) {
-    const changes = field.malformed === null ? changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds) : field.changesAfter;
+    const changes = field.malformed === null ? changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds, signatureOnly) : NO_CHANGES;
     verdicts.push(await judge(field, integrity[position] ?? null, changes, anchors, options));
   }
   return verdicts;
+}
+
+/** Every earlier signature asks about the same later updates; each is read once. */
+function judgedOnce(judge: (from: number, to: number) => boolean): (from: number, to: number) => boolean {
+  const judged = new Map<string, boolean>();
+  return (from, to) => {
+    const key = `${from}-${to}`;
+    let ok = judged.get(key);
+    if (ok === undefined) {
+      ok = judge(from, to);
+      judged.set(key, ok);
+    }
+    return ok;
+  };
 }
 
 /**
@@ -155,33 +173,69 @@ async function judge(
   const beforeValidity = at < new Date(signer.info.notBefore);
   const afterValidity = at > new Date(signer.info.notAfter);
   verdict.checks.validityAtSigning = !beforeValidity && !afterValidity && chain.expiredCa === null;
-  const issuer = chain.trusted || chain.expiredCa ? chain.path[1] : undefined;
-  const revocation: Revocation | null = issuer ? await revocationOf(signer, issuer, options.crls, options.now, options.online) : null;
-  verdict.checks.revocation = revocation?.state ?? null;
+  // The signer and every CA below the anchor: any of them revoked undoes the signature (RFC 5280 §6.1.3).
+  const path = chain.trusted || chain.expiredCa ? chain.path : [];
+  const revocations: PathRevocation[] = [];
+  for (const [position, cert] of path.slice(0, -1).entries()) {
+    revocations.push({ cert, revocation: await revocationOf(cert, path[position + 1]!, options.crls, options.now, options.online) });
+  }
+  verdict.checks.revocation = revocationSummary(revocations);
+  const aboutCa = (cert: ParsedCertificate) => (cert === signer ? undefined : cert.info.subject);
 
   // Proven problems first (invalid), then what keeps us from a verdict (indeterminate).
+  // ETSI EN 319 102-1 counts a signature not in its declared format as failed (FORMAT_FAILURE).
+  if (field.subFilter === CADES && !hasCadesAttributes(cms.signerInfo!)) return conclude('invalid', 'CADES_ATTRIBUTES_MISSING');
   if (afterValidity) return conclude('invalid', 'CERT_EXPIRED_AT_SIGNING', { notAfter: signer.info.notAfter });
   if (beforeValidity) return conclude('invalid', 'CERT_NOT_YET_VALID_AT_SIGNING', { notBefore: signer.info.notBefore });
-  if (chain.expiredCa) return conclude('invalid', 'CERT_EXPIRED_AT_SIGNING', { expiredCa: chain.expiredCa.info.subject });
+  if (chain.expiredCa) return conclude('invalid', 'CERT_EXPIRED_AT_SIGNING', { ca: chain.expiredCa.info.subject });
   if (!hasSigningUsage(signer.info)) return conclude('invalid', 'CERT_NO_SIGNING_USAGE');
-  const revokedAt = revocation?.state === 'revoked' ? revocation.at : null;
+  const revoked = revocations.flatMap(({ cert, revocation }) => (revocation.state === 'revoked' ? [{ cert, at: revocation.at }] : []));
   // Revoked before the time the signer claims is self-evidently bad; with no time at all it is only unproven.
-  if (revokedAt && signedAt && revokedAt <= signedAt) return conclude('invalid', 'REVOKED', { revokedAt });
+  const revokedBefore = revoked.find((entry) => signedAt && entry.at <= signedAt);
+  if (revokedBefore) return conclude('invalid', 'REVOKED', { revokedAt: revokedBefore.at, ca: aboutCa(revokedBefore.cert) });
 
+  // SHA-1 collisions can be made to order: a SHA-1 signature may vouch for other bytes.
+  if (usesSha1(field, cms)) return conclude('indeterminate', 'WEAK_HASH_ALGORITHM');
   if (changes.otherRevisions > 0) return conclude('indeterminate', 'MODIFIED_AFTER_SIGNING');
   if (!chain.trusted) return conclude('indeterminate', 'CHAIN_UNTRUSTED');
   if (token?.status === 'invalid') return conclude('indeterminate', 'TIMESTAMP_INVALID');
-  if (revokedAt && !timestamped) return conclude('indeterminate', 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', { revokedAt, signedAt });
-  if (revocation?.state === 'stale') return conclude('indeterminate', 'CRL_STALE');
-  if (revocation?.state === 'unknown') return conclude('indeterminate', 'REVOCATION_UNKNOWN', { noCdp: revocation.why === 'no-cdp' });
+  // Without a timestamp the signing time is only claimed, and a claim can be backdated into the validity period.
+  const expired = timestamped ? undefined : path.slice(0, -1).find((cert) => options.now > new Date(cert.info.notAfter));
+  if (expired) return conclude('indeterminate', 'CERT_EXPIRED_NO_TIMESTAMP', { notAfter: expired.info.notAfter, ca: aboutCa(expired) });
+  const laterRevocation = revoked[0];
+  if (laterRevocation && !timestamped) {
+    return conclude('indeterminate', 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', { revokedAt: laterRevocation.at, signedAt, ca: aboutCa(laterRevocation.cert) });
+  }
+  const stale = revocations.find(({ revocation }) => revocation.state === 'stale');
+  if (stale) return conclude('indeterminate', 'CRL_STALE', { ca: aboutCa(stale.cert) });
+  const [unknown] = revocations.flatMap(({ cert, revocation }) => (revocation.state === 'unknown' ? [{ cert, why: revocation.why }] : []));
+  if (unknown) return conclude('indeterminate', 'REVOCATION_UNKNOWN', { noCdp: unknown.why === 'no-cdp', ca: aboutCa(unknown.cert) });
 
   const notes: string[] = [];
   if (timestamped) notes.push(validNotes.timestamped(timestamped));
   if (token?.status === 'untrusted') notes.push(validNotes.untrustedTimestamp);
-  if (revokedAt) notes.push(validNotes.revokedLater(revokedAt));
-  else if (revocation?.state === 'good') notes.push(validNotes.crlAsOf(revocation.crl.thisUpdate));
+  for (const entry of revoked) notes.push(validNotes.revokedLater(entry.at, aboutCa(entry.cert)));
+  const signerRevocation = revocations[0]?.revocation;
+  if (signerRevocation?.state === 'good') notes.push(validNotes.crlAsOf(signerRevocation.crl.thisUpdate));
   if (changes.laterSignatures > 0) notes.push(validNotes.laterSignatures);
   return conclude('valid', 'OK', {}, notes);
+}
+
+interface PathRevocation {
+  cert: ParsedCertificate;
+  revocation: Revocation;
+}
+
+/** One state for the whole path, the most serious first. */
+function revocationSummary(revocations: PathRevocation[]): SignatureVerdict['checks']['revocation'] {
+  if (revocations.length === 0) return null;
+  const states = new Set(revocations.map(({ revocation }) => revocation.state));
+  return (['revoked', 'unknown', 'stale'] as const).find((state) => states.has(state)) ?? 'good';
+}
+
+/** SHA-1 as the content digest or in the signature algorithm, or adbe.pkcs7.sha1, whose content is a SHA-1. */
+function usesSha1(field: PdfSignatureField, cms: CmsCheck): boolean {
+  return cms.hashes.includes('sha1') || (field.subFilter !== DOCUMENT_TIMESTAMP && cms.eContent !== null);
 }
 
 /** The RFC 3161 token in the signer's unsigned attributes (PAdES B-T), checked against the signature value. */

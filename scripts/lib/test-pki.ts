@@ -1,6 +1,6 @@
-// A throwaway PKI for signing tests: a root CA whose state (serial counter, revocations) lives in
-// its folder, certificates for software or token keys, CRLs, an RFC 3161 TSA, and poppler as a
-// third-party signer. Certificates and CRLs are built with pkijs because OpenSSL 3.0's CLI cannot
+// A throwaway PKI for signing tests: root and intermediate CAs whose state (serial counter,
+// revocations) lives in their folders, certificates for software or token keys, CRLs, an RFC 3161
+// TSA, and poppler as a third-party signer. Certificates and CRLs are built with pkijs because OpenSSL 3.0's CLI cannot
 // both set arbitrary validity dates and certify a public key it does not hold (a token key).
 import crypto from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -84,18 +84,25 @@ const KEY_USAGE = {
 
 const REASON_CODE: Record<RevocationReason, number> = { unspecified: 0, keyCompromise: 1, superseded: 4 };
 
-export async function createTestCa(dir: string, opts: { commonName?: string; crlUrl?: string } = {}): Promise<TestCa> {
+/**
+ * A root CA, or with `issuer` an intermediate CA that `issuer` certifies (and can revoke: its
+ * certificate names the issuer's CRL), the way national roots certify the CAs that serve signers.
+ */
+export async function createTestCa(dir: string, opts: { commonName?: string; crlUrl?: string; issuer?: TestCa } = {}): Promise<TestCa> {
   const commonName = opts.commonName ?? 'Vanthu Test Root CA';
   fs.mkdirSync(path.join(dir, 'issued'), { recursive: true });
   const keys = await generateKeys('rsa');
   const spki = pkijs.PublicKeyInfo.fromBER(keys.spkiDer);
   const name = caName(commonName);
+  const issuer = opts.issuer;
+  const issuerCert = issuer ? pkijs.Certificate.fromBER(issuer.certDer) : null;
+  const serialHex = issuer ? takeSerial(issuer) : '01';
   const now = Date.now();
   // Wide validity so certificates back-dated for expiry tests still chain to a valid root.
   const cert = new pkijs.Certificate({
     version: 2,
-    serialNumber: new asn1js.Integer({ valueHex: new Uint8Array([1]) }),
-    issuer: name,
+    serialNumber: new asn1js.Integer({ valueHex: Buffer.from(serialHex, 'hex') }),
+    issuer: issuerCert?.subject ?? name,
     subject: name,
     notBefore: time(new Date(now - 10 * 365 * DAY_MS)),
     notAfter: time(new Date(now + 10 * 365 * DAY_MS)),
@@ -104,10 +111,13 @@ export async function createTestCa(dir: string, opts: { commonName?: string; crl
       extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: true })),
       extension(OID.keyUsage, true, keyUsage(KEY_USAGE.keyCertSignCrlSign)),
       extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyIdentifier(spki) })),
+      ...(issuer && issuerCert ? issuedByExtensions(issuer, issuerCert) : []),
     ],
   });
-  await cert.sign(await importSigningKey(keys.keyPem), 'SHA-256');
+  await cert.sign(await importSigningKey(issuer ? fs.readFileSync(issuer.keyPath, 'utf8') : keys.keyPem), 'SHA-256');
   const certDer = Buffer.from(cert.toSchema().toBER(false));
+  // Recorded among the issuer's certificates, so revokeCertificate can revoke it.
+  if (issuer) fs.writeFileSync(path.join(issuer.dir, 'issued', `${serialHex}-cert.pem`), pem('CERTIFICATE', certDer));
   const certPath = path.join(dir, 'ca-cert.pem');
   const keyPath = path.join(dir, 'ca-key.pem');
   fs.writeFileSync(keyPath, keys.keyPem, { mode: 0o600 });
@@ -131,11 +141,7 @@ export async function loadTestCa(caDir: string): Promise<TestCa> {
 }
 
 export async function issueCertificate(ca: TestCa, opts: IssueOptions): Promise<IssuedCertificate> {
-  // Sync read-modify-write: nothing else in this process can interleave, so serials stay unique.
-  const state = readState(ca.dir);
-  const serial = state.nextSerial;
-  writeState(ca.dir, { ...state, nextSerial: serial + 1 });
-  const serialHex = serialToHex(serial);
+  const serialHex = takeSerial(ca);
 
   const generated = opts.publicKeyDer ? undefined : await generateKeys(opts.keyType ?? 'rsa');
   const spki = pkijs.PublicKeyInfo.fromBER(opts.publicKeyDer ?? generated!.spkiDer);
@@ -153,14 +159,7 @@ export async function issueCertificate(ca: TestCa, opts: IssueOptions): Promise<
       extension(OID.basicConstraints, false, new pkijs.BasicConstraints({ cA: false })),
       ...profileExtensions(opts.profile),
       extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyIdentifier(spki) })),
-      extension(OID.authorityKeyIdentifier, false, authorityKeyIdentifier(caCert)),
-      extension(
-        OID.crlDistributionPoints,
-        false,
-        new pkijs.CRLDistributionPoints({
-          distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: ca.crlUrl })] })],
-        }),
-      ),
+      ...issuedByExtensions(ca, caCert),
     ],
   });
   await cert.sign(await importSigningKey(fs.readFileSync(ca.keyPath, 'utf8')), 'SHA-256');
@@ -325,6 +324,28 @@ export function nssDbTrusting(ca: TestCa): Promise<string> {
 }
 
 // --- certificates -------------------------------------------------------------------------------
+
+/** The next serial number of a CA, as hex. */
+function takeSerial(ca: TestCa): string {
+  // Sync read-modify-write: nothing else in this process can interleave, so serials stay unique.
+  const state = readState(ca.dir);
+  writeState(ca.dir, { ...state, nextSerial: state.nextSerial + 1 });
+  return serialToHex(state.nextSerial);
+}
+
+/** What ties a certificate to the CA that issued it: the CA's key identifier and where its CRL is published. */
+function issuedByExtensions(ca: TestCa, caCert: pkijs.Certificate): pkijs.Extension[] {
+  return [
+    extension(OID.authorityKeyIdentifier, false, authorityKeyIdentifier(caCert)),
+    extension(
+      OID.crlDistributionPoints,
+      false,
+      new pkijs.CRLDistributionPoints({
+        distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: ca.crlUrl })] })],
+      }),
+    ),
+  ];
+}
 
 function profileExtensions(profile: CertificateProfile): pkijs.Extension[] {
   switch (profile) {

@@ -14,11 +14,11 @@ import { readCertificate } from '../../core/signing/certificates.ts';
 import { CrlCache } from '../../core/signing/crl-cache.ts';
 import { ensurePkijsEngine } from '../../core/signing/crypto-engine.ts';
 import { findPdfSignatures } from '../../core/signing/pdf-signatures.ts';
-import { TrustStore } from '../../core/signing/trust-store.ts';
-import { verifyPdf, verifySignatureIntegrity, type SignatureVerdict, type VerifyOptions } from '../../core/signing/verify-pdf.ts';
+import { verifyPdf, verifySignatureIntegrity } from '../../core/signing/verify-pdf.ts';
 import { checkTimestampToken } from '../../core/signing/verify-timestamp.ts';
 import { asciiPdf, vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
-import { createTestCa, revokeCertificate, signWithPdfsig, startTestTsa, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
+import { createTestCa, issueCertificate, revokeCertificate, signWithPdfsig, startTestTsa, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
+import { signWithKey, summary, verifyingOffice as office } from '../helpers/verify.ts';
 
 const run = promisify(execFile);
 const DAY = 86_400_000;
@@ -48,18 +48,20 @@ async function signedBy(ca: TestCa, input: Buffer = unsigned, options: { etsi?: 
   return fs.readFileSync(outPath);
 }
 
-/** The office's data folder: trusting the given CAs, with the given CRLs imported. */
-function office(trusted: TestCa[], crls: Buffer[] = [], now = new Date()): VerifyOptions {
-  const dataDir = scratch('office');
-  const trust = new TrustStore(path.join(dataDir, 'trust'));
-  for (const ca of trusted) trust.add(ca.certDer);
-  const cache = new CrlCache(path.join(dataDir, 'crl'));
-  for (const der of crls) cache.importCrl(der);
-  return { trust, crls: cache, now, online: false };
-}
-
-function summary(verdicts: SignatureVerdict[]): [string, string][] {
-  return verdicts.map((verdict) => [verdict.status, verdict.reasonCode]);
+/**
+ * The same file with its first signature's CMS replaced by one `openssl cms -sign` makes
+ * over the same bytes with `extra` options, from a new certificate of `ca`: how a signer
+ * with other habits (no signed attributes, SHA-1) would have signed it.
+ */
+async function resignedWith(ca: TestCa, pdf: Buffer, extra: string[]): Promise<Buffer> {
+  const signer = await issueCertificate(ca, { subject: { commonName: 'Đỗ Văn Cường' }, profile: 'signer' });
+  const [, firstLength, secondStart, secondLength] = findPdfSignatures(pdf)[0]!.byteRange;
+  const content = scratch('content.bin');
+  fs.writeFileSync(content, Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]));
+  await run('openssl', ['cms', '-sign', '-binary', '-nosmimecap', '-signer', signer.certPath, '-inkey', signer.keyPath!, '-in', content, '-outform', 'DER', '-out', `${content}.cms`, ...extra]);
+  const resigned = Buffer.from(pdf);
+  resigned.write(fs.readFileSync(`${content}.cms`).toString('hex').padEnd(secondStart - firstLength - 2, '0'), firstLength + 1, 'latin1');
+  return resigned;
 }
 
 /** An incremental update that changes the page, as a forger (or a careless tool) would. */
@@ -209,6 +211,49 @@ describe('verifying a received signed PDF', () => {
     expect(findPdfSignatures(shifted)[0]!.malformed).toContain('not exactly one hex string');
   });
 
+  it('cannot accept a signing time the signer claims to be before the certificate expired', async () => {
+    const now = Date.now();
+    const expired = await issueCertificate(ca, {
+      subject: { commonName: 'Lê Văn Cũ' },
+      profile: 'signer',
+      notBefore: new Date(now - 800 * DAY),
+      notAfter: new Date(now - 30 * DAY),
+    });
+    // Signed today with /M set two months back, inside the certificate's validity.
+    const backdated = await signWithKey(unsigned, expired, { fieldName: 'ChuKyLanhDao', signingTime: new Date(now - 60 * DAY) });
+    const [verdict] = await verifyPdf(backdated, office([ca], [crl]));
+    expect(verdict).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'CERT_EXPIRED_NO_TIMESTAMP',
+      timeSource: 'claimed',
+      checks: { integrity: true, chain: true, validityAtSigning: true },
+    });
+    expect(verdict!.reason).toMatch(/^Chứng thư số của người ký đã hết hạn .* không có dấu thời gian/);
+  });
+
+  it('requires a PAdES signature to sign its content type, digest and certificate; adbe.pkcs7 need not', async () => {
+    for (const options of [['-noattr'], ['-md', 'sha256']]) {
+      const [verdict] = await verifyPdf(await resignedWith(ca, signedEtsi, options), office([ca], [crl]));
+      expect(verdict).toMatchObject({ status: 'invalid', reasonCode: 'CADES_ATTRIBUTES_MISSING', subFilter: 'ETSI.CAdES.detached', checks: { integrity: true, cmsSignature: true } });
+      expect(verdict!.reason).toContain('PAdES');
+    }
+    const withEss = await resignedWith(ca, signedEtsi, ['-cades', '-md', 'sha256']);
+    expect(summary(await verifyPdf(withEss, office([ca], [crl])))).toEqual([['valid', 'OK']]);
+    const bareAdbe = await resignedWith(ca, signedAdbe, ['-noattr', '-md', 'sha256']);
+    expect(summary(await verifyPdf(bareAdbe, office([ca], [crl])))).toEqual([['valid', 'OK']]);
+  });
+
+  it('does not vouch for a signature whose digest is SHA-1', async () => {
+    for (const [pdf, options] of [
+      [signedEtsi, ['-cades', '-md', 'sha1']],
+      [signedAdbe, ['-md', 'sha1']],
+    ] as const) {
+      const [verdict] = await verifyPdf(await resignedWith(ca, pdf, [...options]), office([ca], [crl]));
+      expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'WEAK_HASH_ALGORITHM', checks: { integrity: true, cmsSignature: true } });
+      expect(verdict!.reason).toContain('SHA-1');
+    }
+  });
+
   it('returns no verdicts for an unsigned PDF and refuses a file that is not a PDF', async () => {
     expect(await verifyPdf(await asciiPdf('Cong van so 15/UBND'), office([ca]))).toEqual([]);
     await expect(verifyPdf(Buffer.from('PK\x03\x04 Quyết định.docx'), office([ca]))).rejects.toMatchObject({ code: 'PDF_NOT_PDF' });
@@ -252,6 +297,26 @@ describe('revocation: what the CA says about the signer', () => {
     const [verdict] = await verifyPdf(pdf, office([ca], [crl], new Date(revokedAt.getTime() + 2 * 60_000)));
     expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', timeSource: 'claimed' });
     expect(verdict!.reason).toContain('không có dấu thời gian');
+  });
+
+  it('checks the intermediate CA as well as the signer', async () => {
+    const nationalRoot = await createTestCa(scratch('root'), { commonName: 'Root CA Quốc gia', crlUrl: 'http://127.0.0.1:8099/root.crl' });
+    const province = await createTestCa(scratch('province'), { commonName: 'CA Tỉnh Quảng Trị', crlUrl: 'http://127.0.0.1:8099/province.crl', issuer: nationalRoot });
+    const signer = await issueCertificate(province, { subject: { commonName: 'Phạm Thị Dung' }, profile: 'signer' });
+    const pdf = await signWithKey(unsigned, signer, { fieldName: 'ChuKyLanhDao', chain: [province.certDer] });
+    const provinceCrl = (await writeCrl(province)).der;
+
+    const [good] = await verifyPdf(pdf, office([nationalRoot], [(await writeCrl(nationalRoot)).der, provinceCrl]));
+    expect(good).toMatchObject({ status: 'valid', checks: { chain: true, revocation: 'good' } });
+    // The national root's list says whether the province CA itself still stands.
+    const [unknown] = await verifyPdf(pdf, office([nationalRoot], [provinceCrl]));
+    expect(unknown).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOCATION_UNKNOWN', checks: { revocation: 'unknown' } });
+    expect(unknown!.reason).toContain('CA Tỉnh Quảng Trị');
+
+    await revokeCertificate(nationalRoot, readCertificate(province.certDer).info.serialHex, { at: new Date(Date.now() - DAY), reason: 'keyCompromise' });
+    const [revoked] = await verifyPdf(pdf, office([nationalRoot], [(await writeCrl(nationalRoot)).der, provinceCrl]));
+    expect(revoked).toMatchObject({ status: 'invalid', reasonCode: 'REVOKED', checks: { revocation: 'revoked' } });
+    expect(revoked!.reason).toMatch(/^Chứng thư số của tổ chức chứng thực .*CA Tỉnh Quảng Trị.* đã bị thu hồi trước thời điểm ký/);
   });
 
   it('finds the signer among the thousands of certificates a national CA has revoked', async () => {
