@@ -65,7 +65,7 @@ describe('test tokens', () => {
     expect(objectIds(pkcs11Tool(personal.label, personal.pin, ['--list-objects']))).toEqual({
       'Private Key': ['01', '02', '03', '04', '05'],
       'Public Key': ['01', '02', '03', '04', '05'],
-      Certificate: ['01', '02', '03', '04', '6361'],
+      Certificate: ['01', '02', '03', '04', '05', '6361'],
     });
     expect(objectIds(pkcs11Tool(organization.label, organization.pin, ['--list-objects']))).toEqual({
       'Private Key': ['01'],
