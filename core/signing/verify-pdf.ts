@@ -84,16 +84,6 @@ function judgedOnce(judge: (from: number, to: number) => boolean): (from: number
   };
 }
 
-/**
- * Digest and CMS signature only, no trust or revocation: the check made
- * right after signing, before the signed file replaces the original.
- */
-export async function verifySignatureIntegrity(pdf: Uint8Array, field: PdfSignatureField): Promise<{ ok: boolean; reasonCode: string }> {
-  if (field.malformed !== null) return { ok: false, reasonCode: 'MALFORMED' };
-  const { reasonCode } = checkIntegrity(pdf, field, []);
-  return { ok: reasonCode === 'OK', reasonCode };
-}
-
 function checkIntegrity(pdf: Uint8Array, field: PdfSignatureField, anchors: ParsedCertificate[]): Integrity {
   const [start, firstLength, secondStart, secondLength] = field.byteRange;
   const ranges = [pdf.subarray(start, start + firstLength), pdf.subarray(secondStart, secondStart + secondLength)];

@@ -27,7 +27,7 @@ const CHARACTER_RANGES: [number, number][] = [
   [0x2010, 0x2026],
 ];
 
-export interface AppearanceFont {
+interface AppearanceFont {
   /** Unicode code point → CID and advance width in 1/1000 em. */
   glyphs: Map<number, { cid: number; width: number }>;
   fontFile: { deflated: Buffer; length: number };
@@ -38,7 +38,7 @@ export interface AppearanceFont {
 
 let font: AppearanceFont | null = null;
 
-export function appearanceFont(): AppearanceFont {
+function appearanceFont(): AppearanceFont {
   if (font) return font;
   const face = fontkit.create(fs.readFileSync(FONT_PATH)) as unknown as {
     unitsPerEm: number;

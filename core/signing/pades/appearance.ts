@@ -28,10 +28,10 @@ export interface DrawnAppearance {
   imageBox: Box | null;
 }
 
-export const CAPTION_SIZE = 7;
-export const APPENDIX_TEXT_SIZE = 10;
+const CAPTION_SIZE = 7;
+const APPENDIX_TEXT_SIZE = 10;
 const LINE_GAP = 1.25;
-export const PERSONAL_IMAGE_MAX = { width: 150, height: 60 };
+const PERSONAL_IMAGE_MAX = { width: 150, height: 60 };
 
 export function captionLines(spec: AppearanceSpec): string[] {
   const time = vietnamIsoTime(spec.time);
@@ -46,7 +46,7 @@ export function captionLines(spec: AppearanceSpec): string[] {
 }
 
 /** Image size in points that fits the box the appearance allows, keeping its aspect. */
-export function fitImage(image: { width: number; height: number }, max: { width: number; height: number }): { width: number; height: number } {
+function fitImage(image: { width: number; height: number }, max: { width: number; height: number }): { width: number; height: number } {
   const scale = Math.min(max.width / image.width, max.height / image.height);
   return { width: image.width * scale, height: image.height * scale };
 }
