@@ -24,6 +24,9 @@ import {
 import { initOffice, officeStatus } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
 
+// Sync pulls in the HTTP client and pdf.js (for what comes down): also loaded on first use.
+const sync = () => import('./sync/handlers.ts');
+
 // Signing pulls in PKCS#11, CMS and PDF libraries: loaded on first use, so
 // every other command starts as fast as before.
 const signing = () => import('./signing/handlers.ts');
@@ -64,6 +67,10 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'trust.list': async (core) => (await signing()).listTrust(core),
   'trust.remove': async (core, input) => (await signing()).removeTrust(core, input),
   'crl.import': async (core, input) => (await signing()).importCrl(core, input),
+  'sync.connect': async (core, input) => (await sync()).connectHub(core, input),
+  'sync.run': async (core, input) => (await sync()).runSync(core, input),
+  'sync.status': async (core) => (await sync()).syncStatus(core),
+  'sync.configure': async (core, input) => (await sync()).configureSync(core, input),
   'settings.get': async (core) => (await signing()).getSettings(core),
   'settings.update': async (core, input) => (await signing()).updateSettings(core, input),
   'settings.signatureImage': async (core, input) => (await signing()).setSignatureImage(core, input),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
 import type { CertificateInfo, ModuleReportView, SignatureRecordView, SignatureVerdict, SignBatchResult, TokenCertificateView, TokenView } from './signing.ts';
+import type { DeliveryStatusView, SyncConnectView, SyncResultView, SyncScheduleView, SyncStatusView } from './sync.ts';
 import { MAX_PDF_BYTES, secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
 
 // Text is stored in NFC: the same Vietnamese letter typed on two keyboards
@@ -226,6 +227,16 @@ export const schemas = {
     sizeMm: z.number().min(10).max(80).optional(),
   }),
   'store.check': z.strictObject({}),
+  'sync.connect': z.strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), { message: 'Địa chỉ máy chủ không được chứa tên đăng nhập hay mật khẩu' }),
+    code: z.string().trim().min(8).max(64),
+  }),
+  'sync.run': z.strictObject({ trigger: z.enum(['manual', 'schedule', 'line-up']).default('manual') }),
+  'sync.status': z.strictObject({}),
+  'sync.configure': z.strictObject({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59).default(0) }),
 } as const;
 
 export type HandlerName = keyof typeof schemas;
@@ -290,6 +301,8 @@ export interface DocumentView {
   notes: string | null;
   duplicateOf: string | null;
   recipients: RecipientView[];
+  /** Recipients' status messages (đã đến, đã vào sổ…), oldest first. */
+  deliveries: DeliveryStatusView[];
   attachments: AttachmentView[];
   createdAt: string;
   updatedAt: string;
@@ -355,6 +368,10 @@ export interface Outputs {
   'trust.list': { certificates: CertificateInfo[] };
   'trust.remove': { removed: CertificateInfo };
   'crl.import': { url: string; thisUpdate: string; nextUpdate: string | null };
+  'sync.connect': SyncConnectView;
+  'sync.run': SyncResultView;
+  'sync.status': SyncStatusView;
+  'sync.configure': SyncScheduleView;
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'settings.signatureImage': SettingsView;
@@ -381,7 +398,22 @@ export interface SettingsView {
 }
 
 /** Progress that core reports while a long operation runs. */
-export type CoreEvent = { type: 'sign.progress'; index: number; total: number; documentId: string; notation: string | null };
+export type CoreEvent =
+  | { type: 'sign.progress'; index: number; total: number; documentId: string; notation: string | null }
+  | {
+      type: 'sync.progress';
+      direction: 'up' | 'down';
+      documentId: string;
+      label: string;
+      bytesDone: number;
+      bytesTotal: number;
+      /** Across the whole run's uploads (downloads: this document only). */
+      overallDone: number;
+      overallTotal: number;
+      /** Seconds left at the measured rate; null until the line has been measured. */
+      etaSeconds: number | null;
+    }
+  | { type: 'sync.phase'; phase: 'directory' | 'push' | 'pull' | 'done' };
 
 // A handler without an output type, or an output without a schema, fails the build.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -83,6 +83,23 @@ export const errorMessages = {
   TRUST_NOT_FOUND: 'Không thấy chứng thư số này trong danh sách CA tin cậy. Kiểm tra lại mã (dấu vân tay SHA-256).',
   CRL_UNREADABLE:
     'Không đọc được danh sách thu hồi chứng thư số (CRL) trong tệp đã chọn. Chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực phát hành.',
+  REGISTER_NOT_HELD:
+    'Máy này không giữ sổ văn bản của cơ quan nên không cấp số được (để hai máy không cấp trùng số). Cấp số trên máy văn thư giữ sổ.',
+  SYNC_NOT_CONNECTED: 'Máy này chưa kết nối với máy chủ của tỉnh. Vào Cài đặt, nhập địa chỉ máy chủ và mã đăng ký do tỉnh cấp.',
+  SYNC_OFFLINE:
+    'Không kết nối được máy chủ của tỉnh (mất mạng hoặc đường truyền chập chờn). Mọi văn bản vẫn được giữ trên máy; vanthu sẽ tự gửi lại khi có mạng.',
+  SYNC_BAD_REPLY:
+    'Máy chủ của tỉnh trả lời không đúng định dạng. Chưa có gì bị mất; vanthu sẽ thử lại. Nếu lỗi lặp lại, báo cho bộ phận kỹ thuật của tỉnh.',
+  SYNC_HUB_ERROR: 'Máy chủ của tỉnh đang gặp lỗi. Chưa có gì bị mất; vanthu sẽ thử lại sau.',
+  SYNC_ENROLL_CODE_INVALID:
+    'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin bộ phận kỹ thuật của tỉnh cấp mã mới rồi kết nối lại.',
+  SYNC_CREDENTIAL_EXPIRED:
+    'Quyền kết nối của máy này với máy chủ của tỉnh đã hết hạn hoặc bị thu hồi. Xin mã đăng ký mới và kết nối lại; các văn bản chờ gửi vẫn được giữ.',
+  SYNC_FORBIDDEN: 'Máy chủ của tỉnh từ chối truy cập dữ liệu này vì không thuộc cơ quan của máy. Chưa có gì bị thay đổi.',
+  SYNC_AGENCY_MISMATCH:
+    'Mã đăng ký này được cấp cho một cơ quan khác, không phải cơ quan trên máy này. Kiểm tra lại mã với bộ phận kỹ thuật của tỉnh.',
+  SYNC_BUSY: 'Đang đồng bộ rồi; chờ lần đồng bộ này xong.',
+  SYNC_PROTOCOL: 'Phiên bản vanthu không khớp với máy chủ của tỉnh. Hãy cập nhật vanthu.',
   INTERNAL: 'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
 } as const;
 

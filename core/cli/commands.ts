@@ -5,6 +5,7 @@ import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
 import fs from 'node:fs';
 import * as format from './format.ts';
 import * as signingFormat from './format-signing.ts';
+import * as syncFormat from './format-sync.ts';
 import { readPin } from './pin.ts';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean };
@@ -223,6 +224,39 @@ export const commands: Record<string, Command> = {
     handler: 'outgoing.issue',
     input: (v, p) => (noExtra(p, 1), { id: positional(p, 0, 'mã văn bản'), issuedOn: str(v, 'date') }),
     text: format.document,
+  }),
+  connect: command({
+    usage: 'connect <địa chỉ máy chủ> <mã đăng ký>',
+    summary: 'Kết nối máy này với máy chủ văn bản của tỉnh',
+    options: {},
+    handler: 'sync.connect',
+    input: (_v, p) => (noExtra(p, 2), { url: positional(p, 0, 'địa chỉ máy chủ'), code: positional(p, 1, 'mã đăng ký') }),
+    text: syncFormat.connected,
+  }),
+  sync: command({
+    usage: 'sync',
+    summary: 'Đồng bộ ngay: gửi văn bản đi, nhận văn bản đến',
+    options: {},
+    handler: 'sync.run',
+    input: (_v, p) => (noExtra(p, 0), { trigger: 'manual' as const }),
+    text: syncFormat.result,
+    exitCode: (output) => (output.outcome === 'failed' ? 1 : 0),
+  }),
+  'sync status': command({
+    usage: 'sync status',
+    summary: 'Xem hàng đợi đồng bộ và các lần đồng bộ gần đây',
+    options: {},
+    handler: 'sync.status',
+    input: (_v, p) => (noExtra(p, 0), {}),
+    text: syncFormat.status,
+  }),
+  'sync schedule': command({
+    usage: 'sync schedule --hour <giờ> [--minute <phút>]',
+    summary: 'Đặt giờ đồng bộ hằng ngày',
+    options: { hour: { type: 'string' }, minute: { type: 'string' } },
+    handler: 'sync.configure',
+    input: (v, p) => (noExtra(p, 0), { hour: int(v, 'hour') ?? Number.NaN, minute: int(v, 'minute') }),
+    text: syncFormat.schedule,
   }),
   show: command({
     usage: 'show <mã văn bản>',

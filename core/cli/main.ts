@@ -70,6 +70,9 @@ function describeParseError(error: NodeJS.ErrnoException): string {
 /** Progress goes to stderr, so stdout stays one JSON document with --json. */
 function printProgress(event: CoreEvent): void {
   if (event.type === 'sign.progress') process.stderr.write(`Đã ký ${event.index}/${event.total}: ${event.notation ?? event.documentId}\n`);
+  if (event.type === 'sync.progress' && event.bytesDone === event.bytesTotal) {
+    process.stderr.write(`${event.direction === 'up' ? 'Đã gửi' : 'Đã nhận'} ${event.label} (${Math.round(event.bytesTotal / 1024)} KB)\n`);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

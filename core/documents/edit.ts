@@ -5,6 +5,7 @@ import type { Core } from '../context.ts';
 import { auditRowsFor } from '../db/audit.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, updateDocumentFields, type DocumentFields } from '../db/documents.ts';
+import { recordUpdate } from '../sync/change-log.ts';
 import { reindexDocument } from './search-index.ts';
 import { requireDocument, toDocumentView } from './view.ts';
 
@@ -30,6 +31,7 @@ export function updateDocument(core: Core, input: ValidInput<'documents.update'>
     }
     if (Object.keys(audit).length > 0) {
       updateDocumentFields(core.db, before.id, { ...changes, updatedAt: now.toISOString() });
+      recordUpdate(core, before, changes);
       appendAudit(
         core.db,
         { actor: core.actor, action: 'document.update', entity: 'document', entityId: before.id, detail: { changes: audit } },

@@ -121,7 +121,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
 }
 
 /** Same issuer, same số/ký hiệu, same date: the same document (Decree 30, Appendix VI). */
-function duplicateKey(issuerName: string, notation: string, issuedOn: string): string {
+export function duplicateKey(issuerName: string, notation: string, issuedOn: string): string {
   const squash = (text: string) => foldVietnamese(text).replace(/[^\p{L}\p{N}/-]+/gu, '');
   return `${squash(issuerName)}|${squash(notation)}|${issuedOn}`;
 }

@@ -21,6 +21,8 @@ import { outgoingNotation } from './notation.ts';
 import { reindexDocument } from './search-index.ts';
 import { resolveDocumentType } from './types.ts';
 import { requireDocument, toDocumentView } from './view.ts';
+import { getDevice } from '../db/sync.ts';
+import { recordIssue } from '../sync/change-log.ts';
 
 /** A dự thảo: an outgoing document with no number yet. */
 export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draft'>): Promise<DocumentView> {
@@ -117,6 +119,9 @@ export function nextIssue(core: Core, draft: DocumentRow, issuedOn: string): { r
   const office = requireOffice(core.db);
   if (draft.direction !== 'outgoing') throw new AppError('DOCUMENT_WRONG_DIRECTION', `${draft.id} is ${draft.direction}`);
   if (draft.state !== 'draft') throw new AppError('DOCUMENT_NOT_DRAFT', `${draft.id} is already ${draft.notation}`);
+  // Numbers are issued by one device per agency, so two offline PCs never issue the same one.
+  const device = getDevice(core.db);
+  if (device && !device.holdsRegister) throw new AppError('REGISTER_NOT_HELD', `device ${device.deviceId} does not hold the registers of ${device.agencyCode}`);
   const registerId = draft.secrecy === 'thuong' ? 'outgoing' : 'outgoing-secret';
   const registerYear = yearOf(issuedOn);
   const number = nextRegisterNumber(core.db, registerId, registerYear);
@@ -147,6 +152,7 @@ export function issueDraft(core: Core, draft: DocumentRow, issuedOn: string, now
   moveToEndOfFilingOrder(core.db, draft.id);
   const row = getDocumentRow(core.db, draft.id)!;
   reindexDocument(core.db, row);
+  recordIssue(core, row);
   appendAudit(
     core.db,
     {

@@ -6,6 +6,8 @@ import { listAttachments } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
 import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
 import { workFilesOfDocument } from '../db/work-files.ts';
+import { deliveryStatuses } from '../db/sync.ts';
+import { statusCodes, statusLabels, type StatusCode } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
@@ -43,6 +45,14 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
     notes: row.notes,
     duplicateOf: row.duplicateOf,
     recipients: listRecipients(db, row.id),
+    deliveries: deliveryStatuses(db, row.id).map((status) => ({
+      agencyCode: status.agencyCode,
+      agencyName: status.agencyName,
+      statusCode: status.statusCode,
+      statusText: (statusCodes as readonly string[]).includes(status.statusCode) ? statusLabels[status.statusCode as StatusCode] : status.statusCode,
+      description: status.description,
+      at: status.at,
+    })),
     attachments: listAttachments(db, row.id).map((a) => ({
       id: a.id,
       role: a.role,

@@ -1,0 +1,144 @@
+// One sync run: directory and clock, push, pull, push again (the statuses the
+// pull produced), with its history row. The run is safe to kill at any point:
+// the change log, the hub's offsets and the pull cursor say where to go on.
+import type { ValidInput } from '../../shared/api.ts';
+import { toErrorValue } from '../../shared/errors.ts';
+import type { SyncResultView } from '../../shared/sync.ts';
+import { directoryReply } from '../../shared/sync-protocol.ts';
+import type { Core } from '../context.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { finishSyncRun, getDevice, setClockOffset, startSyncRun, upsertAgency, type DeviceRow } from '../db/sync.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../ids.ts';
+import type { UploadContext } from './blob-upload.ts';
+import { HubClient } from './hub-client.ts';
+import { LineMeter } from './line-meter.ts';
+import { pull } from './pull.ts';
+import { push, type PushResult } from './push.ts';
+import { toAppError, withRetry, type RetryPolicy } from './retry.ts';
+import { acquireSyncLock } from './sync-lock.ts';
+
+export interface SyncOptions {
+  /** Tests shorten the waits between retries. */
+  retry?: RetryPolicy;
+}
+
+export async function runSync(core: Core, input: ValidInput<'sync.run'>, options: SyncOptions = {}): Promise<SyncResultView> {
+  const device = requireDevice(core);
+  const release = acquireSyncLock(core.dataDir);
+  const runId = newId(core.now().getTime());
+  const started = performance.now();
+  writeTransaction(core.db, () => startSyncRun(core.db, runId, input.trigger, core.now().toISOString()));
+  const client = new HubClient(device.hubUrl, device.credential);
+  const ctx: UploadContext = { core, client, agency: device.agencyCode, meter: new LineMeter(), ...(options.retry ? { retry: options.retry } : {}) };
+  const view: SyncResultView = {
+    runId,
+    outcome: 'ok',
+    sent: [],
+    received: [],
+    statuses: 0,
+    updates: 0,
+    rejected: [],
+    waiting: 0,
+    bytesUp: 0,
+    bytesDown: 0,
+    clockOffsetMs: null,
+    seconds: 0,
+    error: null,
+  };
+  try {
+    core.emit({ type: 'sync.phase', phase: 'directory' });
+    view.clockOffsetMs = await refreshDirectory(ctx);
+    core.emit({ type: 'sync.phase', phase: 'push' });
+    addPush(view, await pushWithProgress(ctx));
+    core.emit({ type: 'sync.phase', phase: 'pull' });
+    const pulled = await pull(ctx, {
+      holdsRegister: device.holdsRegister,
+      onProgress: (p) =>
+        core.emit({ type: 'sync.progress', direction: 'down', ...p, overallDone: p.bytesDone, overallTotal: p.bytesTotal, etaSeconds: ctx.meter.eta(p.bytesTotal - p.bytesDone) }),
+    });
+    view.received = pulled.received;
+    view.statuses = pulled.statuses;
+    view.updates = pulled.updates;
+    // What the pull produced (arrived / registered) goes back the same day, in the same run.
+    core.emit({ type: 'sync.phase', phase: 'push' });
+    addPush(view, await pushWithProgress(ctx));
+    view.outcome = view.rejected.length > 0 || view.waiting > 0 ? 'partial' : 'ok';
+  } catch (error) {
+    const translated = toAppError(error);
+    view.outcome = 'failed';
+    view.error = toErrorValue(translated);
+  } finally {
+    client.close();
+    view.bytesUp = client.traffic.bytesUp;
+    view.bytesDown = client.traffic.bytesDown;
+    view.seconds = Math.round(performance.now() - started) / 1000;
+    writeTransaction(core.db, () =>
+      finishSyncRun(core.db, {
+        id: runId,
+        finishedAt: core.now().toISOString(),
+        outcome: view.outcome,
+        sent: view.sent.length,
+        received: view.received.length,
+        rejected: view.rejected.length,
+        bytesUp: view.bytesUp,
+        bytesDown: view.bytesDown,
+        clockOffsetMs: view.clockOffsetMs,
+        errorCode: view.error?.code ?? null,
+        errorDetail: view.error?.detail ?? null,
+      }),
+    );
+    release();
+    core.emit({ type: 'sync.phase', phase: 'done' });
+  }
+  return view;
+}
+
+/** How far the hub's clock is ahead of ours, give or take half a round trip. */
+export function clockOffset(core: Core, hubTime: string): number {
+  return Date.parse(hubTime) - core.now().getTime();
+}
+
+export function requireDevice(core: Core): DeviceRow {
+  const device = getDevice(core.db);
+  if (!device) throw new AppError('SYNC_NOT_CONNECTED', 'no hub enrollment in this data dir');
+  return device;
+}
+
+function pushWithProgress(ctx: UploadContext): Promise<PushResult> {
+  return push(ctx, {
+    onProgress: (p) =>
+      ctx.core.emit({
+        type: 'sync.progress',
+        direction: 'up',
+        documentId: p.documentId,
+        label: p.label,
+        bytesDone: p.bytesDone,
+        bytesTotal: p.bytesTotal,
+        overallDone: p.sentBytes,
+        overallTotal: p.totalBytes,
+        etaSeconds: ctx.meter.eta(p.totalBytes - p.sentBytes),
+      }),
+  });
+}
+
+function addPush(view: SyncResultView, result: PushResult): void {
+  view.sent.push(...result.documents);
+  view.rejected.push(...result.rejected);
+  view.waiting = result.waiting;
+}
+
+/**
+ * The agency directory (whom documents can be addressed to) and the hub's
+ * clock. A PC clock that is off is recorded and corrected for, never refused.
+ */
+async function refreshDirectory(ctx: UploadContext): Promise<number> {
+  const reply = await withRetry(() => ctx.client.json('GET', 'v1/directory', undefined, directoryReply), ctx.retry);
+  const offset = clockOffset(ctx.core, reply.hubTime);
+  const at = ctx.core.now().toISOString();
+  writeTransaction(ctx.core.db, () => {
+    for (const agency of reply.agencies) upsertAgency(ctx.core.db, agency, at);
+    setClockOffset(ctx.core.db, offset);
+  });
+  return offset;
+}

@@ -1,0 +1,238 @@
+// The wire contract between a commune's vanthu and the provincial hub
+// (server/PROTOCOL.md explains it in prose). Both sides validate every
+// message against these schemas: the hub what devices send, the client what
+// the hub replies, so a malformed reply is an error value, never a crash.
+import { z } from 'zod';
+import { secrecies, urgencies } from './domain.ts';
+
+export const PROTOCOL_VERSION = 1;
+/** Sent on every request; the hub refuses other versions with 400 PROTOCOL_UNSUPPORTED. */
+export const PROTOCOL_HEADER = 'vanthu-protocol';
+
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lowercase hex digits');
+/** Mã định danh: opaque (never parsed), String(13) in Decree 30 Appendix VI but kept loose for re-coded communes. */
+export const agencyCode = z.string().regex(/^[0-9A-Za-z.]{1,32}$/, 'agency code');
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'UUID');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoTime = z.string().datetime({ offset: true });
+/** Hybrid logical clock: ISO millis, 4-hex counter, 16-hex node: sorts as a string. */
+export const hlcString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'HLC');
+const text = (max: number) => z.string().max(max);
+
+/** edXML status codes (QCVN 102 §1.6) a recipient sends back to the sender. */
+export const statusCodes = ['01', '02', '03', '04', '05', '06'] as const;
+export type StatusCode = (typeof statusCodes)[number];
+export const statusLabels: Record<StatusCode, string> = {
+  '01': 'Đã đến',
+  '02': 'Từ chối tiếp nhận',
+  '03': 'Đã vào sổ',
+  '04': 'Đã phân công xử lý',
+  '05': 'Đang xử lý',
+  '06': 'Hoàn thành',
+};
+
+// ---- enrollment and directory ---------------------------------------------
+
+export const enrollRequest = z.object({
+  code: z.string().min(8).max(64),
+  deviceName: text(100),
+});
+export const enrollReply = z.object({
+  deviceId: uuid,
+  /** `<deviceId>.<secret>`; the hub keeps only the SHA-256 of the secret. */
+  credential: z.string().min(40).max(200),
+  agency: z.object({ code: agencyCode, name: text(300), parentCode: agencyCode.nullable() }),
+  /** Only this device may number documents in the agency's registers. */
+  holdsRegister: z.boolean(),
+  expiresAt: isoTime,
+  hubTime: isoTime,
+});
+
+export const directoryReply = z.object({
+  agencies: z.array(z.object({ code: agencyCode, name: text(300), parentCode: agencyCode.nullable() })).max(100_000),
+  hubTime: isoTime,
+});
+
+// ---- blobs ----------------------------------------------------------------
+
+export const MAX_BLOB_BYTES = 200 * 1024 * 1024;
+
+export const missingRequest = z.object({ hashes: z.array(sha256Hex).max(2000) });
+export const missingReply = z.object({
+  /** Hashes this agency has not completed on the hub, with the bytes the hub already holds of each. */
+  missing: z.array(z.object({ sha256: sha256Hex, offset: z.number().int().nonnegative() })),
+  hubTime: isoTime,
+});
+
+export const uploadState = z.object({
+  offset: z.number().int().nonnegative(),
+  complete: z.boolean(),
+});
+
+// ---- changes (push) -------------------------------------------------------
+
+export const documentEnvelope = z.object({
+  id: uuid,
+  docType: text(16),
+  subject: text(2000).min(1),
+  notation: text(100),
+  number: z.number().int().positive(),
+  issuedOn: isoDate,
+  issuerName: text(300),
+  urgency: z.enum(urgencies),
+  secrecy: z.enum(secrecies),
+  dueOn: isoDate.nullable(),
+  signerName: text(200).nullable(),
+  signerTitle: text(200).nullable(),
+  pageCount: z.number().int().nonnegative().nullable(),
+});
+export type DocumentEnvelope = z.infer<typeof documentEnvelope>;
+
+export const attachmentRef = z.object({
+  sha256: sha256Hex,
+  size: z.number().int().positive().max(MAX_BLOB_BYTES),
+  filename: text(255).min(1),
+  role: z.enum(['main', 'appendix']),
+  position: z.number().int().nonnegative(),
+  mime: text(100),
+});
+export type AttachmentRef = z.infer<typeof attachmentRef>;
+
+/** Metadata a device may change after the fact; merged per field, last writer (by HLC) wins. */
+export const mutableFields = z
+  .object({
+    subject: text(2000).min(1),
+    dueOn: isoDate.nullable(),
+    completedOn: isoDate.nullable(),
+    notes: text(4000).nullable(),
+    recipientUnit: text(300).nullable(),
+  })
+  .partial()
+  .refine((fields) => Object.keys(fields).length > 0, 'no field');
+export type MutableFields = z.infer<typeof mutableFields>;
+export const mutableFieldNames = ['subject', 'dueOn', 'completedOn', 'notes', 'recipientUnit'] as const;
+
+const changeBase = { id: uuid, hlc: hlcString };
+
+export const change = z.discriminatedUnion('op', [
+  /** An outgoing document this agency issued, to route to its recipients. */
+  z.object({
+    ...changeBase,
+    op: z.literal('document.issue'),
+    document: documentEnvelope,
+    attachments: z.array(attachmentRef).min(1).max(50),
+    recipients: z.array(agencyCode).min(1).max(500),
+  }),
+  /** A recipient's status message about a document another agency sent it. */
+  z.object({
+    ...changeBase,
+    op: z.literal('status.send'),
+    documentId: uuid,
+    senderCode: agencyCode,
+    statusCode: z.enum(statusCodes),
+    description: text(500),
+    at: isoTime,
+  }),
+  /** Metadata of one of the agency's documents, for its other devices. */
+  z.object({
+    ...changeBase,
+    op: z.literal('document.update'),
+    documentId: uuid,
+    fields: mutableFields,
+  }),
+]);
+export type Change = z.infer<typeof change>;
+
+export const MAX_CHANGES_PER_BATCH = 500;
+export const changesRequest = z.object({ changes: z.array(change).min(1).max(MAX_CHANGES_PER_BATCH) });
+
+export const changeResult = z.object({
+  id: uuid,
+  /**
+   * applied: stored now; duplicate: stored by an earlier copy of this change
+   * (the original outcome follows); rejected: never will be (set aside);
+   * retry: not yet (e.g. a blob it names has not arrived).
+   */
+  status: z.enum(['applied', 'duplicate', 'rejected', 'retry']),
+  code: z.string().max(64).optional(),
+  message: text(500).optional(),
+});
+export type ChangeResult = z.infer<typeof changeResult>;
+export const changesReply = z.object({ results: z.array(changeResult), hubTime: isoTime });
+
+// ---- pull -----------------------------------------------------------------
+
+export const pullRequest = z.object({
+  cursor: z.number().int().nonnegative(),
+  /** Bytes of JSON the reply may carry (before gzip); at least one item is always sent. */
+  budget: z.number().int().min(4096).max(8 * 1024 * 1024),
+});
+
+export const feedItem = z.discriminatedUnion('kind', [
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('document'),
+    sender: z.object({ code: agencyCode, name: text(300) }),
+    document: documentEnvelope,
+    attachments: z.array(attachmentRef).min(1).max(50),
+    recipients: z.array(agencyCode),
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('status'),
+    documentId: uuid,
+    from: z.object({ code: agencyCode, name: text(300) }),
+    statusCode: z.enum(statusCodes),
+    description: text(500),
+    at: isoTime,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('update'),
+    documentId: uuid,
+    fields: mutableFields,
+    hlc: hlcString,
+  }),
+]);
+export type FeedItem = z.infer<typeof feedItem>;
+
+export const pullReply = z.object({
+  items: z.array(feedItem),
+  /** The seq to ask from next time (covers items skipped because this device sent them). */
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+  hubTime: isoTime,
+});
+
+export const ackRequest = z.object({ cursor: z.number().int().nonnegative() });
+export const ackReply = z.object({ acked: z.number().int().nonnegative(), hubTime: isoTime });
+
+// ---- errors ---------------------------------------------------------------
+
+/** Every 4xx/5xx body: a stable code and an English reason for the log. */
+export const errorReply = z.object({
+  error: z.object({ code: z.string().max(64), message: z.string().max(2000) }),
+  /** On 409 UPLOAD_OFFSET_MISMATCH: where the hub's copy stands. */
+  offset: z.number().int().nonnegative().optional(),
+});
+
+export const hubErrorCodes = [
+  'PROTOCOL_UNSUPPORTED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'CREDENTIAL_MISSING',
+  'CREDENTIAL_INVALID',
+  'CREDENTIAL_EXPIRED',
+  'DEVICE_REVOKED',
+  'ENROLL_CODE_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UPLOAD_OFFSET_MISMATCH',
+  'UPLOAD_BUSY',
+  'CHUNK_CHECKSUM_MISMATCH',
+  'BLOB_HASH_MISMATCH',
+  'BLOB_TOO_LARGE',
+  'RANGE_NOT_SATISFIABLE',
+  'INTERNAL',
+] as const;
+export type HubErrorCode = (typeof hubErrorCodes)[number];
