@@ -413,7 +413,9 @@ export type CoreEvent =
       /** Seconds left at the measured rate; null until the line has been measured. */
       etaSeconds: number | null;
     }
-  | { type: 'sync.phase'; phase: 'directory' | 'push' | 'pull' | 'done' };
+  | { type: 'sync.phase'; phase: 'directory' | 'push' | 'pull' | 'done' }
+  /** The hub has stored this change: the document is on its way to its recipients. */
+  | { type: 'sync.sent'; documentId: string; label: string; op: 'document.issue' | 'status.send' | 'document.update' };
 
 // A handler without an output type, or an output without a schema, fails the build.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -11,7 +11,7 @@ export const PROTOCOL_HEADER = 'vanthu-protocol';
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lowercase hex digits');
 /** Mã định danh: opaque (never parsed), String(13) in Decree 30 Appendix VI but kept loose for re-coded communes. */
-export const agencyCode = z.string().regex(/^[0-9A-Za-z.]{1,32}$/, 'agency code');
+export const agencyCode = z.string().regex(/^(?=.*[0-9A-Za-z])[0-9A-Za-z.]{1,32}$/, 'agency code');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'UUID');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const isoTime = z.string().datetime({ offset: true });

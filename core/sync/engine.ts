@@ -21,6 +21,7 @@ import { acquireSyncLock } from './sync-lock.ts';
 export interface SyncOptions {
   /** Tests shorten the waits between retries. */
   retry?: RetryPolicy;
+  onRequest?: HubClient['onRequest'];
 }
 
 export async function runSync(core: Core, input: ValidInput<'sync.run'>, options: SyncOptions = {}): Promise<SyncResultView> {
@@ -30,6 +31,7 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
   const started = performance.now();
   writeTransaction(core.db, () => startSyncRun(core.db, runId, input.trigger, core.now().toISOString()));
   const client = new HubClient(device.hubUrl, device.credential);
+  client.onRequest = options.onRequest;
   const ctx: UploadContext = { core, client, agency: device.agencyCode, meter: new LineMeter(), ...(options.retry ? { retry: options.retry } : {}) };
   const view: SyncResultView = {
     runId,

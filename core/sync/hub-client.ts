@@ -58,6 +58,9 @@ export class HubClient {
   private readonly agent: http.Agent;
   private readonly transport: typeof http | typeof https;
 
+  /** Called after every request with its path, status and duration (benchmarks, logs). */
+  onRequest: ((info: { method: string; path: string; status: number; ms: number }) => void) | undefined;
+
   constructor(baseUrl: string, credential: string | null) {
     this.baseUrl = new URL(baseUrl);
     this.credential = credential;
@@ -156,7 +159,22 @@ export class HubClient {
     return new URL(path.replace(/^\//, ''), this.baseUrl.href.endsWith('/') ? this.baseUrl : `${this.baseUrl.href}/`);
   }
 
-  private request(method: string, path: string, headers: http.OutgoingHttpHeaders, body?: Buffer): Promise<RawReply> {
+  private async request(method: string, path: string, headers: http.OutgoingHttpHeaders, body?: Buffer): Promise<RawReply> {
+    const started = performance.now();
+    let status = 0;
+    try {
+      const reply = await this.send(method, path, headers, body);
+      status = reply.status;
+      return reply;
+    } catch (error) {
+      if (error instanceof HubError && error.failure.kind === 'hub') status = error.failure.status;
+      throw error;
+    } finally {
+      this.onRequest?.({ method, path, status, ms: performance.now() - started });
+    }
+  }
+
+  private send(method: string, path: string, headers: http.OutgoingHttpHeaders, body?: Buffer): Promise<RawReply> {
     return new Promise((resolve, reject) => {
       const req = this.transport.request(this.urlOf(path), {
         method,

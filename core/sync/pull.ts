@@ -106,7 +106,10 @@ async function downloadBlob(ctx: UploadContext, sha256: string, size: number, on
       have = 0;
     }
     try {
-      if (have < size) await ctx.client.download(url, have, part, () => onBytes(fs.statSync(part).size));
+      if (have < size) {
+        let received = have;
+        await ctx.client.download(url, have, part, (n) => onBytes((received += n)));
+      }
     } catch (error) {
       if (!(error instanceof HubError) || !error.retryable || ++failures >= policy.attempts) throw error;
       await (policy.sleep ?? sleep)(backoffMs(failures, policy));

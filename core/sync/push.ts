@@ -35,9 +35,13 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
   /** Every change this run has taken on, so a re-read of the queue does not take it twice. */
   const planned = new Set(outbox.map((item) => item.row.id));
 
-  // Everything that costs no upload goes in the first request: the hub learns of it at once.
-  await sendChanges(ctx, outbox.filter((item) => !needsUpload(item)), result);
   const queue = outbox.filter(needsUpload);
+  // An edit of a document whose issue still waits for its PDFs must follow the issue, not overtake it.
+  const waitingIssue = new Set(queue.map((item) => item.row.documentId));
+  const heldBack = (item: OutboxItem) => item.row.op === 'document.update' && waitingIssue.has(item.row.documentId);
+  const held = outbox.filter((item) => !needsUpload(item) && heldBack(item));
+  // Everything else that costs no upload goes in the first request: the hub learns of it at once.
+  await sendChanges(ctx, outbox.filter((item) => !needsUpload(item) && !heldBack(item)), result);
   let sentBytes = 0;
   const totalBytes = () => queue.reduce((sum, item) => sum + remainingBytes(item, offsets), 0) + sentBytes;
   let ready: OutboxItem[] = [];
@@ -86,7 +90,7 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       continue;
     }
     queue.shift();
-    ready.push(item);
+    ready.push(item, ...held.filter((update) => update.row.documentId === item.row.documentId));
     if (item.row.priority < 3 || queue.length === 0 || performance.now() - lastCommit > COMMIT_EVERY_MS) {
       await sendChanges(ctx, ready, result);
       ready = [];
@@ -150,6 +154,11 @@ async function sendChanges(ctx: UploadContext, items: OutboxItem[], result: Push
         }
       }
     });
+    for (const item of batch) {
+      if (byId.get(item.row.id)?.status === 'applied' || byId.get(item.row.id)?.status === 'duplicate') {
+        ctx.core.emit({ type: 'sync.sent', documentId: item.row.documentId, label: item.label, op: item.row.op });
+      }
+    }
   }
 }
 

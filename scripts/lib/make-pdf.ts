@@ -1,7 +1,8 @@
 // Real PDFs for tests and seed data, made with pdf-lib: Vietnamese text needs an embedded
 // font with its glyphs (DejaVu Sans, Debian's fonts-dejavu-core).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 
 const VIETNAMESE_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -46,4 +47,19 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines.slice(0, 45);
+}
+
+/**
+ * A one-page PDF of about `bytes` bytes: the text, plus an image-like stream
+ * of random bytes standing in for a scan (scans do not compress, research §2.1).
+ */
+export async function scanSizedPdf(text: string, bytes: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage();
+  wrap(text, 95).forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 16, size: 11, font }));
+  const base = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const scan = doc.context.stream(randomBytes(Math.max(0, bytes - base.length - 64)), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+  page.node.setXObject(PDFName.of('Scan'), doc.context.register(scan));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

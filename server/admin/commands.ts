@@ -1,0 +1,74 @@
+// What the province's administrator can do. The same table runs against the
+// database directly (CLI, no hub running) and inside a running hub (the CLI
+// posts to /admin/<command>), so PGlite, single-process, is opened once.
+import { z } from 'zod';
+import { agencyCode } from '../../shared/sync-protocol.ts';
+import type { Database } from '../db/database.ts';
+import { insertAgency, listAgencies, getAgency } from '../db/agencies.ts';
+import { expireDevice, listDevices, revokeDevice } from '../db/devices.ts';
+import { issueEnrollCode } from '../enrollment.ts';
+
+export type AdminCode = 'BAD_ARGUMENT' | 'AGENCY_EXISTS' | 'AGENCY_UNKNOWN' | 'DEVICE_UNKNOWN' | 'HUB_UNREACHABLE' | 'DATA_DIR_BUSY' | 'DB_UNAVAILABLE' | 'DB_NEWER_VERSION';
+export type AdminResult = { ok: true; value: unknown } | { ok: false; code: AdminCode; message: string };
+
+const done = (value: unknown): AdminResult => ({ ok: true, value });
+const refused = (code: AdminCode, message: string): AdminResult => ({ ok: false, code, message });
+
+const deviceId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'device id (UUID)');
+// "." and ".." would name directories, not agencies, under <data>/uploads.
+const newAgencyCode = agencyCode.refine((code) => /[0-9A-Za-z]/.test(code), 'agency code needs a letter or digit');
+
+interface AdminCommand<S extends z.ZodType> {
+  input: S;
+  run(db: Database, input: z.infer<S>): Promise<AdminResult>;
+}
+
+const command = <S extends z.ZodType>(input: S, run: (db: Database, input: z.infer<S>) => Promise<AdminResult>): AdminCommand<S> => ({ input, run });
+
+const adminCommands = {
+  'agency-add': command(z.object({ code: newAgencyCode, name: z.string().trim().min(1).max(300), parentCode: agencyCode.nullable() }), async (db, input) => {
+    const outcome = await insertAgency(db, input);
+    if (outcome === 'exists') return refused('AGENCY_EXISTS', `agency ${input.code} already exists`);
+    if (outcome === 'parent-unknown') return refused('AGENCY_UNKNOWN', `parent agency ${input.parentCode} does not exist`);
+    return done(input);
+  }),
+  'agency-list': command(z.object({}), async (db) => done(await listAgencies(db))),
+  enroll: command(z.object({ agency: agencyCode }), async (db, input) => {
+    if (!(await getAgency(db, input.agency))) return refused('AGENCY_UNKNOWN', `agency ${input.agency} does not exist`);
+    const { code, expiresAt } = await issueEnrollCode(db, input.agency);
+    return done({ code, agency: input.agency, expiresAt: expiresAt.toISOString() });
+  }),
+  'device-list': command(z.object({}), async (db) =>
+    done(
+      (await listDevices(db)).map((d) => ({
+        id: d.id,
+        agency: d.agency,
+        name: d.name,
+        holdsRegister: d.holdsRegister,
+        enrolledAt: d.enrolledAt.toISOString(),
+        expiresAt: d.expiresAt.toISOString(),
+        revokedAt: d.revokedAt?.toISOString() ?? null,
+        lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+        ackedCursor: d.ackedCursor,
+      })),
+    ),
+  ),
+  'device-revoke': command(z.object({ deviceId }), async (db, input) =>
+    (await revokeDevice(db, input.deviceId)) ? done({ deviceId: input.deviceId, revoked: true }) : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
+  ),
+  'device-expire': command(z.object({ deviceId }), async (db, input) =>
+    (await expireDevice(db, input.deviceId)) ? done({ deviceId: input.deviceId, expired: true }) : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
+  ),
+};
+
+export type AdminCommandName = keyof typeof adminCommands;
+
+export const isAdminCommand = (name: string): name is AdminCommandName => Object.hasOwn(adminCommands, name);
+
+/** Validates the input, then runs the command. */
+export async function runAdminCommand(db: Database, name: AdminCommandName, input: unknown): Promise<AdminResult> {
+  const cmd = adminCommands[name] as AdminCommand<z.ZodType>;
+  const parsed = cmd.input.safeParse(input);
+  if (!parsed.success) return refused('BAD_ARGUMENT', parsed.error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('; '));
+  return cmd.run(db, parsed.data);
+}

@@ -1,0 +1,123 @@
+// The fault loop: a sync of 30 documents killed (SIGKILL) at random moments,
+// the hub killed and restarted mid-upload in some rounds, the recipient killed
+// mid-pull in others. At the end every document is on the hub and at each
+// recipient exactly once, with the sender's bytes.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getDevice } from '../../core/db/sync.ts';
+import { HubClient } from '../../core/sync/hub-client.ts';
+import { startLineProxy } from '../../scripts/lib/line-proxy.ts';
+import { pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
+import type { Urgency } from '../../shared/domain.ts';
+import { hubBackends, startHub } from '../helpers/hub.ts';
+import { tempDir, type TestOffice } from '../helpers/office.ts';
+import { addProvince, enrolledOffice, incomingIds, issueTo, pendingCount } from '../helpers/sync.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/vanthu.js');
+const ROUNDS = 22;
+const DOCUMENTS = 30;
+
+/** Starts `vanthu sync` on the data dir and SIGKILLs it after `killAfterMs` (if still running). */
+function killedSync(dataDir: string, killAfterMs: number): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'sync', '--data', dataDir, '--json'], { stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', code });
+    });
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const random = (from: number, to: number) => from + Math.floor(Math.random() * (to - from));
+
+async function syncUntilDone(office: TestOffice): Promise<void> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const result = await office.call('sync.run', {});
+    if (result.outcome === 'ok' && pendingCount(office) === 0) return;
+  }
+  throw new Error(`sync did not finish: ${pendingCount(office)} pending`);
+}
+
+async function hubFeed(office: TestOffice): Promise<FeedItem[]> {
+  const device = getDevice(office.core.db)!;
+  const client = new HubClient(device.hubUrl, device.credential);
+  try {
+    const items: FeedItem[] = [];
+    for (let cursor = 0; ; ) {
+      const page = await client.json('POST', `v1/agencies/${encodeURIComponent(device.agencyCode)}/pull`, { cursor, budget: 1024 * 1024 }, pullReply);
+      items.push(...page.items);
+      cursor = page.cursor;
+      if (!page.more) return items;
+    }
+  } finally {
+    client.close();
+  }
+}
+
+describe.each(hubBackends())('fault loop ($name)', (backend) => {
+  it(`${ROUNDS} rounds of kills: every document exactly once on the hub and at each recipient`, { timeout: 300_000 }, async () => {
+    const hub = await startHub({ dataDir: tempDir('vanthu-hub-'), ...(await backend.database()) });
+    const target = new URL(hub.url);
+    // A line fast enough for the test, slow enough that a sync is still going when it is killed.
+    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: 6_000_000, delayMs: 5 });
+    try {
+      const agencies = await addProvince(hub);
+      const a = await enrolledOffice(hub, agencies.communeA, line.url);
+      const b = await enrolledOffice(hub, agencies.communeB, line.url);
+      const district = await enrolledOffice(hub, agencies.district, line.url);
+      const urgencies: Urgency[] = ['thuong', 'thuong', 'khan', 'thuong-khan', 'hoa-toc'];
+      const sent = [];
+      for (let i = 0; i < DOCUMENTS; i++) {
+        sent.push(await issueTo(a, [agencies.communeB.code, agencies.district.code], { bytes: random(20_000, 90_000), urgency: urgencies[i % urgencies.length]! }));
+      }
+
+      let killedMidway = 0;
+      const recipientRuns: Promise<unknown>[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const sync = killedSync(a.dataDir, random(400, 2500));
+        if (round % 4 === 1) {
+          await pause(random(300, 1200));
+          await hub.kill();
+          await pause(random(100, 600));
+          await hub.restart();
+        }
+        if (round % 3 === 2) recipientRuns.push(killedSync(b.dataDir, random(300, 1500)));
+        if ((await sync).killed) killedMidway++;
+      }
+      await Promise.all(recipientRuns);
+      expect(killedMidway).toBeGreaterThan(ROUNDS / 2);
+
+      await syncUntilDone(a);
+      await syncUntilDone(b);
+      await syncUntilDone(district);
+      await syncUntilDone(a);
+
+      const ids = sent.map((doc) => doc.id).sort();
+      for (const recipient of [b, district]) {
+        expect(incomingIds(recipient)).toEqual(ids);
+        for (const doc of sent) {
+          const copy = await recipient.call('documents.get', { id: doc.id });
+          expect(copy.attachments.map((x) => x.sha256)).toEqual(doc.attachments.map((x) => x.sha256));
+          expect(recipient.core.blobs.check(copy.attachments[0]!.sha256)).toBe('ok');
+        }
+        const numbers = recipient.core.db.prepare(`SELECT register_number AS n FROM documents WHERE direction = 'incoming' ORDER BY n`).all() as { n: number }[];
+        expect(numbers.map((row) => row.n)).toEqual(ids.map((_, i) => i + 1));
+        // On the hub: one delivery per document in the recipient's feed.
+        const delivered = (await hubFeed(recipient)).filter((item) => item.kind === 'document').map((item) => (item as { document: { id: string } }).document.id);
+        expect(delivered.sort()).toEqual(ids);
+      }
+      // Each recipient's "arrived" and "registered" reached the sender exactly once.
+      for (const doc of sent) {
+        const statuses = (await a.call('documents.get', { id: doc.id })).deliveries.map((d) => `${d.agencyCode}:${d.statusCode}`).sort();
+        expect(statuses).toEqual([`${agencies.district.code}:01`, `${agencies.district.code}:03`, `${agencies.communeB.code}:01`, `${agencies.communeB.code}:03`]);
+      }
+    } finally {
+      await line.close();
+      await hub.stop();
+      await backend.close();
+    }
+  });
+});
