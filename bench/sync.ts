@@ -7,6 +7,7 @@
 // line is cut at 50 % of an upload.
 //
 //   npm run bench -- sync [--docs 40] [--mb 8] [--rate 256000] [--rtt 300]
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -176,6 +177,7 @@ async function sendNaively(core: Core): Promise<void> {
         'content-type': 'application/offset+octet-stream',
         'upload-offset': '0',
         'upload-length': String(bytes.length),
+        'upload-checksum': `sha256 ${createHash('sha256').update(bytes).digest('base64')}`,
       });
     }
     await request('POST', `${base}/changes`, device.credential, Buffer.from(JSON.stringify({ changes: [item.change] })), { 'content-type': 'application/json' });
@@ -189,8 +191,9 @@ function request(method: string, url: string, credential: string, body: Buffer, 
       agent: false,
       headers: { ...headers, connection: 'close', authorization: `Bearer ${credential}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), 'content-length': body.length },
     });
-    req.on('error', reject);
+    req.on('error', (e) => reject(new Error(`${method} ${url}: ${e.message}`)));
     req.on('response', (res) => {
+      res.on('error', reject);
       res.resume();
       res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`${method} ${url}: HTTP ${res.statusCode}`))));
     });

@@ -137,6 +137,7 @@ export class HubClient {
           onBytes(data.length);
         });
         res.on('aborted', () => out.destroy(new Error('reply cut')));
+        res.on('error', (error) => out.destroy(error));
         res.pipe(out);
         out.on('error', (error) => reject(new HubError({ kind: 'network', detail: error.message })));
         out.on('close', () => {
