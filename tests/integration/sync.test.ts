@@ -14,7 +14,8 @@ import { changesReply, missingReply, pullReply } from '../../shared/sync-protoco
 import { newId } from '../../core/ids.ts';
 import { startLineProxy } from '../../scripts/lib/line-proxy.ts';
 import { hubBackends, startHub, type Hub } from '../helpers/hub.ts';
-import { tempDir } from '../helpers/office.ts';
+import { openTestOffice, tempDir } from '../helpers/office.ts';
+import { vanthu } from '../helpers/cli.ts';
 import { addProvince, enrolledOffice, incomingIds, issueTo, pendingCount, type Province } from '../helpers/sync.ts';
 import { sha256Of } from '../../core/documents/blob-store.ts';
 
@@ -75,6 +76,35 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const again = await b.call('sync.run', {});
     expect(again.received).toEqual([]);
     expect(incomingIds(b)).toEqual([doc.id]);
+  });
+
+  it('works from the command line: vanthu connect, vanthu sync --json, vanthu sync status', async () => {
+    const office = await openTestOffice({ init: false, now: new Date().toISOString() });
+    await office.call('office.init', { agencyCode: agencies.communeA.code, name: agencies.communeA.name });
+    const doc = await issueTo(office, [agencies.communeB.code]);
+    const { code } = await hub.adminCommand('enroll', { agency: agencies.communeA.code });
+    const connected = vanthu(office.dataDir, ['connect', hub.url, code]);
+    expect(connected.status).toBe(0);
+    expect(connected.json).toMatchObject({ agency: { code: agencies.communeA.code }, holdsRegister: true });
+    // The credential is in the data dir and nowhere in what was printed.
+    const credential = getDevice(office.core.db)!.credential;
+    expect(connected.stdout).not.toContain(credential.split('.')[1]);
+    const reused = vanthu(office.dataDir, ['connect', hub.url, code]);
+    expect(reused.status).toBe(1);
+    expect(reused.json.error.code).toBe('SYNC_ENROLL_CODE_INVALID');
+    const synced = vanthu(office.dataDir, ['sync']);
+    expect(synced.status).toBe(0);
+    expect(synced.json.sent).toEqual([{ documentId: doc.id, label: doc.notation, op: 'document.issue' }]);
+    expect(synced.json.received).toEqual([]);
+    const status = vanthu(office.dataDir, ['sync', 'status'], { json: false });
+    expect(status.stdout).toContain('Chờ gửi: 0');
+    // No line: exit 1, the clerk's words on stderr, the document issued meanwhile still queued.
+    await issueTo(office, [agencies.communeB.code]);
+    office.core.db.prepare('UPDATE sync_device SET hub_url = ?').run('http://127.0.0.1:9');
+    const offline = vanthu(office.dataDir, ['sync'], { json: false });
+    expect(offline.status).toBe(1);
+    expect(offline.stdout).toContain('Không kết nối được máy chủ của tỉnh');
+    expect(pendingCount(office)).toBe(1);
   });
 
   it('sends Hỏa tốc first, then smaller before larger', async () => {
