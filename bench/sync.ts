@@ -170,7 +170,7 @@ function chunkAt(rate: number, rttMs: number): number {
 async function sendNaively(core: Core): Promise<void> {
   const device = getDevice(core.db)!;
   const base = `${device.hubUrl}/v1/agencies/${encodeURIComponent(device.agencyCode)}`;
-  for (const item of loadOutbox(core)) {
+  for (const item of loadOutbox(core).items) {
     for (const blob of item.blobs) {
       const bytes = core.blobs.read(blob.sha256);
       await request('PATCH', `${base}/uploads/${blob.sha256}`, device.credential, bytes, {

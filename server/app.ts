@@ -44,7 +44,8 @@ export function buildApp(ctx: HubContext, logLevel: LogLevel): FastifyInstance {
     const status = error.statusCode ?? 500;
     if (status === 413) return sendFailure(reply, { status, code: 'PAYLOAD_TOO_LARGE', message: `JSON bodies are limited to ${MAX_JSON_BYTES} bytes` });
     if (status >= 400 && status < 500) return sendFailure(reply, { status: 400, code: 'BAD_REQUEST', message: error.message });
-    request.log.error({ err: error }, 'request failed');
+    // Database errors can quote the values they refused (a document's subject): log where, not what.
+    request.log.error({ code: error.code, name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, 'request failed');
     return sendFailure(reply, { status: 500, code: 'INTERNAL', message: 'the hub failed; nothing was lost, try again later' });
   });
   app.setNotFoundHandler((_request, reply) => sendFailure(reply, { status: 404, code: 'NOT_FOUND', message: 'no such endpoint' }));

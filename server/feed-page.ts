@@ -43,11 +43,15 @@ export async function readPage(db: Database, device: CallingDevice, cursor: numb
   }
 }
 
-/** Records that the device stored everything up to `cursor`; its agency's documents up to there count as delivered. */
+/**
+ * Records that the device stored everything up to `cursor`. Only the device
+ * holding the registers stores incoming documents, so only its ack counts as
+ * the agency's receipt of them.
+ */
 export function acknowledge(db: Database, device: CallingDevice, cursor: number): Promise<number> {
   return db.transaction(async (tx) => {
     const acked = await advanceAck(tx, device.id, cursor);
-    await markFetched(tx, device.agency, acked);
+    if (device.holdsRegister) await markFetched(tx, device.agency, acked);
     return acked;
   });
 }

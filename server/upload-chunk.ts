@@ -23,18 +23,25 @@ export async function receiveChunk(body: IncomingMessage, file: string, start: n
   let tooLong = false;
   let cut = false;
   try {
-    try {
-      for await (const data of body as AsyncIterable<Buffer>) {
-        if (received + data.length > maxBytes) {
-          tooLong = true;
-          break;
-        }
-        hash.update(data);
-        await handle.write(data);
-        received += data.length;
+    // Only a failure to read the body is the line's doing; a failed write (disk full) is the hub's and is thrown.
+    const chunks = (body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch {
+        cut = true;
+        break;
       }
-    } catch {
-      cut = true;
+      if (next.done) break;
+      const data = next.value;
+      if (received + data.length > maxBytes) {
+        tooLong = true;
+        break;
+      }
+      hash.update(data);
+      await handle.write(data);
+      received += data.length;
     }
     if (!tooLong && !body.complete) cut = true;
     if (tooLong || (!cut && !hash.digest().equals(checksum))) {

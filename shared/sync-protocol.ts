@@ -14,10 +14,15 @@ export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lower
 export const agencyCode = z.string().regex(/^(?=.*[0-9A-Za-z])[0-9A-Za-z.]{1,32}$/, 'agency code');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'UUID');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const isoTime = z.string().datetime({ offset: true });
+const isoTime = z
+  .string()
+  .datetime({ offset: true })
+  .refine((value) => value >= '1970', 'time before 1970');
 /** Hybrid logical clock: ISO millis, 4-hex counter, 16-hex node: sorts as a string. */
 export const hlcString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'HLC');
-const text = (max: number) => z.string().max(max);
+// What PostgreSQL cannot store in text (NUL, half a surrogate pair) is refused here, not by the database.
+const STORABLE = /^[^\u0000\uD800-\uDFFF]*(?:(?:[\uD800-\uDBFF][\uDC00-\uDFFF])[^\u0000\uD800-\uDFFF]*)*$/;
+const text = (max: number) => z.string().max(max).regex(STORABLE, 'text with NUL or a broken surrogate pair');
 
 /** edXML status codes (QCVN 102 §1.6) a recipient sends back to the sender. */
 export const statusCodes = ['01', '02', '03', '04', '05', '06'] as const;
@@ -93,7 +98,7 @@ export const attachmentRef = z.object({
   size: z.number().int().positive().max(MAX_BLOB_BYTES),
   filename: text(255).min(1),
   role: z.enum(['main', 'appendix']),
-  position: z.number().int().nonnegative(),
+  position: z.number().int().nonnegative().max(1000),
   mime: text(100),
 });
 export type AttachmentRef = z.infer<typeof attachmentRef>;

@@ -104,6 +104,15 @@ export function markChange(db: Db, id: string, state: ChangeState, code: string 
   ).run(state, code, message, state, at, id);
 }
 
+/** Fixes what a change says the first time it is sent, so a replay says exactly the same. */
+export function setChangePayload(db: Db, id: string, payload: string): void {
+  statement(db, 'UPDATE changes SET payload = ? WHERE id = ? AND payload IS NULL').run(payload, id);
+}
+
+export function hasPendingIssue(db: Db, documentId: string): boolean {
+  return statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state = 'pending'`).get(documentId) !== undefined;
+}
+
 export function hasIssueChange(db: Db, documentId: string): boolean {
   return statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state != 'rejected'`).get(documentId) !== undefined;
 }

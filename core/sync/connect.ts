@@ -11,7 +11,7 @@ import { writeTransaction } from '../db/connection.ts';
 import { saveDevice, upsertAgency } from '../db/sync.ts';
 import { requireOffice } from '../office/office.ts';
 import { clockOffset } from './engine.ts';
-import { HubClient } from './hub-client.ts';
+import { HubClient, HubError } from './hub-client.ts';
 import { toAppError } from './retry.ts';
 
 export async function connectHub(core: Core, input: ValidInput<'sync.connect'>): Promise<SyncConnectView> {
@@ -29,15 +29,7 @@ export async function connectHub(core: Core, input: ValidInput<'sync.connect'>):
   if (enrolled.agency.code !== office.agencyCode) {
     throw new AppError('SYNC_AGENCY_MISMATCH', `code is for ${enrolled.agency.code}, this office is ${office.agencyCode}`);
   }
-  const client = new HubClient(url, enrolled.credential);
-  let directory;
-  try {
-    directory = await client.json('GET', 'v1/directory', undefined, directoryReply);
-  } catch (error) {
-    throw toAppError(error);
-  } finally {
-    client.close();
-  }
+  // Saved before anything else can fail: the hub has already spent the code on this device.
   const now = core.now();
   writeTransaction(core.db, () => {
     saveDevice(core.db, {
@@ -48,9 +40,8 @@ export async function connectHub(core: Core, input: ValidInput<'sync.connect'>):
       holdsRegister: enrolled.holdsRegister,
       expiresAt: enrolled.expiresAt,
       enrolledAt: now.toISOString(),
-      clockOffsetMs: clockOffset(core, directory.hubTime),
+      clockOffsetMs: clockOffset(core, enrolled.hubTime),
     });
-    for (const agency of directory.agencies) upsertAgency(core.db, agency, now.toISOString());
     // The credential is a secret: the audit row names the device, never the credential.
     appendAudit(
       core.db,
@@ -64,12 +55,26 @@ export async function connectHub(core: Core, input: ValidInput<'sync.connect'>):
       now,
     );
   });
+  // The directory is a convenience here; every sync fetches it again.
+  const client = new HubClient(url, enrolled.credential);
+  let agencies = 0;
+  try {
+    const directory = await client.json('GET', 'v1/directory', undefined, directoryReply);
+    writeTransaction(core.db, () => {
+      for (const agency of directory.agencies) upsertAgency(core.db, agency, now.toISOString());
+    });
+    agencies = directory.agencies.length;
+  } catch (error) {
+    if (!(error instanceof HubError)) throw error;
+  } finally {
+    client.close();
+  }
   return {
     hubUrl: url,
     deviceId: enrolled.deviceId,
     agency: { code: enrolled.agency.code, name: enrolled.agency.name },
     holdsRegister: enrolled.holdsRegister,
     expiresAt: enrolled.expiresAt,
-    agencies: directory.agencies.length,
+    agencies,
   };
 }

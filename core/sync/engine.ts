@@ -11,7 +11,7 @@ import { finishSyncRun, getDevice, setClockOffset, startSyncRun, upsertAgency, t
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../ids.ts';
 import type { UploadContext } from './blob-upload.ts';
-import { HubClient } from './hub-client.ts';
+import { HubClient, HubError } from './hub-client.ts';
 import { LineMeter } from './line-meter.ts';
 import { pull } from './pull.ts';
 import { push, type PushResult } from './push.ts';
@@ -52,7 +52,14 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
     core.emit({ type: 'sync.phase', phase: 'directory' });
     view.clockOffsetMs = await refreshDirectory(ctx);
     core.emit({ type: 'sync.phase', phase: 'push' });
-    addPush(view, await pushWithProgress(ctx));
+    // Whatever stops the push, what waits to come down still comes down, unless the line itself is gone.
+    let pushError: unknown = null;
+    try {
+      addPush(view, await pushWithProgress(ctx));
+    } catch (error) {
+      if (error instanceof HubError && error.failure.kind === 'network') throw error;
+      pushError = error;
+    }
     core.emit({ type: 'sync.phase', phase: 'pull' });
     const pulled = await pull(ctx, {
       holdsRegister: device.holdsRegister,
@@ -64,7 +71,8 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
     view.updates = pulled.updates;
     // What the pull produced (arrived / registered) goes back the same day, in the same run.
     core.emit({ type: 'sync.phase', phase: 'push' });
-    addPush(view, await pushWithProgress(ctx));
+    if (pushError === null) addPush(view, await pushWithProgress(ctx));
+    if (pushError !== null) throw pushError;
     view.outcome = view.rejected.length > 0 || view.waiting > 0 ? 'partial' : 'ok';
   } catch (error) {
     const translated = toAppError(error);

@@ -4,7 +4,9 @@
 import { changesReply, MAX_CHANGES_PER_BATCH, missingReply, type ChangeResult } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { markChange, pendingMoreUrgent } from '../db/sync.ts';
+import { hasPendingIssue, markChange, pendingMoreUrgent, setChangePayload } from '../db/sync.ts';
+import { AppError } from '../../shared/errors.ts';
+import { HubError } from './hub-client.ts';
 import { uploadBlob, type UploadContext } from './blob-upload.ts';
 import { itemBytes, loadOutbox, type OutboxItem } from './outbox.ts';
 import { withRetry } from './retry.ts';
@@ -28,7 +30,8 @@ export interface PushOptions {
 
 export async function push(ctx: UploadContext, options: PushOptions): Promise<PushResult> {
   const result: PushResult = { sent: 0, rejected: [], waiting: 0, documents: [] };
-  const outbox = loadOutbox(ctx.core);
+  const { items: outbox, setAside } = loadOutbox(ctx.core);
+  result.rejected.push(...setAside);
   if (outbox.length === 0) return result;
   const offsets = await missingBlobs(ctx, outbox);
   const needsUpload = (item: OutboxItem) => item.blobs.some((blob) => offsets.has(blob.sha256));
@@ -36,12 +39,8 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
   const planned = new Set(outbox.map((item) => item.row.id));
 
   const queue = outbox.filter(needsUpload);
-  // An edit of a document whose issue still waits for its PDFs must follow the issue, not overtake it.
-  const waitingIssue = new Set(queue.map((item) => item.row.documentId));
-  const heldBack = (item: OutboxItem) => item.row.op === 'document.update' && waitingIssue.has(item.row.documentId);
-  const held = outbox.filter((item) => !needsUpload(item) && heldBack(item));
-  // Everything else that costs no upload goes in the first request: the hub learns of it at once.
-  await sendChanges(ctx, outbox.filter((item) => !needsUpload(item) && !heldBack(item)), result);
+  // Everything that costs no upload goes in the first request: the hub learns of it at once.
+  await sendChanges(ctx, outbox.filter((item) => !needsUpload(item)), result);
   let sentBytes = 0;
   const totalBytes = () => queue.reduce((sum, item) => sum + remainingBytes(item, offsets), 0) + sentBytes;
   let ready: OutboxItem[] = [];
@@ -52,11 +51,12 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
     const item = queue[0]!;
     const itemTotal = itemBytes(item);
     let preempted = false;
+    let skipped = false;
     for (const blob of item.blobs) {
       const start = offsets.get(blob.sha256);
       if (start === undefined) continue;
       const before = uploadedBytes(item, offsets);
-      const outcome = await uploadBlob(
+      const outcome = await uploadItemBlob(ctx, item, result, () => uploadBlob(
         ctx,
         blob,
         start,
@@ -73,7 +73,11 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
           });
         },
         () => moreUrgentQueued(ctx.core, item.row.priority, planned),
-      );
+      ));
+      if (outcome === 'skipped') {
+        skipped = true;
+        break;
+      }
       if (outcome === 'preempted') {
         preempted = true;
         break;
@@ -82,7 +86,9 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
     }
     if (preempted) {
       // Someone issued a more urgent document meanwhile: take it into the plan; the sort puts it first.
-      const fresh = loadOutbox(ctx.core).filter((next) => !planned.has(next.row.id));
+      const reloaded = loadOutbox(ctx.core);
+      result.rejected.push(...reloaded.setAside);
+      const fresh = reloaded.items.filter((next) => !planned.has(next.row.id));
       for (const next of fresh) planned.add(next.row.id);
       for (const [sha256, offset] of await missingBlobs(ctx, fresh)) if (!offsets.has(sha256)) offsets.set(sha256, offset);
       await sendChanges(ctx, fresh.filter((next) => !needsUpload(next)), result);
@@ -90,7 +96,8 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       continue;
     }
     queue.shift();
-    ready.push(item, ...held.filter((update) => update.row.documentId === item.row.documentId));
+    if (skipped) continue;
+    ready.push(item);
     if (item.row.priority < 3 || queue.length === 0 || performance.now() - lastCommit > COMMIT_EVERY_MS) {
       await sendChanges(ctx, ready, result);
       ready = [];
@@ -98,7 +105,39 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
     }
   }
   await sendChanges(ctx, ready, result);
+  // Edits held back because their document's issue had not gone yet, if it has now.
+  await sendChanges(ctx, loadOutbox(ctx.core).items.filter((item) => item.row.op === 'document.update'), result);
   return result;
+}
+
+/**
+ * One item's upload. A PDF missing or damaged on this PC sets that item aside;
+ * a refusal by the hub leaves it queued for the next run. Either way the
+ * others go on. Only a dead line ends the push.
+ */
+async function uploadItemBlob(
+  ctx: UploadContext,
+  item: OutboxItem,
+  result: PushResult,
+  upload: () => Promise<'complete' | 'preempted'>,
+): Promise<'complete' | 'preempted' | 'skipped'> {
+  try {
+    return await upload();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'BLOB_MISSING' || error.code === 'BLOB_CORRUPT')) {
+      writeTransaction(ctx.core.db, () => markChange(ctx.core.db, item.row.id, 'rejected', error.code, error.message, ctx.core.now().toISOString()));
+      result.rejected.push({ id: item.row.id, label: item.label, code: error.code, message: error.message });
+      return 'skipped';
+    }
+    if (error instanceof HubError && !error.retryable) {
+      // Kept in the queue with the hub's reason, which the sync panel shows.
+      const code = error.hubCode() ?? 'HUB_REFUSED';
+      writeTransaction(ctx.core.db, () => markChange(ctx.core.db, item.row.id, 'pending', code, error.message.slice(0, 500), ctx.core.now().toISOString()));
+      result.waiting++;
+      return 'skipped';
+    }
+    throw error;
+  }
 }
 
 function remainingBytes(item: OutboxItem, offsets: Map<string, number>): number {
@@ -130,7 +169,12 @@ async function missingBlobs(ctx: UploadContext, items: OutboxItem[]): Promise<Ma
 }
 
 /** Sends changes in batches and records each result in the same transaction as the batch's other results. */
-async function sendChanges(ctx: UploadContext, items: OutboxItem[], result: PushResult): Promise<void> {
+async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushResult): Promise<void> {
+  // An edit never overtakes its document's issue: the hub would not know the document yet.
+  const items = all.filter((item) => item.row.op !== 'document.update' || !hasPendingIssue(ctx.core.db, item.row.documentId));
+  writeTransaction(ctx.core.db, () => {
+    for (const item of items) if (item.row.op === 'document.issue') setChangePayload(ctx.core.db, item.row.id, JSON.stringify(item.change));
+  });
   for (const batch of batches(items)) {
     const reply = await withRetry(
       () => ctx.client.json('POST', `v1/agencies/${encodeURIComponent(ctx.agency)}/changes`, { changes: batch.map((item) => item.change) }, changesReply),

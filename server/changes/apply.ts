@@ -37,8 +37,16 @@ async function applyChange(db: Database, device: CallingDevice, change: Change):
     });
   } catch (error) {
     if (error instanceof NotYet) return { id: change.id, ...error.outcome };
+    // The database refused a value the schema let through (SQLSTATE class 22: data exception):
+    // that change can never be stored, so it is rejected alone instead of failing the batch.
+    if (isDataException(error)) return { id: change.id, status: 'rejected', code: 'INVALID_VALUE', message: 'a value the hub cannot store' };
     throw error;
   }
+}
+
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /** An applied change replays as 'duplicate'; a rejected one is rejected again, for the same reason. */

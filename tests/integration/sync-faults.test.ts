@@ -9,6 +9,7 @@ import { getDevice } from '../../core/db/sync.ts';
 import { HubClient } from '../../core/sync/hub-client.ts';
 import { startLineProxy } from '../../scripts/lib/line-proxy.ts';
 import { pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
+import type { DocumentView } from '../../shared/api.ts';
 import type { Urgency } from '../../shared/domain.ts';
 import { hubBackends, startHub } from '../helpers/hub.ts';
 import { tempDir, type TestOffice } from '../helpers/office.ts';
@@ -62,21 +63,23 @@ describe.each(hubBackends())('fault loop ($name)', (backend) => {
     const hub = await startHub({ dataDir: tempDir('vanthu-hub-'), ...(await backend.database()) });
     const target = new URL(hub.url);
     // A line fast enough for the test, slow enough that a sync is still going when it is killed.
-    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: 6_000_000, delayMs: 5 });
+    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: 1_500_000, delayMs: 5 });
     try {
       const agencies = await addProvince(hub);
       const a = await enrolledOffice(hub, agencies.communeA, line.url);
       const b = await enrolledOffice(hub, agencies.communeB, line.url);
       const district = await enrolledOffice(hub, agencies.district, line.url);
       const urgencies: Urgency[] = ['thuong', 'thuong', 'khan', 'thuong-khan', 'hoa-toc'];
-      const sent = [];
-      for (let i = 0; i < DOCUMENTS; i++) {
-        sent.push(await issueTo(a, [agencies.communeB.code, agencies.district.code], { bytes: random(20_000, 90_000), urgency: urgencies[i % urgencies.length]! }));
-      }
+      const sent: DocumentView[] = [];
+      const issueOne = async () =>
+        sent.push(await issueTo(a, [agencies.communeB.code, agencies.district.code], { bytes: random(20_000, 90_000), urgency: urgencies[sent.length % urgencies.length]! }));
+      // A third of the batch first, then one more document per round, as a working day goes: every round has work to cut.
+      while (sent.length < DOCUMENTS - ROUNDS + 2) await issueOne();
 
       let killedMidway = 0;
       const recipientRuns: Promise<unknown>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
+        if (sent.length < DOCUMENTS) await issueOne();
         const sync = killedSync(a.dataDir, random(400, 2500));
         if (round % 4 === 1) {
           await pause(random(300, 1200));
@@ -88,6 +91,7 @@ describe.each(hubBackends())('fault loop ($name)', (backend) => {
         if ((await sync).killed) killedMidway++;
       }
       await Promise.all(recipientRuns);
+      expect(sent).toHaveLength(DOCUMENTS);
       expect(killedMidway).toBeGreaterThan(ROUNDS / 2);
 
       await syncUntilDone(a);

@@ -214,6 +214,18 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     expect(status.queue).toEqual([]);
   });
 
+  it('a document the hub could not store (a NUL in its subject) is set aside here; the others go and the pull still runs', async () => {
+    const a = await enrolledOffice(hub, agencies.communeA);
+    const bad = await issueTo(a, [agencies.communeB.code], { subject: 'Trích yếu có ký tự \u0000 lạ' });
+    const good = await issueTo(a, [agencies.communeB.code]);
+    const result = await a.call('sync.run', {});
+    expect(result.outcome).toBe('partial');
+    expect(result.sent.map((s) => s.documentId)).toEqual([good.id]);
+    expect(result.rejected).toMatchObject([{ code: 'LOCAL_INVALID', message: expect.stringMatching(/subject/) }]);
+    const status = await a.call('sync.status', {});
+    expect(status.rejected).toMatchObject([{ documentId: bad.id, code: 'LOCAL_INVALID' }]);
+  });
+
   it('an expired credential stops sync with a clear message and loses nothing; a new enrollment carries on', async () => {
     const a = await enrolledOffice(hub, agencies.communeA);
     const doc = await issueTo(a, [agencies.communeB.code]);
