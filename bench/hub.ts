@@ -76,12 +76,12 @@ function cloneCommune(template: string, dir: string, code: string): void {
       for (const { id } of db.prepare('SELECT id FROM documents').all() as { id: string }[]) {
         const fresh = randomUUID();
         for (const sql of [
-          'UPDATE documents SET id = ?1 WHERE id = ?2',
-          'UPDATE attachments SET document_id = ?1 WHERE document_id = ?2',
-          'UPDATE recipients SET document_id = ?1 WHERE document_id = ?2',
-          'UPDATE changes SET document_id = ?1 WHERE document_id = ?2',
+          'UPDATE documents SET id = @fresh WHERE id = @id',
+          'UPDATE attachments SET document_id = @fresh WHERE document_id = @id',
+          'UPDATE recipients SET document_id = @fresh WHERE document_id = @id',
+          'UPDATE changes SET document_id = @fresh WHERE document_id = @id',
         ])
-          db.prepare(sql).run(fresh, id);
+          db.prepare(sql).run({ fresh, id });
       }
       for (const { seq } of db.prepare('SELECT seq FROM changes').all() as { seq: number }[]) {
         db.prepare('UPDATE changes SET id = ? WHERE seq = ?').run(randomUUID(), seq);
