@@ -1,4 +1,5 @@
 // The sync tables of 0003-sync.sql.
+import type { SyncRunView } from '../../shared/sync.ts';
 import { statement, type Db } from './connection.ts';
 
 export interface DeviceRow {
@@ -184,21 +185,8 @@ export function setFieldClock(db: Db, documentId: string, field: string, hlc: st
   ).run(documentId, field, hlc);
 }
 
-export interface SyncRunRow {
-  id: string;
-  trigger: 'manual' | 'schedule' | 'line-up';
-  startedAt: string;
-  finishedAt: string | null;
-  outcome: 'ok' | 'partial' | 'failed' | 'interrupted' | null;
-  sent: number;
-  received: number;
-  rejected: number;
-  bytesUp: number;
-  bytesDown: number;
-  clockOffsetMs: number | null;
-  errorCode: string | null;
-  errorDetail: string | null;
-}
+/** A row of sync_runs is exactly what the sync panel shows of a run. */
+export type SyncRunRow = SyncRunView;
 
 export function startSyncRun(db: Db, id: string, trigger: SyncRunRow['trigger'], at: string): void {
   // A run that never finished was killed with its process.
