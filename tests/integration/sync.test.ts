@@ -121,6 +121,32 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     expect(order).toEqual([urgent.id, small.id, big.id]);
   });
 
+  it('a Hỏa tốc document issued while a large one is uploading overtakes it at the next chunk boundary', async () => {
+    const target = new URL(hub.url);
+    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: 256_000, delayMs: 20 });
+    try {
+      const a = await enrolledOffice(hub, agencies.communeA, line.url);
+      const big = await issueTo(a, [agencies.communeB.code], { bytes: 600_000 });
+      const order: string[] = [];
+      let urgent: Promise<DocumentView> | null = null;
+      a.core.emit = (event) => {
+        if (event.type === 'sync.sent') order.push(event.documentId);
+        // The clerk issues a Hỏa tốc document while the first chunk of the large one is on the line.
+        if (event.type === 'sync.progress' && event.documentId === big.id) {
+          urgent ??= issueTo(a, [agencies.communeB.code], { bytes: 30_000, urgency: 'hoa-toc' });
+        }
+      };
+      const result = await a.call('sync.run', {});
+      expect(result.outcome).toBe('ok');
+      const hoaToc = await urgent!;
+      expect(order).toEqual([hoaToc.id, big.id]);
+      // The large upload went on from where it was, not from the start.
+      expect(line.stats().bytesUp).toBeLessThan(600_000 + 30_000 + 60_000);
+    } finally {
+      await line.close();
+    }
+  });
+
   it('resumes an upload cut in the middle from the hub offset, and a corrupted chunk is sent again', async () => {
     const target = new URL(hub.url);
     const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) } });
