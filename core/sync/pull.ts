@@ -35,7 +35,7 @@ export async function pull(ctx: UploadContext, options: PullOptions): Promise<Pu
   for (;;) {
     const page = await withRetry(() => ctx.client.json('POST', `${base}/pull`, { cursor: result.cursor, budget: PAGE_BUDGET }, pullReply), ctx.retry);
     // Only the device holding the registers numbers incoming documents; the others leave them to it.
-    const documents = options.holdsRegister ? page.items.filter((item) => item.kind === 'document') : [];
+    const documents = options.holdsRegister ? page.items.filter((item): item is DocumentItem => item.kind === 'document') : [];
     const facts = await fetchBlobs(ctx, documents, options);
     writeTransaction(ctx.core.db, () => {
       for (const item of page.items) applyItem(ctx, item, facts, options.holdsRegister, result);
@@ -61,9 +61,9 @@ function applyItem(ctx: UploadContext, item: FeedItem, facts: Map<string, PdfFac
 type DocumentItem = Extract<FeedItem, { kind: 'document' }>;
 
 /** Downloads every blob the page's new documents need and reads each PDF's pages and text. */
-async function fetchBlobs(ctx: UploadContext, items: FeedItem[], options: PullOptions): Promise<Map<string, PdfFacts>> {
+async function fetchBlobs(ctx: UploadContext, items: DocumentItem[], options: PullOptions): Promise<Map<string, PdfFacts>> {
   const facts = new Map<string, PdfFacts>();
-  const documents = (items as DocumentItem[])
+  const documents = items
     .filter((item) => !getHubDocument(ctx.core.db, item.document.id))
     .sort((a, b) => urgencies.indexOf(a.document.urgency) - urgencies.indexOf(b.document.urgency) || a.seq - b.seq);
   for (const item of documents) {
