@@ -6,8 +6,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HostFailure, HostMessage, HostReply, HostRequest, HostResults } from './protocol.ts';
 
-const HOST_ENTRY = path.join(import.meta.dirname, 'token-host.ts');
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/**
+ * The packaged app runs core from a bundle, where token-host.ts and tsx do not
+ * exist: the shell names the bundled host instead, run by Electron as Node.
+ */
+function hostCommand(env: NodeJS.ProcessEnv): { entry: string; execArgv: string[]; env: NodeJS.ProcessEnv } {
+  const bundled = env.VANTHU_TOKEN_HOST;
+  if (bundled) return { entry: bundled, execArgv: [], env: { ...env, ELECTRON_RUN_AS_NODE: '1' } };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { entry: path.join(import.meta.dirname, 'token-host.ts'), execArgv: ['--import', tsx], env };
+}
 
 /** A failure inside the module (a CKR_* code) or of the host process itself. */
 export class TokenHostError extends Error {
@@ -30,9 +38,10 @@ export class TokenHost {
 
   constructor(modulePath: string, env: NodeJS.ProcessEnv = process.env) {
     this.modulePath = modulePath;
-    this.child = fork(HOST_ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER],
-      env,
+    const command = hostCommand(env);
+    this.child = fork(command.entry, [], {
+      execArgv: command.execArgv,
+      env: command.env,
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
