@@ -1,6 +1,7 @@
 // Push: blobs first, then the changes that name them (PROTOCOL.md). Urgent
 // documents go first and the queue is looked at again after every chunk, so a
 // Hỏa tốc document issued mid-sync overtakes a large ordinary one.
+import { hubRejectionMessage } from './hub-rejection.ts';
 import { changesReply, MAX_CHANGES_PER_BATCH, missingReply, type ChangeResult } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -189,8 +190,10 @@ async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushRe
           result.waiting++;
           if (outcome) markChange(ctx.core.db, item.row.id, 'pending', outcome.code ?? null, outcome.message ?? null, at);
         } else if (outcome.status === 'rejected') {
-          markChange(ctx.core.db, item.row.id, 'rejected', outcome.code ?? 'REJECTED', outcome.message ?? null, at);
-          result.rejected.push({ id: item.row.id, label: item.label, code: outcome.code ?? 'REJECTED', message: outcome.message ?? '' });
+          const code = outcome.code ?? 'REJECTED';
+          const message = hubRejectionMessage(code, outcome.message);
+          markChange(ctx.core.db, item.row.id, 'rejected', code, message, at);
+          result.rejected.push({ id: item.row.id, label: item.label, code, message });
         } else {
           markChange(ctx.core.db, item.row.id, 'sent', null, null, at);
           result.sent++;

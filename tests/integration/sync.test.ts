@@ -235,8 +235,11 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     expect(result.outcome).toBe('partial');
     expect(result.sent.map((s) => s.documentId)).toEqual([good.id]);
     expect(result.rejected.map((r) => r.code)).toEqual(['RECIPIENT_UNKNOWN']);
+    // The clerk reads why in Vietnamese, with the hub's words (which code) kept for support.
+    expect(result.rejected[0]!.message).toMatch(/^Có nơi nhận không có trong danh bạ cơ quan của tỉnh\..*999\.99\.99\.H99/);
     const status = await a.call('sync.status', {});
     expect(status.rejected.map((r) => r.documentId)).toEqual([bad.id]);
+    expect(status.rejected[0]!.message).toBe(result.rejected[0]!.message);
     expect(status.queue).toEqual([]);
   });
 
