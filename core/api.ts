@@ -7,10 +7,12 @@ import { AppError } from '../shared/errors.ts';
 import { verifyAuditChain } from './audit/chain.ts';
 import type { Core } from './context.ts';
 import { translateSqliteError } from './db/connection.ts';
-import { addAttachment, exportAttachment } from './documents/attachments.ts';
+import { addAttachment, exportAttachment, readAttachment } from './documents/attachments.ts';
 import { documentHistory, updateDocument } from './documents/edit.ts';
 import { registerIncoming } from './documents/incoming.ts';
+import { prefillIncoming } from './documents/prefill.ts';
 import { draftOutgoing, issueOutgoing } from './documents/outgoing.ts';
+import { listRegister } from './documents/register-list.ts';
 import { searchDocuments } from './documents/search.ts';
 import { getDocument } from './documents/view.ts';
 import {
@@ -21,8 +23,13 @@ import {
   listWorkFiles,
   removeDocumentFromWorkFile,
 } from './documents/work-files.ts';
+import { listDirectory } from './office/agencies.ts';
 import { initOffice, officeStatus } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
+import { dashboardStats } from './reports/dashboard.ts';
+
+// Exports pull in pdf-lib and the zip writer: loaded on first use.
+const reports = () => import('./reports/register-export.ts');
 
 // Sync pulls in the HTTP client and pdf.js (for what comes down): also loaded on first use.
 const sync = () => import('./sync/handlers.ts');
@@ -74,6 +81,12 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'settings.get': async (core) => (await signing()).getSettings(core),
   'settings.update': async (core, input) => (await signing()).updateSettings(core, input),
   'settings.signatureImage': async (core, input) => (await signing()).setSignatureImage(core, input),
+  'documents.list': listRegister,
+  'incoming.prefill': prefillIncoming,
+  'agencies.list': listDirectory,
+  'attachments.read': readAttachment,
+  'dashboard.stats': dashboardStats,
+  'registers.export': async (core, input) => (await reports()).exportRegister(core, input),
 };
 
 /** Validates the input against the contract, then runs the named handler. */

@@ -75,6 +75,27 @@ const fingerprintPrefix = z
   .toLowerCase()
   .regex(/^[0-9a-f]{8,64}$/, { message: 'Nhập ít nhất 8 ký tự đầu (0-9, a-f) của dấu vân tay SHA-256' });
 
+// Small files the UI uploads as bytes in browser mode, where it has no path:
+// a CA certificate, a signature or seal image.
+const MAX_CERTIFICATE_BYTES = 1024 * 1024;
+const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+const uploadedFile = (maxBytes: number) =>
+  z.strictObject({
+    base64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((maxBytes * 4) / 3) + 4, { message: 'Tệp quá lớn' })
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+    filename: text(255),
+  });
+const signatureImageFields = {
+  kind: z.enum(['signature', 'seal']),
+  /** Whose handwritten signature; required for kind "signature". */
+  signerName: text(100).optional(),
+  /** The seal's real diameter. */
+  sizeMm: z.number().min(10).max(80).optional(),
+};
+
 export const schemas = {
   'office.init': z.strictObject({
     agencyCode,
@@ -203,7 +224,7 @@ export const schemas = {
     z.strictObject({ path: absolutePath, online: z.boolean().default(true) }),
     z.strictObject({ id, online: z.boolean().default(true) }),
   ]),
-  'trust.add': z.strictObject({ path: absolutePath }),
+  'trust.add': z.union([z.strictObject({ path: absolutePath }), uploadedFile(MAX_CERTIFICATE_BYTES)]),
   'trust.list': z.strictObject({}),
   'trust.remove': z.strictObject({ sha256: fingerprintPrefix }),
   'crl.import': z.strictObject({ path: absolutePath, url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
@@ -218,14 +239,10 @@ export const schemas = {
       .optional(),
     modules: z.array(absolutePath).max(20).optional(),
   }),
-  'settings.signatureImage': z.strictObject({
-    path: absolutePath,
-    kind: z.enum(['signature', 'seal']),
-    /** Whose handwritten signature; required for kind "signature". */
-    signerName: text(100).optional(),
-    /** The seal's real diameter. */
-    sizeMm: z.number().min(10).max(80).optional(),
-  }),
+  'settings.signatureImage': z.union([
+    z.strictObject({ path: absolutePath, ...signatureImageFields }),
+    uploadedFile(MAX_IMAGE_BYTES).extend(signatureImageFields),
+  ]),
   'store.check': z.strictObject({}),
   'sync.connect': z.strictObject({
     url: z
@@ -237,6 +254,40 @@ export const schemas = {
   'sync.run': z.strictObject({ trigger: z.enum(['manual', 'schedule', 'line-up']).default('manual') }),
   'sync.status': z.strictObject({}),
   'sync.configure': z.strictObject({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59).default(0) }),
+
+  // What the desktop UI reads besides the CLI's operations.
+  /** One window of a register, in register order (newest first), for a virtualized table. */
+  'documents.list': z.strictObject({
+    view: z.enum(['incoming', 'outgoing', 'drafts']),
+    year: z.number().int().min(1900).max(2200).optional(),
+    type: text(20).optional(),
+    urgency: z.enum(urgencies).optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    overdue: z.boolean().default(false),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  /** What the PDF's own text says, to pre-fill the incoming form, and any document it seems to repeat. */
+  'incoming.prefill': z.strictObject({ file: fileInput }),
+  'agencies.list': z.strictObject({ query: z.string().max(200).default('') }),
+  /** A document's PDF bytes, for the viewer. */
+  'attachments.read': z.strictObject({ documentId: id, attachmentId: id.optional() }),
+  'dashboard.stats': z.strictObject({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Tháng phải có dạng yyyy-mm' })
+      .optional(),
+  }),
+  /** A register for a date range, with the Decree 30 columns, as a file to save. */
+  'registers.export': z
+    .strictObject({
+      register: z.enum(['incoming', 'outgoing']),
+      from: calendarDate,
+      to: calendarDate,
+      format: z.enum(['pdf', 'xlsx']),
+    })
+    .refine((value) => value.from <= value.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc', path: ['to'] }),
 } as const;
 
 export type HandlerName = keyof typeof schemas;
@@ -375,6 +426,12 @@ export interface Outputs {
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'settings.signatureImage': SettingsView;
+  'documents.list': { total: number; offset: number; rows: RegisterRowView[] };
+  'incoming.prefill': PrefillView;
+  'agencies.list': { agencies: AgencyView[] };
+  'attachments.read': { attachmentId: string; filename: string; mime: string; size: number; sha256: string; base64: string };
+  'dashboard.stats': DashboardView;
+  'registers.export': { filename: string; mime: string; rows: number; base64: string };
   'store.check': {
     ok: boolean;
     database: { ok: boolean; problems: string[] };
@@ -389,6 +446,75 @@ export interface Outputs {
     firstBrokenRow: number | null;
     reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | null;
   };
+}
+
+/** One line of a register table: what the Decree 30 columns show, nothing more. */
+export interface RegisterRowView {
+  id: string;
+  direction: Direction;
+  state: DocumentView['state'];
+  registerNumber: number | null;
+  registerYear: number | null;
+  arrivedOn: string | null;
+  filedOn: string;
+  notation: string | null;
+  issuedOn: string | null;
+  issuerName: string | null;
+  type: string;
+  typeName: string;
+  subject: string;
+  urgency: Urgency;
+  secrecy: Secrecy;
+  dueOn: string | null;
+  completedOn: string | null;
+  overdue: boolean;
+  recipientUnit: string | null;
+  /** Outgoing: the recipients' names, joined for the "nơi nhận" column. */
+  recipients: string | null;
+  signerName: string | null;
+  handedOn: string | null;
+  copies: number | null;
+  notes: string | null;
+  attachmentCount: number;
+  /** Signatures this office or the sender put on the main file, as recorded in the store. */
+  signatureCount: number;
+}
+
+export interface AgencyView {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: number | null;
+}
+
+export interface PrefillView {
+  /** Fields read from the PDF's text layer; null where the text does not say. */
+  notation: string | null;
+  issuedOn: string | null;
+  issuerName: string | null;
+  issuerCode: string | null;
+  type: string | null;
+  subject: string | null;
+  pageCount: number;
+  /** False for a scan without a text layer: nothing could be read. */
+  hasText: boolean;
+  /** Documents already registered with the same issuer, số/ký hiệu and date. */
+  duplicates: { id: string; registerNumber: number | null; registerYear: number | null; arrivedOn: string | null; subject: string }[];
+}
+
+export interface DashboardView {
+  month: string;
+  receivedThisMonth: number;
+  sentThisMonth: number;
+  /** Open documents past their deadline today. */
+  overdue: number;
+  /** Of outgoing documents issued this month: share with a digital signature, 0–100, null when none. */
+  signedDigitallyPercent: number | null;
+  /** Of outgoing documents issued this month: share handed to the hub for electronic delivery, 0–100, null when none. */
+  sentElectronicallyPercent: number | null;
+  /** The twelve months ending with `month`, oldest first. */
+  byMonth: { month: string; received: number; sent: number }[];
+  byUrgency: Record<Urgency, number>;
 }
 
 export interface SettingsView {

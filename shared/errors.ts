@@ -100,6 +100,17 @@ export const errorMessages = {
     'Mã đăng ký này được cấp cho một cơ quan khác, không phải cơ quan trên máy này. Kiểm tra lại mã với bộ phận kỹ thuật của tỉnh.',
   SYNC_BUSY: 'Đang đồng bộ rồi; chờ lần đồng bộ này xong.',
   SYNC_PROTOCOL: 'Phiên bản vanthu không khớp với máy chủ của tỉnh. Hãy cập nhật vanthu.',
+  EXPORT_TOO_LARGE:
+    'Khoảng thời gian đã chọn có quá nhiều văn bản để xuất thành một tệp (tối đa 100.000 dòng). Hãy chọn khoảng ngày ngắn hơn và xuất thành nhiều tệp.',
+  IPC_FORBIDDEN:
+    'Yêu cầu bị từ chối vì không đến từ cửa sổ của vanthu. Đóng cửa sổ lạ (nếu có) rồi thao tác lại trong cửa sổ chính của vanthu.',
+  BROWSER_SESSION_INVALID:
+    'Phiên làm việc trên trình duyệt không hợp lệ hoặc đã hết (vanthu vừa được mở lại). Mở vanthu bằng đường dẫn mới in ra khi khởi động.',
+  BROWSER_FORBIDDEN:
+    'Yêu cầu bị từ chối vì không đến từ trang vanthu trên chính máy này. Mở vanthu bằng đường dẫn in ra khi khởi động.',
+  REQUEST_TOO_LARGE: 'Dữ liệu gửi lên quá lớn. Hãy chọn tệp nhỏ hơn hoặc tách thành nhiều tệp.',
+  ROUTE_NOT_FOUND: 'Không có chức năng này ở địa chỉ đã gọi. Tải lại trang vanthu rồi thử lại.',
+  HOST_CLOSING: 'vanthu đang đóng lại nên chưa làm thao tác này. Mở lại vanthu rồi thử lại.',
   INTERNAL: 'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
 } as const;
 

@@ -4,7 +4,7 @@ import { localDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { getAttachment, listAttachments } from '../db/attachments.ts';
+import { getAttachment, listAttachments, type AttachmentRow } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, updateDocumentFields } from '../db/documents.ts';
 import { recordAttachment, storePdf } from './attachment-files.ts';
@@ -51,14 +51,34 @@ export async function addAttachment(core: Core, input: ValidInput<'attachments.a
 
 /** Copies a stored PDF (the main one unless another is named) to where the user asks. */
 export function exportAttachment(core: Core, input: ValidInput<'attachments.export'>): Outputs['attachments.export'] {
-  const document = requireDocument(core.db, input.documentId);
-  const attachment = input.attachmentId
-    ? getAttachment(core.db, input.attachmentId)
-    : listAttachments(core.db, document.id).find((a) => a.role === 'main');
-  if (!attachment || attachment.documentId !== document.id) {
-    throw new AppError('ATTACHMENT_NOT_FOUND', `${document.id}${input.attachmentId ? ` / ${input.attachmentId}` : ''}`);
-  }
+  const attachment = chooseAttachment(core, input.documentId, input.attachmentId);
   const out = path.resolve(input.out);
   exportFile(out, core.blobs.read(attachment.sha256));
   return { out, size: attachment.size, sha256: attachment.sha256, filename: attachment.filename };
+}
+
+/** A stored PDF's bytes for the viewer, checked against their hash like every read of the store. */
+export function readAttachment(core: Core, input: ValidInput<'attachments.read'>): Outputs['attachments.read'] {
+  const attachment = chooseAttachment(core, input.documentId, input.attachmentId);
+  const bytes = core.blobs.read(attachment.sha256);
+  return {
+    attachmentId: attachment.id,
+    filename: attachment.filename,
+    mime: attachment.mime,
+    size: bytes.length,
+    sha256: attachment.sha256,
+    base64: bytes.toString('base64'),
+  };
+}
+
+/** The named attachment of the document, or its main file. */
+function chooseAttachment(core: Core, documentId: string, attachmentId: string | undefined): AttachmentRow {
+  const document = requireDocument(core.db, documentId);
+  const attachment = attachmentId
+    ? getAttachment(core.db, attachmentId)
+    : listAttachments(core.db, document.id).find((a) => a.role === 'main');
+  if (!attachment || attachment.documentId !== document.id) {
+    throw new AppError('ATTACHMENT_NOT_FOUND', `${document.id}${attachmentId ? ` / ${attachmentId}` : ''}`);
+  }
+  return attachment;
 }

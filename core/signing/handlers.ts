@@ -86,7 +86,7 @@ function verify(core: Core, bytes: Uint8Array, online: boolean): Promise<Signatu
 }
 
 export function addTrust(core: Core, input: ValidInput<'trust.add'>): Outputs['trust.add'] {
-  const added = trustStore(core).add(readLocalFile(input.path));
+  const added = trustStore(core).add(readUpload(input));
   audit(core, 'trust.add', { certificates: added.map((entry) => ({ subject: entry.subject, sha256: entry.sha256 })) });
   return { added };
 }
@@ -131,7 +131,7 @@ export function setSignatureImage(core: Core, input: ValidInput<'settings.signat
   if (input.kind === 'signature' && !input.signerName) {
     throw new AppError('INPUT_INVALID', 'signerName is required for a signature image', { fields: { signerName: 'Nhập họ tên người ký' } });
   }
-  const png = readLocalFile(input.path);
+  const png = readUpload(input);
   const { width, height } = checkTransparentPng(png);
   const owner = input.kind === 'seal' ? 'agency' : `user:${foldVietnamese(input.signerName!)}`;
   const at = core.now().toISOString();
@@ -140,6 +140,11 @@ export function setSignatureImage(core: Core, input: ValidInput<'settings.signat
     appendAudit(core.db, { actor: core.actor, action: 'settings.signatureImage', entity: 'settings', entityId: owner, detail: { kind: input.kind, sha256: sha256Of(png) } }, core.now());
   });
   return getSettings(core);
+}
+
+/** A file chosen by path (CLI, Electron) or uploaded as bytes (browser mode). */
+function readUpload(file: { path: string } | { base64: string }): Buffer {
+  return 'path' in file ? readLocalFile(file.path) : Buffer.from(file.base64, 'base64');
 }
 
 function audit(core: Core, action: string, detail: Record<string, unknown>): void {

@@ -1,0 +1,58 @@
+import type { Outputs, RegisterRowView, ValidInput } from '../../shared/api.ts';
+import { localDate } from '../../shared/dates.ts';
+import { findDocumentType } from '../../shared/domain.ts';
+import type { Core } from '../context.ts';
+import { countRegisterEntries, registerEntries, registerPageSeqs, type RegisterEntryRow, type RegisterListFilters } from '../db/register-list.ts';
+import { resolveDocumentType } from './types.ts';
+
+/**
+ * One window of the incoming register, the outgoing register or the drafts,
+ * newest first, and how many entries the whole view holds: what a virtualized
+ * table needs to size its scrollbar and draw the rows in sight.
+ */
+export function listRegister(core: Core, input: ValidInput<'documents.list'>): Outputs['documents.list'] {
+  const today = localDate(core.now());
+  const filters: RegisterListFilters = {
+    view: input.view,
+    year: input.year,
+    docType: input.type === undefined ? undefined : resolveDocumentType(input.type).key,
+    urgency: input.urgency,
+    filedFrom: input.from,
+    filedTo: input.to,
+    overdueOn: input.overdue ? today : undefined,
+  };
+  const total = countRegisterEntries(core.db, filters);
+  const seqs = input.offset < total ? registerPageSeqs(core.db, filters, input.limit, input.offset) : [];
+  return { total, offset: input.offset, rows: registerEntries(core.db, seqs).map((row) => toRegisterRow(row, today)) };
+}
+
+function toRegisterRow(row: RegisterEntryRow, today: string): RegisterRowView {
+  return {
+    id: row.id,
+    direction: row.direction,
+    state: row.state,
+    registerNumber: row.registerNumber,
+    registerYear: row.registerYear,
+    arrivedOn: row.arrivedOn,
+    filedOn: row.filedOn,
+    notation: row.notation,
+    issuedOn: row.issuedOn,
+    issuerName: row.issuerName,
+    type: row.docType,
+    typeName: findDocumentType(row.docType)?.name ?? row.docType,
+    subject: row.subject,
+    urgency: row.urgency,
+    secrecy: row.secrecy,
+    dueOn: row.dueOn,
+    completedOn: row.completedOn,
+    overdue: row.dueOn !== null && row.completedOn === null && row.dueOn < today,
+    recipientUnit: row.recipientUnit,
+    recipients: row.recipients,
+    signerName: row.signerName,
+    handedOn: row.handedOn,
+    copies: row.copies,
+    notes: row.notes,
+    attachmentCount: row.attachmentCount,
+    signatureCount: row.signatureCount,
+  };
+}
