@@ -62,7 +62,8 @@ export function recordAttachment(
   });
 }
 
-function readFileInput(file: FileInput): { bytes: Buffer; name: string } {
+/** The bytes of a PDF given by path or by content, and the name it came with. */
+export function readFileInput(file: FileInput): { bytes: Buffer; name: string } {
   if ('base64' in file) {
     const bytes = Buffer.from(file.base64, 'base64');
     if (bytes.length === 0) throw new AppError('PDF_NOT_PDF', 'empty or invalid base64 content');

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-
-const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+import { openPdf } from './pdf.ts';
 
 /** A piece of text where the page draws it: baseline origin and size in PDF points. */
 export interface TextRun {
@@ -26,17 +23,7 @@ export interface PageText {
  * inspectPdf has accepted.
  */
 export async function readFirstPageText(bytes: Uint8Array): Promise<PageText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const loading = getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
-    cMapUrl: `${pdfjsDir}/cmaps/`,
-    cMapPacked: true,
-  });
+  const loading = await openPdf(bytes);
   try {
     const pdf = await loading.promise;
     const page = await pdf.getPage(1);

@@ -21,6 +21,24 @@ export interface PdfFacts {
 
 const LAYOUT_PAGES = 2;
 
+/** pdf.js as core runs it: no eval, no system fonts, its own font and CMap data. */
+export async function openPdf(bytes: Uint8Array, options: { stopAtErrors?: boolean } = {}) {
+  // Loaded on first use: pdfjs is large, and most commands never open a PDF.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdfjs takes ownership of the buffer it is given; keep the caller's intact.
+  return getDocument({
+    data: new Uint8Array(bytes),
+    stopAtErrors: options.stopAtErrors ?? false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
+    cMapUrl: `${pdfjsDir}/cmaps/`,
+    cMapPacked: true,
+  });
+}
+
 /**
  * Accepts only a whole, unencrypted PDF and reads its text layer. Checks run
  * from cheap to thorough: the header, the end-of-file marker a truncated
@@ -31,20 +49,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
   if (!hasPdfHeader(bytes)) throw new AppError('PDF_NOT_PDF', 'no %PDF- header in the first 1024 bytes');
   if (!hasEofMarker(bytes)) throw new AppError('PDF_CORRUPT', 'no %%EOF near the end: the file is truncated');
 
-  // Loaded on first use: pdfjs is large, and most commands never open a PDF.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs takes ownership of the buffer it is given; keep the caller's intact.
-  const loading = getDocument({
-    data: new Uint8Array(bytes),
-    stopAtErrors: true,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    standardFontDataUrl: `${pdfjsDir}/standard_fonts/`,
-    cMapUrl: `${pdfjsDir}/cmaps/`,
-    cMapPacked: true,
-  });
+  const loading = await openPdf(bytes, { stopAtErrors: true });
   try {
     const pdf = await loading.promise;
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;

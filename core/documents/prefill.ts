@@ -1,9 +1,8 @@
-import type { FileInput, PrefillView, ValidInput } from '../../shared/api.ts';
-import { AppError } from '../../shared/errors.ts';
+import type { PrefillView, ValidInput } from '../../shared/api.ts';
 import type { Core } from '../context.ts';
 import { documentsByDedupeKeys } from '../db/register-list.ts';
 import { findAgencyByName } from '../office/agencies.ts';
-import { readLocalFile } from './attachment-files.ts';
+import { readFileInput } from './attachment-files.ts';
 import { duplicateKey } from './incoming.ts';
 import { readLetterHeader } from './letter-header.ts';
 import { inspectPdf } from './pdf.ts';
@@ -16,7 +15,7 @@ import { readFirstPageText } from './pdf-first-page.ts';
  * stored; a scan without text simply pre-fills nothing.
  */
 export async function prefillIncoming(core: Core, input: ValidInput<'incoming.prefill'>): Promise<PrefillView> {
-  const bytes = readUpload(input.file);
+  const { bytes } = readFileInput(input.file);
   const facts = await inspectPdf(bytes);
   if (facts.text.trim() === '') {
     return { notation: null, issuedOn: null, issuerName: null, issuerCode: null, type: null, subject: null, pageCount: facts.pageCount, hasText: false, duplicates: [] };
@@ -40,11 +39,4 @@ export async function prefillIncoming(core: Core, input: ValidInput<'incoming.pr
     hasText: true,
     duplicates: documentsByDedupeKeys(core.db, keys),
   };
-}
-
-function readUpload(file: FileInput): Buffer {
-  if ('path' in file) return readLocalFile(file.path);
-  const bytes = Buffer.from(file.base64, 'base64');
-  if (bytes.length === 0) throw new AppError('PDF_NOT_PDF', 'empty or invalid base64 content');
-  return bytes;
 }
