@@ -1,0 +1,91 @@
+// The app: Ant Design in the chosen language, then the office check: a PC
+// without an office gets the first-run form, every other start the shell.
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeView } from '../../../shared/api.ts';
+import { asCoreError, type CoreError } from '../api/client.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { Routes } from './Routes.tsx';
+import { useRoute } from './router.ts';
+import { Shell } from './Shell.tsx';
+import { officeStatus } from './startup.ts';
+import { appTheme } from './theme.ts';
+
+// Shown once in the life of an installation: not part of the usual start.
+const FirstRunPage = lazy(() => import('../screens/first-run/FirstRunPage.tsx').then((module) => ({ default: module.FirstRunPage })));
+
+export function App() {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  // dayjs's locale is global: set before this render's date pickers read it.
+  dayjs.locale(english ? 'en' : 'vi');
+  useEffect(() => {
+    document.documentElement.lang = english ? 'en' : 'vi';
+  }, [english]);
+  return (
+    <ConfigProvider locale={english ? enUS : viVN} theme={appTheme}>
+      <AntApp className="app-root">
+        <OfficeGate />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+type Office = { state: 'loading' } | { state: 'error'; error: CoreError } | { state: 'ready'; office: OfficeView | null };
+
+function OfficeGate() {
+  const { t } = useTranslation('app');
+  const route = useRoute();
+  const [office, setOffice] = useState<Office>({ state: 'loading' });
+
+  const load = useCallback(() => {
+    setOffice({ state: 'loading' });
+    officeStatus()
+      .then((status) => setOffice({ state: 'ready', office: status.office }))
+      .catch((error: unknown) => setOffice({ state: 'error', error: asCoreError(error) }));
+  }, []);
+  useEffect(load, [load]);
+
+  if (office.state === 'loading') {
+    return (
+      <div className="app-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (office.state === 'error') {
+    return (
+      <div className="app-center">
+        <Result
+          status="error"
+          title={t('startFailed')}
+          extra={
+            <>
+              <ErrorNotice error={office.error} />
+              <Button type="primary" onClick={load} className="app-center-retry">
+                {t('common:retry')}
+              </Button>
+            </>
+          }
+        />
+      </div>
+    );
+  }
+  if (!office.office) {
+    return (
+      <Suspense>
+        <FirstRunPage onDone={(created) => setOffice({ state: 'ready', office: created })} />
+      </Suspense>
+    );
+  }
+  return (
+    <Shell office={office.office} route={route}>
+      <Routes route={route} office={office.office} />
+    </Shell>
+  );
+}

@@ -1,0 +1,49 @@
+// Which screen each route shows. The registers are in the first bundle (the
+// app opens on one); every other screen loads when first visited.
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import type { OfficeView } from '../../../shared/api.ts';
+import { RegisterPage } from '../screens/registers/RegisterPage.tsx';
+import type { Route } from './router.ts';
+
+const DocumentPage = lazy(() => import('../screens/document/DocumentPage.tsx').then((module) => ({ default: module.DocumentPage })));
+const RegisterIncomingPage = lazy(() => import('../screens/incoming/RegisterIncomingPage.tsx').then((module) => ({ default: module.RegisterIncomingPage })));
+const DraftOutgoingPage = lazy(() => import('../screens/outgoing/DraftOutgoingPage.tsx').then((module) => ({ default: module.DraftOutgoingPage })));
+const DashboardPage = lazy(() => import('../screens/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+const SyncPanel = lazy(() => import('../screens/sync/SyncPanel.tsx').then((module) => ({ default: module.SyncPanel })));
+const SettingsPage = lazy(() => import('../screens/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+
+function Screen({ route, office }: { route: Route; office: OfficeView }) {
+  switch (route.name) {
+    case 'incoming':
+    case 'outgoing':
+    case 'drafts':
+      return <RegisterPage key={route.name} view={route.name} />;
+    case 'incoming-new':
+      return <RegisterIncomingPage />;
+    case 'outgoing-new':
+      return <DraftOutgoingPage office={office} />;
+    case 'document':
+      return <DocumentPage key={route.id} id={route.id} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'sync':
+      return <SyncPanel />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function Routes({ route, office }: { route: Route; office: OfficeView }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="app-center">
+          <Spin />
+        </div>
+      }
+    >
+      <Screen route={route} office={office} />
+    </Suspense>
+  );
+}

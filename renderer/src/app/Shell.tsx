@@ -1,0 +1,94 @@
+// The frame around every screen: the registers and the office's other tools
+// on the left; the office, search, sync light and language across the top.
+import { BarChartOutlined, CloudSyncOutlined, EditOutlined, InboxOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { Layout } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeView } from '../../../shared/api.ts';
+import { GlobalSearch } from '../screens/search/GlobalSearch.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { routeHash, type Route } from './router.ts';
+import { SyncBadge } from './SyncBadge.tsx';
+
+type NavKey = 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings';
+
+const navGroups: { title: string; items: { key: NavKey; icon: ReactNode }[] }[] = [
+  {
+    title: 'nav.registers',
+    items: [
+      { key: 'incoming', icon: <InboxOutlined /> },
+      { key: 'outgoing', icon: <SendOutlined /> },
+      { key: 'drafts', icon: <EditOutlined /> },
+    ],
+  },
+  {
+    title: 'nav.office',
+    items: [
+      { key: 'dashboard', icon: <BarChartOutlined /> },
+      { key: 'sync', icon: <CloudSyncOutlined /> },
+      { key: 'settings', icon: <SettingOutlined /> },
+    ],
+  },
+];
+
+function navKeyOf(route: Route): NavKey | null {
+  switch (route.name) {
+    case 'incoming-new':
+      return 'incoming';
+    case 'outgoing-new':
+      return 'drafts';
+    case 'document':
+      return null;
+    default:
+      return route.name;
+  }
+}
+
+export function Shell({ office, route, children }: { office: OfficeView; route: Route; children: ReactNode }) {
+  const { t } = useTranslation('app');
+  const selected = navKeyOf(route);
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider width={200} className="app-sider">
+        <div className="app-brand">
+          <span className="app-brand-mark">VT</span>
+          <span className="app-brand-text">{t('brand')}</span>
+        </div>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          {navGroups.map((group) => (
+            <div key={group.title} className="app-nav-group">
+              <div className="app-nav-group-title">{t(group.title)}</div>
+              {group.items.map(({ key, icon }) => (
+                <a
+                  key={key}
+                  href={routeHash({ name: key })}
+                  data-testid={`nav-${key}`}
+                  className={key === selected ? 'app-nav-item app-nav-item-active' : 'app-nav-item'}
+                  aria-current={key === selected ? 'page' : undefined}
+                >
+                  <span className="app-nav-icon">{icon}</span>
+                  {t(`nav.${key}`)}
+                </a>
+              ))}
+            </div>
+          ))}
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <div className="header-office" title={office.agencyCode}>
+            <div className="header-office-name">{office.name}</div>
+            <div className="header-office-code">{t('agencyCode', { code: office.agencyCode })}</div>
+          </div>
+          <GlobalSearch />
+          <div className="header-actions">
+            <SyncBadge />
+            <LanguageSwitch />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

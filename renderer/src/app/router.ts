@@ -1,0 +1,70 @@
+// The app's few screens as location hashes (#/incoming, #/documents/<id>…):
+// works from file:// and app:// alike, survives a reload, needs no library.
+import { useSyncExternalStore } from 'react';
+
+export type RegisterView = 'incoming' | 'outgoing' | 'drafts';
+
+export type Route =
+  | { name: RegisterView }
+  | { name: 'incoming-new' }
+  | { name: 'outgoing-new' }
+  | { name: 'document'; id: string }
+  | { name: 'dashboard' }
+  | { name: 'sync' }
+  | { name: 'settings' };
+
+const fixed: Record<string, Route> = {
+  '/incoming': { name: 'incoming' },
+  '/outgoing': { name: 'outgoing' },
+  '/drafts': { name: 'drafts' },
+  '/incoming/new': { name: 'incoming-new' },
+  '/outgoing/new': { name: 'outgoing-new' },
+  '/dashboard': { name: 'dashboard' },
+  '/sync': { name: 'sync' },
+  '/settings': { name: 'settings' },
+};
+
+const DOCUMENT = /^\/documents\/([^/]+)$/;
+
+/** Any other hash opens the incoming register, the clerk's usual start. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/incoming';
+  const known = fixed[path];
+  if (known) return known;
+  const document = DOCUMENT.exec(path);
+  if (document?.[1]) return { name: 'document', id: decodeURIComponent(document[1]) };
+  return { name: 'incoming' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'incoming-new':
+      return '#/incoming/new';
+    case 'outgoing-new':
+      return '#/outgoing/new';
+    case 'document':
+      return `#/documents/${encodeURIComponent(route.id)}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+export function openDocument(id: string): void {
+  navigate({ name: 'document', id });
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const currentHash = () => window.location.hash;
+
+/** The current route; the component re-renders when the hash changes. */
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, currentHash));
+}

@@ -1,0 +1,17 @@
+// Entry point: the first questions to core go out before anything else runs;
+// then translations (loaded before anything renders), Ant Design's prebuilt
+// styles (the theme runs in zero-runtime mode), the fonts, the app.
+import './app/startup.ts';
+import './i18n/index.ts';
+import 'antd/dist/antd.css';
+import './styles/fonts.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

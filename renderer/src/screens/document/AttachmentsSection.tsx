@@ -1,0 +1,98 @@
+// The document's files: the main PDF and its appendices. A copy can be saved
+// anywhere; an appendix (or the main file a draft still lacks) can be added.
+import { DownloadOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentView } from '../../../../shared/api.ts';
+import { asCoreError, call, type CoreError } from '../../api/client.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { downloadBase64, fileToBase64, formatSize } from '../../components/files.ts';
+import { Section } from '../../components/Section.tsx';
+
+export function AttachmentsSection({ document, onChanged }: { document: DocumentView; onChanged: () => void }) {
+  const { t } = useTranslation('document');
+  const picker = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
+  const hasMain = document.attachments.some((attachment) => attachment.role === 'main');
+
+  const download = async (attachmentId: string) => {
+    setBusy(attachmentId);
+    setError(null);
+    try {
+      const file = await call('attachments.read', { documentId: document.id, attachmentId });
+      downloadBase64(file.base64, file.filename, file.mime);
+    } catch (failure) {
+      setError(asCoreError(failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const add = async (file: File) => {
+    setBusy('add');
+    setError(null);
+    try {
+      await call('attachments.add', {
+        documentId: document.id,
+        file: { base64: await fileToBase64(file), filename: file.name },
+        role: hasMain ? 'appendix' : 'main',
+      });
+      onChanged();
+    } catch (failure) {
+      setError(asCoreError(failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Section
+      title={t('sections.attachments', { count: document.attachments.length })}
+      extra={
+        <>
+          <input
+            ref={picker}
+            type="file"
+            accept="application/pdf"
+            hidden
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void add(file);
+            }}
+          />
+          <Button size="small" icon={<PaperClipOutlined />} loading={busy === 'add'} onClick={() => picker.current?.click()}>
+            {hasMain ? t('attachments.addAppendix') : t('attachments.addMain')}
+          </Button>
+        </>
+      }
+    >
+      {document.attachments.length === 0 && <div className="muted">{t('attachments.none')}</div>}
+      <ul className="plain-list">
+        {document.attachments.map((attachment) => (
+          <li key={attachment.id} className="plain-list-item" data-testid="attachment-item">
+            <FilePdfOutlined className={attachment.role === 'main' ? 'icon-main' : 'icon-muted'} />
+            <span className="plain-list-main" title={attachment.filename}>
+              {attachment.filename}
+            </span>
+            <span className="muted">
+              {t(`attachments.role.${attachment.role}`)} · {formatSize(attachment.size)}
+            </span>
+            <Button
+              size="small"
+              type="text"
+              icon={<DownloadOutlined />}
+              loading={busy === attachment.id}
+              onClick={() => void download(attachment.id)}
+              aria-label={t('attachments.download')}
+              title={t('attachments.download')}
+            />
+          </li>
+        ))}
+      </ul>
+      <ErrorNotice error={error} onClose={() => setError(null)} />
+    </Section>
+  );
+}

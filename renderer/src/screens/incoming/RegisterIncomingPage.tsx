@@ -1,0 +1,262 @@
+// Vào sổ văn bản đến: drop the PDF, let its own text fill the form (never
+// over what the clerk already typed), check for a document already in the
+// register, correct, register, and land on the new entry.
+import { App, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HandlerInput, PrefillView } from '../../../../shared/api.ts';
+import type { Secrecy, Urgency } from '../../../../shared/domain.ts';
+import { errorMessages } from '../../../../shared/errors.ts';
+import { asCoreError, call, CoreError } from '../../api/client.ts';
+import { navigate, openDocument } from '../../app/router.ts';
+import { DateInput, dateRule, dateValue } from '../../components/DateInput.tsx';
+import { formatDate, today } from '../../components/dates.ts';
+import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.tsx';
+import { DropZone } from '../../components/DropZone.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { fileToBase64, isPdfFile } from '../../components/files.ts';
+import { showFieldErrors } from '../../components/form-errors.ts';
+import { documentTypeKey, secrecyOptions, urgencyOptions } from '../../components/options.ts';
+import { DuplicateWarning } from './DuplicateWarning.tsx';
+
+interface IncomingValues {
+  issuerName: string;
+  issuerCode?: string;
+  notation: string;
+  issuedOn: string;
+  type: string;
+  subject: string;
+  urgency: Urgency;
+  secrecy: Secrecy;
+  arrivedOn: string;
+  dueOn?: string;
+  recipientUnit?: string;
+  notes?: string;
+  pageCount?: number | null;
+}
+
+const formFields = ['issuerName', 'issuerCode', 'notation', 'issuedOn', 'type', 'subject', 'urgency', 'secrecy', 'arrivedOn', 'dueOn', 'recipientUnit', 'notes', 'pageCount'];
+
+type PickedFile = { file: File; base64: Promise<string> };
+
+export function RegisterIncomingPage() {
+  const { t } = useTranslation('incoming');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<IncomingValues>();
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [prefill, setPrefill] = useState<PrefillView | null>(null);
+  const [reading, setReading] = useState(false);
+  const [fileError, setFileError] = useState<CoreError | null>(null);
+  const [duplicateRefusal, setDuplicateRefusal] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<CoreError | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The last file dropped: a slower answer for an earlier file is dropped.
+  const latestFile = useRef<File | null>(null);
+
+  const applyPrefill = (found: PrefillView) => {
+    const type = found.type ? documentTypeKey(found.type) : undefined;
+    const candidates: Partial<IncomingValues> = {
+      notation: found.notation ?? undefined,
+      issuedOn: found.issuedOn ? formatDate(found.issuedOn) : undefined,
+      issuerName: found.issuerName ?? undefined,
+      type,
+      subject: found.subject ?? undefined,
+      pageCount: found.pageCount > 0 ? found.pageCount : undefined,
+    };
+    const fill: Partial<IncomingValues> = {};
+    for (const [name, value] of Object.entries(candidates) as [keyof IncomingValues, IncomingValues[keyof IncomingValues]][]) {
+      if (value !== undefined && !form.isFieldTouched(name)) Object.assign(fill, { [name]: value });
+    }
+    // The code belongs to the issuer read from the PDF: only with that name.
+    if (fill.issuerName !== undefined) fill.issuerCode = found.issuerCode ?? undefined;
+    form.setFieldsValue(fill);
+  };
+
+  const onFile = async (file: File | null) => {
+    latestFile.current = file;
+    setPrefill(null);
+    setFileError(null);
+    setDuplicateRefusal(null);
+    if (!file) {
+      setPicked(null);
+      return;
+    }
+    if (!isPdfFile(file)) {
+      setPicked(null);
+      setFileError(new CoreError({ code: 'PDF_NOT_PDF', message: errorMessages.PDF_NOT_PDF }));
+      return;
+    }
+    const base64 = fileToBase64(file);
+    setPicked({ file, base64 });
+    setReading(true);
+    try {
+      const found = await call('incoming.prefill', { file: { base64: await base64, filename: file.name } });
+      if (latestFile.current !== file) return;
+      setPrefill(found);
+      applyPrefill(found);
+    } catch (error) {
+      if (latestFile.current === file) setFileError(asCoreError(error));
+    } finally {
+      if (latestFile.current === file) setReading(false);
+    }
+  };
+
+  const submit = async (allowDuplicate: boolean) => {
+    let values: IncomingValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setSubmitError(null);
+    try {
+      const input: HandlerInput<'incoming.register'> = {
+        issuerName: values.issuerName,
+        issuerCode: values.issuerCode || undefined,
+        notation: values.notation,
+        issuedOn: dateValue(values.issuedOn) ?? values.issuedOn,
+        type: values.type,
+        subject: values.subject,
+        urgency: values.urgency,
+        secrecy: values.secrecy,
+        arrivedOn: dateValue(values.arrivedOn),
+        dueOn: dateValue(values.dueOn),
+        recipientUnit: values.recipientUnit,
+        notes: values.notes,
+        pageCount: values.pageCount ?? undefined,
+        allowDuplicate,
+      };
+      if (picked) input.file = { base64: await picked.base64, filename: picked.file.name };
+      const document = await call('incoming.register', input);
+      message.success(t('registered', { number: document.registerNumber, year: document.registerYear }));
+      openDocument(document.id);
+    } catch (error) {
+      const coreError = asCoreError(error);
+      if (coreError.code === 'DOCUMENT_DUPLICATE') {
+        setDuplicateRefusal(coreError.value.message);
+      } else {
+        showFieldErrors(form, coreError, formFields);
+        setSubmitError(coreError);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const duplicates = prefill?.duplicates ?? [];
+  const issuerCode = Form.useWatch('issuerCode', form);
+  const required = { required: true, whitespace: true, message: t('required') };
+
+  return (
+    <div className="form-page">
+      <div className="page-toolbar">
+        <Typography.Title level={4} className="page-title">
+          {t('title')}
+        </Typography.Title>
+      </div>
+      <div className="form-page-body">
+        <aside className="form-page-side">
+          <DropZone testId="incoming-dropzone" file={picked?.file ?? null} onFile={(file) => void onFile(file)} hint={t('dropHint')} busy={reading} />
+          {prefill && (
+            <Typography.Paragraph type="secondary" className="prefill-note">
+              {prefill.hasText ? t('prefill.read', { pages: prefill.pageCount }) : t('prefill.scan', { pages: prefill.pageCount })}
+            </Typography.Paragraph>
+          )}
+          <ErrorNotice error={fileError} onClose={() => setFileError(null)} />
+          {(duplicates.length > 0 || duplicateRefusal) && (
+            <DuplicateWarning duplicates={duplicates} message={duplicateRefusal} busy={busy} onRegisterAnyway={() => void submit(true)} />
+          )}
+        </aside>
+        <Form<IncomingValues>
+          form={form}
+          className="form-page-main"
+          layout="vertical"
+          initialValues={{ urgency: 'thuong', secrecy: 'thuong', arrivedOn: formatDate(today()) }}
+          onFinish={() => void submit(false)}
+          onValuesChange={(changed: Partial<IncomingValues>) => {
+            // A name typed by hand no longer matches the code read from the PDF.
+            if ('issuerName' in changed) form.setFieldValue('issuerCode', undefined);
+          }}
+        >
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="issuerName" label={t('fields.issuerName')} rules={[required]} extra={issuerCode ? t('fields.issuerCode', { code: issuerCode }) : undefined}>
+                <Input data-testid="field-issuerName" autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="issuerCode" hidden>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="notation" label={t('fields.notation')} rules={[required]}>
+                <Input data-testid="field-notation" placeholder="15/UBND-VP" autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="issuedOn" label={t('fields.issuedOn')} rules={[required, dateRule(t('invalidDate'))]}>
+                <DateInput testId="field-issuedOn" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="type" label={t('fields.type')} rules={[{ required: true, message: t('required') }]}>
+                <DocumentTypeSelect testId="field-type" placeholder={t('fields.typePlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="subject" label={t('fields.subject')} rules={[required]}>
+                <Input.TextArea data-testid="field-subject" autoSize={{ minRows: 2, maxRows: 5 }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="arrivedOn" label={t('fields.arrivedOn')} rules={[dateRule(t('invalidDate'))]}>
+                <DateInput testId="field-arrivedOn" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="urgency" label={t('fields.urgency')}>
+                <Select data-testid="field-urgency" options={urgencyOptions(t)} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="secrecy" label={t('fields.secrecy')}>
+                <Select data-testid="field-secrecy" options={secrecyOptions(t)} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="pageCount" label={t('fields.pageCount')}>
+                <InputNumber min={1} max={100000} precision={0} className="full-width" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="recipientUnit" label={t('fields.recipientUnit')}>
+                <Input data-testid="field-recipientUnit" autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="dueOn" label={t('fields.dueOn')} rules={[dateRule(t('invalidDate'))]}>
+                <DateInput testId="field-dueOn" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="notes" label={t('fields.notes')}>
+            <Input.TextArea data-testid="field-notes" autoSize={{ minRows: 1, maxRows: 4 }} />
+          </Form.Item>
+          <ErrorNotice error={submitError} onClose={() => setSubmitError(null)} />
+          <div className="form-actions">
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="incoming-submit">
+              {t('submit')}
+            </Button>
+            <Button onClick={() => navigate({ name: 'incoming' })}>{t('common:cancel')}</Button>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

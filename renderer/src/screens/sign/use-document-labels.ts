@@ -1,0 +1,39 @@
+// How the dialog names the documents it signs: số/ký hiệu, or the trích yếu of
+// a draft that has no number yet. Read once when the dialog opens.
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client.ts';
+
+export interface DocumentLabel {
+  notation: string | null;
+  subject: string;
+}
+
+export function useDocumentLabels(ids: readonly string[]): Readonly<Record<string, DocumentLabel>> {
+  const [labels, setLabels] = useState<Record<string, DocumentLabel>>({});
+  const key = ids.join('\n');
+  useEffect(() => {
+    let stopped = false;
+    setLabels({});
+    for (const id of key ? key.split('\n') : []) {
+      // A label that cannot be read leaves the id showing; signing does not depend on it.
+      call('documents.get', { id })
+        .then((document) => {
+          if (!stopped) setLabels((previous) => ({ ...previous, [id]: { notation: document.notation, subject: document.subject } }));
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      stopped = true;
+    };
+  }, [key]);
+  return labels;
+}
+
+/** Số/ký hiệu, else "Dự thảo: <trích yếu>", else the id while the label is being read. */
+export function labelOf(id: string, label: DocumentLabel | undefined, t: TFunction): string {
+  if (!label) return id;
+  if (label.notation) return label.notation;
+  const subject = label.subject.length > 70 ? `${label.subject.slice(0, 69)}…` : label.subject;
+  return t('sign:draftLabel', { subject });
+}
