@@ -474,6 +474,8 @@ export interface RegisterRowView {
   signerName: string | null;
   handedOn: string | null;
   copies: number | null;
+  /** Đơn vị, người nhận bản lưu (outgoing). */
+  archiveUnit: string | null;
   notes: string | null;
   attachmentCount: number;
   /** Signatures this office or the sender put on the main file, as recorded in the store. */

@@ -105,6 +105,7 @@ export interface RegisterEntryRow {
   signerName: string | null;
   handedOn: string | null;
   copies: number | null;
+  archiveUnit: string | null;
   notes: string | null;
   attachmentCount: number;
   signatureCount: number;
@@ -118,7 +119,7 @@ const ENTRY_SQL = `
          d.filed_on AS filedOn, d.notation AS notation, d.issued_on AS issuedOn, d.issuer_name AS issuerName,
          d.doc_type AS docType, d.subject AS subject, d.urgency AS urgency, d.secrecy AS secrecy,
          d.due_on AS dueOn, d.completed_on AS completedOn, d.recipient_unit AS recipientUnit,
-         d.signer_name AS signerName, d.handed_on AS handedOn, d.copies AS copies, d.notes AS notes,
+         d.signer_name AS signerName, d.handed_on AS handedOn, d.copies AS copies, d.archive_unit AS archiveUnit, d.notes AS notes,
          (SELECT group_concat(COALESCE(r.name, a.name, r.agency_code), '; ' ORDER BY r.position)
             FROM recipients r LEFT JOIN agencies a ON a.code = r.agency_code
            WHERE r.document_id = d.id) AS recipients,

@@ -51,6 +51,7 @@ function toRegisterRow(row: RegisterEntryRow, today: string): RegisterRowView {
     signerName: row.signerName,
     handedOn: row.handedOn,
     copies: row.copies,
+    archiveUnit: row.archiveUnit,
     notes: row.notes,
     attachmentCount: row.attachmentCount,
     signatureCount: row.signatureCount,

@@ -112,7 +112,7 @@ describe('the outgoing register and the drafts', () => {
     const office = await openTestOffice();
     upsertAgency(office.core.db, { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null }, '2026-03-01T00:00:00Z');
     const draft = (subject: string, recipients: ({ agencyCode: string } | { name: string })[]) =>
-      office.call('outgoing.draft', { type: 'TB', subject, recipients, signerName: 'Nguyễn Văn An' });
+      office.call('outgoing.draft', { type: 'TB', subject, recipients, signerName: 'Nguyễn Văn An', archiveUnit: 'Văn phòng HĐND-UBND', copies: 5 });
     const first = await draft('Thông báo lịch tiếp công dân tháng 3', [{ agencyCode: '000.00.20.H56' }, { name: 'Công an xã' }, { agencyCode: '000.99.99.H56' }]);
     const second = await draft('Thông báo nghỉ lễ', [{ name: 'Các thôn' }]);
     const third = await draft('Thông báo lịch trực', []);
@@ -126,7 +126,13 @@ describe('the outgoing register and the drafts', () => {
       ['01/TB-UBND', 'issued'],
     ]);
     // A recipient by code shows the directory's name; a code the directory lacks shows itself.
-    expect(outgoing.rows[1]).toMatchObject({ recipients: 'UBND huyện Quảng Xương; Công an xã; 000.99.99.H56', signerName: 'Nguyễn Văn An', typeName: 'Thông báo' });
+    expect(outgoing.rows[1]).toMatchObject({
+      recipients: 'UBND huyện Quảng Xương; Công an xã; 000.99.99.H56',
+      signerName: 'Nguyễn Văn An',
+      typeName: 'Thông báo',
+      archiveUnit: 'Văn phòng HĐND-UBND',
+      copies: 5,
+    });
     expect(outgoing.rows[0]!.recipients).toBeNull();
 
     const drafts = await office.call('documents.list', { view: 'drafts' });

@@ -15,8 +15,7 @@ export function ErrorNotice({ error, onClose }: { error: CoreError | null; onClo
       data-code={error.code}
       type="error"
       showIcon
-      closable={onClose !== undefined}
-      onClose={onClose}
+      closable={onClose === undefined ? false : { onClose }}
       title={error.value.message}
       description={
         <>
@@ -24,7 +23,7 @@ export function ErrorNotice({ error, onClose }: { error: CoreError | null; onClo
             <ul>
               {fields.map(([field, message]) => (
                 <li key={field}>
-                  {field}: {message}
+                  {t(`fields.${field}`, { defaultValue: field })}: {message}
                 </li>
               ))}
             </ul>

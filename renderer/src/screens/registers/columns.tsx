@@ -1,7 +1,7 @@
 // The columns of each register, in the order of Decree 30 Appendix IV, as
 // plain text cells: a row must cost no more than a few spans to draw.
 import type { ReactNode } from 'react';
-import type { DocumentView, RegisterRowView } from '../../../../shared/api.ts';
+import type { RegisterRowView } from '../../../../shared/api.ts';
 import type { RegisterView } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
 
@@ -13,7 +13,7 @@ export interface CellLabels {
 }
 
 // The outgoing register's "bản lưu" column; core's row view may not carry it yet.
-type Row = RegisterRowView & Partial<Pick<DocumentView, 'archiveUnit'>>;
+type Row = RegisterRowView;
 
 export interface RegisterColumn {
   key: string;
