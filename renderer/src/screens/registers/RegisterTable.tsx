@@ -2,7 +2,6 @@
 // sight in the DOM, pages of rows fetched as they scroll into view. Stays
 // smooth at 100,000 entries. Keyboard: ↑/↓ move, Enter opens, PageUp/PageDown
 // and Home/End scroll, Space ticks the row for signing.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { secrecies, urgencies } from '../../../../shared/domain.ts';
@@ -10,12 +9,11 @@ import { openDocument, type RegisterView } from '../../app/router.ts';
 import { gridTemplate, minimumWidth, registerColumns, type CellLabels, type RegisterColumn } from './columns.tsx';
 import type { RegisterPages } from './register-pages.ts';
 import { RegisterRow } from './RegisterRow.tsx';
+import { useRowWindow } from './use-row-window.ts';
 
 const ROW_HEIGHT = 34;
 // Two lines: the Decree 30 column titles are long.
 const HEADER_HEIGHT = 42;
-
-const initialRect = { width: 0, height: window.innerHeight };
 
 // The UI benchmark measures the time to the first register rows on screen after load.
 let firstRowsMarked = false;
@@ -66,19 +64,8 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
   // The left border of a row (the overdue mark) takes 3 px.
   const minWidth = useMemo(() => minimumWidth(columns, selectable) + 3, [columns, selectable]);
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // Rows in the very first render, before the table has been measured; corrected before paint.
-    initialRect,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const rows = useRowWindow(scroller, { count: total, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: 4 });
+  const { first, last } = rows;
 
   useEffect(() => {
     pages.ensure(first, last);
@@ -91,7 +78,7 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
     scroller.current?.focus({ preventScroll: true });
   }, [pages]);
 
-  const rowsInSight = items.length > 0 && pages.row(first) !== undefined;
+  const rowsInSight = last >= first && pages.row(first) !== undefined;
   useEffect(() => {
     if (rowsInSight && !firstRowsMarked) {
       firstRowsMarked = true;
@@ -125,7 +112,7 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
   const moveTo = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
     setSelected(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    rows.scrollToRow(clamped);
   };
   const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
@@ -163,21 +150,21 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
       onKeyDown={onKeyDown}
       style={gridStyle}
     >
-      <div className="register-canvas" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+      <div className="register-canvas" style={{ height: rows.totalHeight, minWidth }}>
         <RegisterHeader columns={columns} selectable={selectable} />
         {pages.total === 0 && <div className="register-empty">{t(unfiltered ? `empty.${view}` : 'emptyFiltered')}</div>}
         <div className="register-rows">
-          {items.map((item) => {
-            const row = pages.row(item.index);
+          {rowIndexes(first, last).map((index) => {
+            const row = pages.row(index);
             return (
               <RegisterRow
-                key={item.index}
-                index={item.index}
-                top={item.start}
+                key={index}
+                index={index}
+                top={HEADER_HEIGHT + index * ROW_HEIGHT}
                 row={row}
                 columns={columns}
                 labels={labels}
-                selected={item.index === selected}
+                selected={index === selected}
                 selectable={selectable}
                 checked={row !== undefined && checked.has(row.id)}
                 onOpen={onRowClick}
@@ -189,4 +176,10 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
       </div>
     </div>
   );
+}
+
+function rowIndexes(first: number, last: number): number[] {
+  const indexes: number[] = [];
+  for (let index = first; index <= last; index++) indexes.push(index);
+  return indexes;
 }
