@@ -24,6 +24,10 @@ interface Running {
 }
 
 const CLOSE_TIMEOUT_MS = 8000;
+// A host that died comes back by itself (the end-of-day sync lives in it),
+// sooner the first time, never in a tight loop.
+const RESTART_FIRST_MS = 2000;
+const RESTART_MAX_MS = 5 * 60_000;
 
 export class CoreChannel {
   private readonly startProcess: () => HostProcess;
@@ -32,6 +36,7 @@ export class CoreChannel {
   private readonly listeners = new Set<(event: AppEvent) => void>();
   private nextId = 1;
   private closed = false;
+  private restartDelayMs = RESTART_FIRST_MS;
 
   constructor(start: () => HostProcess) {
     this.startProcess = start;
@@ -86,6 +91,12 @@ export class CoreChannel {
       const lost = this.closed ? failure('HOST_CLOSING', 'the app is quitting') : failure('INTERNAL', `core host exited (${code})`);
       for (const resolve of this.pending.values()) resolve(lost);
       this.pending.clear();
+      if (this.closed) return;
+      const delay = this.restartDelayMs;
+      this.restartDelayMs = Math.min(delay * 2, RESTART_MAX_MS);
+      setTimeout(() => {
+        if (!this.closed) this.ensureRunning();
+      }, delay).unref();
     });
     this.running = running;
     return running;
@@ -100,6 +111,7 @@ export class CoreChannel {
     switch (message.type) {
       case 'ready':
         running.ready = true;
+        this.restartDelayMs = RESTART_FIRST_MS;
         for (const request of running.queue.splice(0)) running.process.postMessage(request);
         return;
       case 'result': {

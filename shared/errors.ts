@@ -105,7 +105,7 @@ export const errorMessages = {
   IPC_FORBIDDEN:
     'Yêu cầu bị từ chối vì không đến từ cửa sổ của vanthu. Đóng cửa sổ lạ (nếu có) rồi thao tác lại trong cửa sổ chính của vanthu.',
   BROWSER_SESSION_INVALID:
-    'Phiên làm việc trên trình duyệt không hợp lệ hoặc đã hết (vanthu vừa được mở lại). Mở vanthu bằng đường dẫn mới in ra khi khởi động.',
+    'Phiên làm việc trên trình duyệt không hợp lệ hoặc đã hết (vanthu vừa được mở lại, hoặc đường dẫn đăng nhập đã được dùng một lần). Khởi động lại vanthu và mở đường dẫn mới in ra khi khởi động.',
   BROWSER_FORBIDDEN:
     'Yêu cầu bị từ chối vì không đến từ trang vanthu trên chính máy này. Mở vanthu bằng đường dẫn in ra khi khởi động.',
   REQUEST_TOO_LARGE: 'Dữ liệu gửi lên quá lớn. Hãy chọn tệp nhỏ hơn hoặc tách thành nhiều tệp.',

@@ -28,10 +28,10 @@ export function filedPerUrgency(db: Db, from: string, before: string): { urgency
   ).all(from, before) as { urgency: Urgency; count: number }[];
 }
 
-/** Open documents whose deadline passed before this day. */
+/** Open documents in a register (not drafts) whose deadline passed before this day. */
 export function countOverdue(db: Db, today: string): number {
   return (
-    statement(db, 'SELECT COUNT(*) AS count FROM documents WHERE due_on IS NOT NULL AND completed_on IS NULL AND due_on < ?').get(today) as {
+    statement(db, `SELECT COUNT(*) AS count FROM documents d WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < ? AND ${IN_REGISTER}`).get(today) as {
       count: number;
     }
   ).count;

@@ -36,7 +36,9 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const SESSION_COOKIE = 'vanthu_session';
+// Per port: browsers scope cookies by host, not port, so two browser-mode runs
+// (two data dirs) would otherwise overwrite each other's session.
+const sessionCookie = (port: number) => `vanthu_session_${port}`;
 // A PDF of MAX_PDF_BYTES travels as base64 inside the JSON of one call.
 const MAX_BODY_BYTES = Math.ceil(MAX_PDF_BYTES / 3) * 4 + 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -52,6 +54,9 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const secret = randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');
+  // The printed URL is the key to the whole store and ends up in the browser's
+  // history and command line: it logs in once; the cookie carries the session.
+  let loginSpent = false;
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
@@ -76,15 +81,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (rawPath === browserRoutes.login) {
       if (!sameSecret(query.get('token') ?? '', secret)) return refuse(res, 'BROWSER_SESSION_INVALID', 'wrong login token');
+      if (loginSpent) return refuse(res, 'BROWSER_SESSION_INVALID', 'login token already used');
+      loginSpent = true;
       res.writeHead(302, {
-        'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${sessionCookie(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
         'Cache-Control': 'no-store',
       });
       return void res.end();
     }
     if (rawPath.startsWith('/api/')) {
-      if (!sameSecret(cookie(req, SESSION_COOKIE) ?? '', session)) return refuse(res, 'BROWSER_SESSION_INVALID', 'no session cookie');
+      if (!sameSecret(cookie(req, sessionCookie(port)) ?? '', session)) return refuse(res, 'BROWSER_SESSION_INVALID', 'no session cookie');
       // Browsers send Origin on every cross-origin request; a same-origin GET may omit it.
       const requestOrigin = req.headers.origin;
       if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 'BROWSER_FORBIDDEN', `Origin ${requestOrigin.slice(0, 100)}`);

@@ -116,7 +116,7 @@ describe('browser mode server', () => {
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
     expect(reply.headers['set-cookie']).toHaveLength(1);
-    expect(reply.headers['set-cookie']![0]).toMatch(/^vanthu_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(reply.headers['set-cookie']![0]).toMatch(/^vanthu_session_\d+=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
     // The session is not the secret from the URL, which may sit in the shell's history.
     expect(reply.headers['set-cookie']![0]).not.toContain(url.searchParams.get('token'));
 
@@ -124,6 +124,12 @@ describe('browser mode server', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
     expect(wrong.json.error.code).toBe('BROWSER_SESSION_INVALID');
+
+    // The URL logs in once: copied from the history or a process list later, it opens nothing.
+    const again = await request(url.pathname + url.search);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.json.error.code).toBe('BROWSER_SESSION_INVALID');
   });
 
   const external = Object.values(os.networkInterfaces())
@@ -140,7 +146,7 @@ describe('browser mode server', () => {
   });
 
   it('refuses API requests without the session cookie', async () => {
-    const { request, origin } = await start();
+    const { server, request, origin } = await start();
     const call = await request('/api/call', {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },
@@ -150,7 +156,7 @@ describe('browser mode server', () => {
     expect(call.json).toEqual({ ok: false, error: expect.objectContaining({ code: 'BROWSER_SESSION_INVALID', message: errorMessages.BROWSER_SESSION_INVALID }) });
     const forged = await request('/api/call', {
       method: 'POST',
-      headers: { origin, 'content-type': 'application/json', cookie: 'vanthu_session=forged' },
+      headers: { origin, 'content-type': 'application/json', cookie: `vanthu_session_${new URL(server.loginUrl).port}=forged` },
       body: JSON.stringify({ name: 'office.status', input: {} }),
     });
     expect(forged.status).toBe(401);

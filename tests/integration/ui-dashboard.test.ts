@@ -48,6 +48,8 @@ describe('the dashboard', () => {
     await sent(office, '2026-03-04', [{ name: 'Các thôn' }]);
     await sent(office, '2026-03-05', []);
     await office.call('outgoing.draft', { type: 'TB', subject: 'Dự thảo thông báo', urgency: 'hoa-toc' });
+    // A draft with a deadline long past is not in a register: not overdue.
+    await office.call('outgoing.draft', { type: 'TB', subject: 'Dự thảo báo cáo quý', dueOn: '2026-01-15' });
     // The hub refused this one: it did not go electronically.
     const change = office.core.db.prepare(`SELECT id FROM changes WHERE document_id = ?`).get(refused.id) as { id: string };
     markChange(office.core.db, change.id, 'rejected', 'UNKNOWN_RECIPIENT', 'no such agency', '2026-03-03T10:00:00Z');
@@ -57,7 +59,7 @@ describe('the dashboard', () => {
       month: '2026-03',
       receivedThisMonth: 4,
       sentThisMonth: 4,
-      // Open and due before today (20 March): the ones due 10 and 19 March.
+      // Open, in a register and due before today (20 March): the ones due 10 and 19 March.
       overdue: 2,
       signedDigitallyPercent: 0,
       sentElectronicallyPercent: 25,

@@ -140,4 +140,24 @@ describe('the shell’s core channel over a real host process', () => {
     expect(await channel.call('office.status', {})).toMatchObject({ ok: false, error: { code: 'HOST_CLOSING' } });
     expect(started).toHaveLength(3);
   });
+
+  it('starts a host that died by itself, so the scheduled sync it carries comes back without a call', async () => {
+    const dataDir = tempDir();
+    const started: ChildProcess[] = [];
+    const channel = new CoreChannel(() => {
+      const child = forkHost(dataDir);
+      started.push(child);
+      return asHostProcess(child);
+    });
+    expect(await channel.call('office.status', {})).toMatchObject({ ok: true });
+    const exit = exited(started[0]!);
+    started[0]!.kill('SIGKILL');
+    await exit;
+    const deadline = Date.now() + 20_000;
+    while (started.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(started).toHaveLength(2);
+    const closed = exited(started[1]!);
+    await channel.close();
+    expect(await closed).toBe(0);
+  });
 });

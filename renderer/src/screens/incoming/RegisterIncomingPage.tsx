@@ -63,12 +63,15 @@ export function RegisterIncomingPage() {
       subject: found.subject ?? undefined,
       pageCount: found.pageCount > 0 ? found.pageCount : undefined,
     };
+    // A field the clerk has not typed in holds what the previous PDF said, or
+    // nothing: it takes what this PDF says, or goes empty, so a second file
+    // never keeps the first one's number, issuer or subject.
     const fill: Partial<IncomingValues> = {};
     for (const [name, value] of Object.entries(candidates) as [keyof IncomingValues, IncomingValues[keyof IncomingValues]][]) {
-      if (value !== undefined && !form.isFieldTouched(name)) Object.assign(fill, { [name]: value });
+      if (!form.isFieldTouched(name)) Object.assign(fill, { [name]: value });
     }
     // The code belongs to the issuer read from the PDF: only with that name.
-    if (fill.issuerName !== undefined) fill.issuerCode = found.issuerCode ?? undefined;
+    if (!form.isFieldTouched('issuerName')) fill.issuerCode = found.issuerCode ?? undefined;
     form.setFieldsValue(fill);
   };
 

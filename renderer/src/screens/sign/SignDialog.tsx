@@ -245,7 +245,8 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
               onChange={(event) => setPin(event.target.value)}
               onPressEnter={() => void submit()}
               maxLength={64}
-              autoComplete="off"
+              // A browser ignores "off" on password fields and offers to save them; a one-time code it never stores.
+              autoComplete="one-time-code"
               placeholder={t('pin.placeholder')}
               disabled={busy || finished || pinInfo.locked || token === null}
               style={{ maxWidth: 260 }}
