@@ -6,6 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { schemas, type HandlerName } from '../shared/api.ts';
 import { ipcChannels, type CallResult } from '../shared/bridge.ts';
 import { AppError, type ErrorCode } from '../shared/errors.ts';
+import { windowCallRefusal } from '../shared/window-calls.ts';
 import { isAppUrl } from './app-url.ts';
 
 export interface CoreCaller {
@@ -19,6 +20,8 @@ export function bindApi(ipcMain: Pick<IpcMain, 'handle'>, host: CoreCaller): voi
     if (typeof name !== 'string' || !Object.hasOwn(schemas, name)) {
       return refused('INPUT_INVALID', `unknown handler ${JSON.stringify(String(name).slice(0, 80))}`);
     }
+    const refusal = windowCallRefusal(name, input);
+    if (refusal) return refused('IPC_FORBIDDEN', refusal);
     return host.call(name, input);
   });
 }

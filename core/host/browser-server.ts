@@ -5,6 +5,7 @@
 //  - /login trades the secret for an HttpOnly, SameSite=Strict session cookie;
 //  - /api/* need the cookie; calls also need our own Origin and a JSON body,
 //    which a cross-site form or a no-cors fetch cannot produce.
+import { windowCallRefusal } from '../../shared/window-calls.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -118,6 +119,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const { name, input } = (request ?? {}) as { name?: unknown; input?: unknown };
     if (typeof name !== 'string') return refuse(res, 'INPUT_INVALID', 'body has no handler name');
+    const refusal = windowCallRefusal(name, input);
+    if (refusal) return refuse(res, 'BROWSER_FORBIDDEN', refusal);
     // App errors are answers, not transport failures: 200 with ok:false.
     sendJson(res, 200, await options.host.call(name, input));
   }

@@ -228,6 +228,16 @@ describe('browser mode server', () => {
       expect(reply.json.ok, name).toBe(false);
       expect(reply.json.error.code, name).toBe('INPUT_INVALID');
     }
+    // The page hands files over as bytes: a path on this machine, to read or to write, is refused before core.
+    for (const [name, input] of [
+      ['attachments.export', { documentId: 'x', out: '/tmp/x.pdf' }],
+      ['crl.import', { path: '/etc/passwd' }],
+      ['incoming.register', { file: { path: '/etc/passwd' } }],
+    ] as const) {
+      const reply = await call(name, input, cookie);
+      expect(reply.status, name).toBe(403);
+      expect(reply.json.error.code, name).toBe('BROWSER_FORBIDDEN');
+    }
     const nameless = await request('/api/call', { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{"input":{}}' });
     expect(nameless.status).toBe(400);
   });

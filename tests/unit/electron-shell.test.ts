@@ -294,6 +294,15 @@ describe('Electron main process', () => {
       const result: any = await handler(appEvent('app://vanthu/index.html'), name, {});
       expect(result.error.code, String(name)).toBe('INPUT_INVALID');
     }
+    // The window hands files over as bytes: a path on this machine, to read or to write, is refused before core.
+    for (const [name, input] of [
+      ['attachments.export', { documentId: 'x', out: '/home/clerk/.config/autostart/x.desktop' }],
+      ['trust.add', { path: '/etc/ssl/certs/ca.pem' }],
+      ['incoming.prefill', { file: { path: '/etc/passwd' } }],
+    ] as const) {
+      const result: any = await handler(appEvent('app://vanthu/index.html'), name, input);
+      expect(result.error.code, name).toBe('IPC_FORBIDDEN');
+    }
     const forwarded: any = await handler(appEvent('app://vanthu/so-den'), 'office.status', {});
     expect(forwarded).toEqual({ ok: true, value: { handled: 'office.status', input: {} } });
     const host = fake.FakeHostProcess.all[0]!;
