@@ -9,6 +9,7 @@ import type { SyncResultView } from '../../shared/sync.ts';
 import { call } from '../api.ts';
 import type { Core } from '../context.ts';
 import { getDevice, pendingChanges } from '../db/sync.ts';
+import { emptyRun } from '../sync/run-view.ts';
 import { probeHub } from '../sync/line-probe.ts';
 import { SyncScheduler } from '../sync/scheduler.ts';
 import { syncSchedule } from '../sync/status.ts';
@@ -58,7 +59,7 @@ export function hostSync(core: Core, emit: (event: AppEvent) => void): HostedSyn
         : runOnce({ trigger }).catch((error: unknown) => {
             const value = toErrorValue(error);
             logFailure(`sync (${trigger})`, value, error);
-            return failedRun(value);
+            return emptyRun('', 'failed', value);
           }),
     schedule: () => syncSchedule(core),
     probe: async () => {
@@ -88,23 +89,5 @@ export function hostSync(core: Core, emit: (event: AppEvent) => void): HostedSyn
       scheduler.stop();
       await current?.catch(() => undefined);
     },
-  };
-}
-
-function failedRun(error: SyncResultView['error']): SyncResultView {
-  return {
-    runId: '',
-    outcome: 'failed',
-    sent: [],
-    received: [],
-    statuses: 0,
-    updates: 0,
-    rejected: [],
-    waiting: 0,
-    bytesUp: 0,
-    bytesDown: 0,
-    clockOffsetMs: null,
-    seconds: 0,
-    error,
   };
 }

@@ -1,6 +1,7 @@
 // One sync run: directory and clock, push, pull, push again (the statuses the
 // pull produced), with its history row. The run is safe to kill at any point:
 // the change log, the hub's offsets and the pull cursor say where to go on.
+import { emptyRun } from './run-view.ts';
 import type { ValidInput } from '../../shared/api.ts';
 import { toErrorValue } from '../../shared/errors.ts';
 import type { SyncResultView } from '../../shared/sync.ts';
@@ -33,21 +34,7 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
   const client = new HubClient(device.hubUrl, device.credential);
   client.onRequest = options.onRequest;
   const ctx: UploadContext = { core, client, agency: device.agencyCode, meter: new LineMeter(), ...(options.retry ? { retry: options.retry } : {}) };
-  const view: SyncResultView = {
-    runId,
-    outcome: 'ok',
-    sent: [],
-    received: [],
-    statuses: 0,
-    updates: 0,
-    rejected: [],
-    waiting: 0,
-    bytesUp: 0,
-    bytesDown: 0,
-    clockOffsetMs: null,
-    seconds: 0,
-    error: null,
-  };
+  const view = emptyRun(runId, 'ok', null);
   try {
     core.emit({ type: 'sync.phase', phase: 'directory' });
     view.clockOffsetMs = await refreshDirectory(ctx);
