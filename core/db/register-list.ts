@@ -1,9 +1,9 @@
 // The registers as the desktop UI pages through them: a count, a window of
 // seqs in register order read from the index alone, then the rows of that
 // window with their recipients and counts in one query.
-import type { Direction, Secrecy, Urgency } from '../../shared/domain.ts';
+import type { RegisterRowView } from '../../shared/api.ts';
+import type { Urgency } from '../../shared/domain.ts';
 import { statement, type Db } from './connection.ts';
-import type { DocumentState } from './documents.ts';
 
 export type RegisterListView = 'incoming' | 'outgoing' | 'drafts';
 
@@ -82,34 +82,8 @@ export function registerPageSeqs(db: Db, filters: RegisterListFilters, limit: nu
   return (statement(db, sql).all({ ...params, limit, offset }) as { seq: number }[]).map((row) => row.seq);
 }
 
-export interface RegisterEntryRow {
-  seq: number;
-  id: string;
-  direction: Direction;
-  state: DocumentState;
-  registerNumber: number | null;
-  registerYear: number | null;
-  arrivedOn: string | null;
-  filedOn: string;
-  notation: string | null;
-  issuedOn: string | null;
-  issuerName: string | null;
-  docType: string;
-  subject: string;
-  urgency: Urgency;
-  secrecy: Secrecy;
-  dueOn: string | null;
-  completedOn: string | null;
-  recipientUnit: string | null;
-  recipients: string | null;
-  signerName: string | null;
-  handedOn: string | null;
-  copies: number | null;
-  archiveUnit: string | null;
-  notes: string | null;
-  attachmentCount: number;
-  signatureCount: number;
-}
+/** A register line as stored: the view's fields, with the type key as the column holds it. */
+export type RegisterEntryRow = Omit<RegisterRowView, 'type' | 'typeName' | 'overdue'> & { seq: number; docType: string };
 
 // The signatures in the main file: all of them as the last verification of its
 // current bytes found them (the sender's included), else those this office made.

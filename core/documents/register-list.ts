@@ -26,34 +26,11 @@ export function listRegister(core: Core, input: ValidInput<'documents.list'>): O
   return { total, offset: input.offset, rows: registerEntries(core.db, seqs).map((row) => toRegisterRow(row, today)) };
 }
 
-function toRegisterRow(row: RegisterEntryRow, today: string): RegisterRowView {
+function toRegisterRow({ seq: _seq, docType, ...row }: RegisterEntryRow, today: string): RegisterRowView {
   return {
-    id: row.id,
-    direction: row.direction,
-    state: row.state,
-    registerNumber: row.registerNumber,
-    registerYear: row.registerYear,
-    arrivedOn: row.arrivedOn,
-    filedOn: row.filedOn,
-    notation: row.notation,
-    issuedOn: row.issuedOn,
-    issuerName: row.issuerName,
-    type: row.docType,
-    typeName: findDocumentType(row.docType)?.name ?? row.docType,
-    subject: row.subject,
-    urgency: row.urgency,
-    secrecy: row.secrecy,
-    dueOn: row.dueOn,
-    completedOn: row.completedOn,
+    ...row,
+    type: docType,
+    typeName: findDocumentType(docType)?.name ?? docType,
     overdue: row.dueOn !== null && row.completedOn === null && row.dueOn < today,
-    recipientUnit: row.recipientUnit,
-    recipients: row.recipients,
-    signerName: row.signerName,
-    handedOn: row.handedOn,
-    copies: row.copies,
-    archiveUnit: row.archiveUnit,
-    notes: row.notes,
-    attachmentCount: row.attachmentCount,
-    signatureCount: row.signatureCount,
   };
 }
