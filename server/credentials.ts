@@ -4,8 +4,11 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** 128 bits, URL-safe: short enough to read over the phone, too long to guess. */
-export const newEnrollCode = (): string => randomBytes(16).toString('base64url');
+/**
+ * 128 bits, too long to guess. Hex, not base64url: a code starting with '-'
+ * would be read as an option by `vanthu connect <url> <code>` (1 code in 64).
+ */
+export const newEnrollCode = (): string => randomBytes(16).toString('hex');
 
 export function newCredential(): { deviceId: string; secret: string; credential: string } {
   const deviceId = randomUUID();
