@@ -26,18 +26,25 @@ const PROVINCE = { code: '000.00.00.H56', name: 'UBND tỉnh Thanh Hóa' };
 export async function run(args: string[]): Promise<unknown> {
   const { values } = parseArgs({
     args,
-    options: { communes: { type: 'string' }, docs: { type: 'string' }, mb: { type: 'string' }, backend: { type: 'string' } },
+    options: {
+      communes: { type: 'string' },
+      docs: { type: 'string' },
+      mb: { type: 'string' },
+      backend: { type: 'string' },
+    },
   });
   const communes = Number(values.communes ?? 166);
   const docs = Number(values.docs ?? 20);
   const bytesPerCommune = Math.round(Number(values.mb ?? 2) * 1_000_000);
-  const backends = values.backend === 'pglite' || values.backend === 'postgres' ? [values.backend] : ['pglite', 'postgres'];
+  const backends =
+    values.backend === 'pglite' || values.backend === 'postgres' ? [values.backend] : ['pglite', 'postgres'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-hub-'));
   try {
     const template = path.join(dir, 'template');
     await makeTemplate(template, docs, bytesPerCommune);
     const results: Record<string, unknown> = {};
-    for (const backend of backends) results[backend] = await runOnce(dir, template, backend as 'pglite' | 'postgres', communes, docs);
+    for (const backend of backends)
+      results[backend] = await runOnce(dir, template, backend as 'pglite' | 'postgres', communes, docs);
     return { bench: 'hub', communes, documentsPerCommune: docs, bytesPerCommune, ...results };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -92,7 +99,13 @@ function cloneCommune(template: string, dir: string, code: string): void {
   }
 }
 
-async function runOnce(dir: string, template: string, backend: 'pglite' | 'postgres', communes: number, docs: number): Promise<unknown> {
+async function runOnce(
+  dir: string,
+  template: string,
+  backend: 'pglite' | 'postgres',
+  communes: number,
+  docs: number,
+): Promise<unknown> {
   const postgres = backend === 'postgres' ? await startPostgres({ durable: true }) : undefined;
   const hub = await startHub({
     dataDir: path.join(dir, `hub-${backend}`),
@@ -101,19 +114,28 @@ async function runOnce(dir: string, template: string, backend: 'pglite' | 'postg
   const cores: Core[] = [];
   try {
     await hub.adminCommand('agency-add', { code: PROVINCE.code, name: PROVINCE.name, parentCode: null });
-    const codes = Array.from({ length: communes }, (_, i) => `000.${String(i % 100).padStart(2, '0')}.${String(10 + Math.floor(i / 100)).padStart(2, '0')}.H56`);
-    for (const code of codes) await hub.adminCommand('agency-add', { code, name: `UBND xã ${code}`, parentCode: PROVINCE.code });
+    const codes = Array.from(
+      { length: communes },
+      (_, i) => `000.${String(i % 100).padStart(2, '0')}.${String(10 + Math.floor(i / 100)).padStart(2, '0')}.H56`,
+    );
+    for (const code of codes)
+      await hub.adminCommand('agency-add', { code, name: `UBND xã ${code}`, parentCode: PROVINCE.code });
     for (const [i, code] of codes.entries()) {
       const data = path.join(dir, `${backend}-commune-${i}`);
       cloneCommune(template, data, code);
       const core = openCore(data, { actor: 'bench' });
       cores.push(core);
-      await call(core, 'sync.connect', { url: hub.url, code: (await hub.adminCommand('enroll', { agency: code })).code });
+      await call(core, 'sync.connect', {
+        url: hub.url,
+        code: (await hub.adminCommand('enroll', { agency: code })).code,
+      });
       process.stderr.write(`${backend}: commune ${i + 1} / ${communes} ready\r`);
     }
     const latencies: number[] = [];
     const started = performance.now();
-    const outcomes = await Promise.all(cores.map((core) => runSync(core, { trigger: 'schedule' }, { onRequest: (r) => latencies.push(r.ms) })));
+    const outcomes = await Promise.all(
+      cores.map((core) => runSync(core, { trigger: 'schedule' }, { onRequest: (r) => latencies.push(r.ms) })),
+    );
     const seconds = (performance.now() - started) / 1000;
     const failed = outcomes.filter((o) => o.outcome !== 'ok');
 
@@ -121,10 +143,14 @@ async function runOnce(dir: string, template: string, backend: 'pglite' | 'postg
     const province = openCore(path.join(dir, `${backend}-province`), { actor: 'bench' });
     cores.push(province);
     await call(province, 'office.init', { agencyCode: PROVINCE.code, name: PROVINCE.name });
-    await call(province, 'sync.connect', { url: hub.url, code: (await hub.adminCommand('enroll', { agency: PROVINCE.code })).code });
+    await call(province, 'sync.connect', {
+      url: hub.url,
+      code: (await hub.adminCommand('enroll', { agency: PROVINCE.code })).code,
+    });
     const delivered = await countDelivered(province);
     latencies.sort((a, b) => a - b);
-    const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1));
+    const at = (q: number) =>
+      Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1));
     return {
       wallSeconds: Number(seconds.toFixed(1)),
       requests: latencies.length,
@@ -147,8 +173,13 @@ async function countDelivered(province: Core): Promise<number> {
   const client = new HubClient(device.hubUrl, device.credential);
   const seen = new Set<string>();
   try {
-    for (let cursor = 0; ; ) {
-      const page = await client.json('POST', `v1/agencies/${encodeURIComponent(PROVINCE.code)}/pull`, { cursor, budget: 4 * 1024 * 1024 }, pullReply);
+    for (let cursor = 0; ;) {
+      const page = await client.json(
+        'POST',
+        `v1/agencies/${encodeURIComponent(PROVINCE.code)}/pull`,
+        { cursor, budget: 4 * 1024 * 1024 },
+        pullReply,
+      );
       for (const item of page.items) if (item.kind === 'document') seen.add(`${item.sender.code}/${item.document.id}`);
       cursor = page.cursor;
       if (!page.more) return seen.size;

@@ -32,32 +32,63 @@ export async function run(args: string[]): Promise<unknown> {
       await call(core, 'office.init', { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' });
       fs.writeFileSync(path.join(dir, 'sig.png'), signaturePng());
       fs.writeFileSync(path.join(dir, 'seal.png'), sealPng());
-      await call(core, 'settings.signatureImage', { path: path.join(dir, 'sig.png'), kind: 'signature', signerName: 'Nguyễn Văn An' });
+      await call(core, 'settings.signatureImage', {
+        path: path.join(dir, 'sig.png'),
+        kind: 'signature',
+        signerName: 'Nguyễn Văn An',
+      });
       const ids: string[] = [];
       for (let index = 0; index < docs; index++) {
         const file = path.join(dir, `qd-${index}.pdf`);
         fs.writeFileSync(file, await decisionOfSize(index, sizeBytes));
-        const draft = await call(core, 'outgoing.draft', { file: { path: file }, type: 'QD', subject: `Quyết định số ${index + 1}`, signerName: 'Nguyễn Văn An' });
+        const draft = await call(core, 'outgoing.draft', {
+          file: { path: file },
+          type: 'QD',
+          subject: `Quyết định số ${index + 1}`,
+          signerName: 'Nguyễn Văn An',
+        });
         ids.push(draft.id);
         process.stderr.write(`drafted ${index + 1} / ${docs}\r`);
       }
-      const files = await Promise.all(ids.map(async (id) => core.blobs.pathOf((await call(core, 'documents.get', { id })).attachments[0]!.sha256)));
+      const files = await Promise.all(
+        ids.map(async (id) => core.blobs.pathOf((await call(core, 'documents.get', { id })).attachments[0]!.sha256)),
+      );
       const averageSize = files.reduce((sum, file) => sum + fs.statSync(file).size, 0) / files.length;
 
       const floor = measureFloor(tokens.module, tokens.tokens.personal.pin, files);
 
       const { certificates } = await call(core, 'tokens.certificates', { modules: [tokens.module], all: false });
-      const chairman = certificates.find((entry) => entry.tokenLabel === tokens.tokens.personal.label && entry.keyId === '01')!;
+      const chairman = certificates.find(
+        (entry) => entry.tokenLabel === tokens.tokens.personal.label && entry.keyId === '01',
+      )!;
       // Warm up once (driver load, font parse, pdfjs import) on a separate document, as a running app would have.
       const warm = path.join(dir, 'warm.pdf');
       fs.writeFileSync(warm, await decisionOfSize(-1, sizeBytes));
-      const warmDraft = await call(core, 'outgoing.draft', { file: { path: warm }, type: 'QD', subject: 'Khởi động', signerName: 'Nguyễn Văn An' });
-      await call(core, 'sign.documents', { ids: [warmDraft.id], certId: chairman.id, as: 'personal', pin: tokens.tokens.personal.pin, modules: [tokens.module] });
+      const warmDraft = await call(core, 'outgoing.draft', {
+        file: { path: warm },
+        type: 'QD',
+        subject: 'Khởi động',
+        signerName: 'Nguyễn Văn An',
+      });
+      await call(core, 'sign.documents', {
+        ids: [warmDraft.id],
+        certId: chairman.id,
+        as: 'personal',
+        pin: tokens.tokens.personal.pin,
+        modules: [tokens.module],
+      });
 
       const started = performance.now();
-      const result = await call(core, 'sign.documents', { ids, certId: chairman.id, as: 'personal', pin: tokens.tokens.personal.pin, modules: [tokens.module] });
+      const result = await call(core, 'sign.documents', {
+        ids,
+        certId: chairman.id,
+        as: 'personal',
+        pin: tokens.tokens.personal.pin,
+        modules: [tokens.module],
+      });
       const elapsed = performance.now() - started;
-      if (result.stoppedAt || result.signed.length !== docs) throw new Error(`batch stopped: ${JSON.stringify(result.stoppedAt)}`);
+      if (result.stoppedAt || result.signed.length !== docs)
+        throw new Error(`batch stopped: ${JSON.stringify(result.stoppedAt)}`);
       const perDocumentMs = elapsed / docs;
       return {
         bench: 'sign',
@@ -96,12 +127,18 @@ async function decisionOfSize(index: number, size: number): Promise<Uint8Array> 
 }
 
 /** The unavoidable work per document: read it, hash it, one C_Sign on the token (in-process, no IPC). */
-function measureFloor(modulePath: string, pin: string, files: string[]): { read: number; hash: number; sign: number; total: number } {
+function measureFloor(
+  modulePath: string,
+  pin: string,
+  files: string[],
+): { read: number; hash: number; sign: number; total: number } {
   const p11 = new pkcs11js.PKCS11();
   p11.load(modulePath);
   p11.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
   try {
-    const slot = p11.C_GetSlotList(true).find((handle) => p11.C_GetTokenInfo(handle).label.trim() === 'vanthu-personal')!;
+    const slot = p11
+      .C_GetSlotList(true)
+      .find((handle) => p11.C_GetTokenInfo(handle).label.trim() === 'vanthu-personal')!;
     const session = p11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
     p11.C_Login(session, pkcs11js.CKU_USER, pin);
     p11.C_FindObjectsInit(session, [

@@ -46,7 +46,9 @@ export async function run(args: string[]): Promise<unknown> {
   // tuning); the insert rate is only measured when this run seeds.
   const seeded = alreadySeeded(dataDir)
     ? null
-    : await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) => process.stderr.write(`seeding ${done} / ${docs}\r`));
+    : await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) =>
+        process.stderr.write(`seeding ${done} / ${docs}\r`),
+      );
 
   const core = openCore(dataDir, { actor: 'bench' });
   try {
@@ -56,10 +58,16 @@ export async function run(args: string[]): Promise<unknown> {
     let worstFirstPageP95 = 0;
     for (const [name, list] of Object.entries(queries) as [QueryClass, string[]][]) {
       const relevance = await timeAll(list, (query) => call(core, 'documents.search', { query, limit: PAGE }));
-      const byDate = await timeAll(list, (query) => call(core, 'documents.search', { query, limit: PAGE, sort: 'date' }));
-      const asYouType = await timeAll(list, (query) => call(core, 'documents.search', { query, limit: PAGE, prefix: true }));
+      const byDate = await timeAll(list, (query) =>
+        call(core, 'documents.search', { query, limit: PAGE, sort: 'date' }),
+      );
+      const asYouType = await timeAll(list, (query) =>
+        call(core, 'documents.search', { query, limit: PAGE, prefix: true }),
+      );
       const baselineList = list.slice(0, baselinePerClass);
-      const ftsSameQueries = await timeAll(baselineList, (query) => call(core, 'documents.search', { query, limit: PAGE }));
+      const ftsSameQueries = await timeAll(baselineList, (query) =>
+        call(core, 'documents.search', { query, limit: PAGE }),
+      );
       const like = await timeAll(baselineList, (query) => likeScan(core, query));
       worstFirstPageP95 = Math.max(worstFirstPageP95, relevance.timing.p95, byDate.timing.p95, asYouType.timing.p95);
       mix.relevance.push(...relevance.samples);
@@ -130,18 +138,24 @@ function pickQueries(core: Core, perClass: number): Record<QueryClass, string[]>
   core.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab(main, 'documents_fts', 'col')");
   const frequent = (
     core.db
-      .prepare("SELECT term FROM temp.bench_vocab WHERE col = 'subject' AND length(term) > 2 ORDER BY doc DESC LIMIT 60")
+      .prepare(
+        "SELECT term FROM temp.bench_vocab WHERE col = 'subject' AND length(term) > 2 ORDER BY doc DESC LIMIT 60",
+      )
       .all() as { term: string }[]
   ).map((row) => row.term);
   // The rarest words (fewest documents); at 100,000 documents each is in at most a handful.
   const rare = (
     core.db
-      .prepare("SELECT term, SUM(doc) AS docs FROM temp.bench_vocab WHERE term GLOB '[a-z][a-z]*' GROUP BY term ORDER BY docs, term LIMIT ?")
+      .prepare(
+        "SELECT term, SUM(doc) AS docs FROM temp.bench_vocab WHERE term GLOB '[a-z][a-z]*' GROUP BY term ORDER BY docs, term LIMIT ?",
+      )
       .all(perClass) as { term: string }[]
   ).map((row) => row.term);
   const names = (
     core.db
-      .prepare("SELECT subject FROM documents WHERE subject LIKE '%ông %' OR subject LIKE '%bà %' ORDER BY random() LIMIT ?")
+      .prepare(
+        "SELECT subject FROM documents WHERE subject LIKE '%ông %' OR subject LIKE '%bà %' ORDER BY random() LIMIT ?",
+      )
       .all(perClass * 3) as { subject: string }[]
   )
     .map((row) => PERSON_NAME.exec(row.subject)?.[1])
@@ -153,7 +167,9 @@ function pickQueries(core: Core, perClass: number): Record<QueryClass, string[]>
     Array.from({ length: (i % 3) + 1 }, () => pick(frequent)).join(' '),
   );
   const notations = (
-    core.db.prepare('SELECT notation FROM documents WHERE notation IS NOT NULL ORDER BY random() LIMIT ?').all(perClass) as {
+    core.db
+      .prepare('SELECT notation FROM documents WHERE notation IS NOT NULL ORDER BY random() LIMIT ?')
+      .all(perClass) as {
       notation: string;
     }[]
   ).map((row) => row.notation);
@@ -201,7 +217,10 @@ async function durableRegistrations(core: Core, count: number): Promise<Timing> 
   return summarize(samples);
 }
 
-async function timeAll(queries: string[], run: (query: string) => unknown): Promise<{ timing: Timing; samples: number[] }> {
+async function timeAll(
+  queries: string[],
+  run: (query: string) => unknown,
+): Promise<{ timing: Timing; samples: number[] }> {
   const samples: number[] = [];
   for (const query of queries) {
     const started = performance.now();

@@ -31,7 +31,10 @@ const CUT_SENDER = { code: '000.03.31.H56', name: 'UBND xã Cẩm Tú' };
 const CLEAN_SENDER = { code: '000.04.31.H56', name: 'UBND xã Cẩm Vân' };
 
 export async function run(args: string[]): Promise<unknown> {
-  const { values } = parseArgs({ args, options: { docs: { type: 'string' }, mb: { type: 'string' }, rate: { type: 'string' }, rtt: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { docs: { type: 'string' }, mb: { type: 'string' }, rate: { type: 'string' }, rtt: { type: 'string' } },
+  });
   const docs = Number(values.docs ?? 40);
   const totalBytes = Math.round(Number(values.mb ?? 8) * 1_000_000);
   const rate = Number(values.rate ?? 256_000);
@@ -42,7 +45,11 @@ export async function run(args: string[]): Promise<unknown> {
   const cores: Core[] = [];
   const lineTo = async (hub: Hub) => {
     const target = new URL(hub.url);
-    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: rate, delayMs: rttMs / 2 });
+    const line = await startLineProxy({
+      target: { host: target.hostname, port: Number(target.port) },
+      rateBitsPerSecond: rate,
+      delayMs: rttMs / 2,
+    });
     lines.push(line);
     return line;
   };
@@ -50,14 +57,19 @@ export async function run(args: string[]): Promise<unknown> {
     const core = openCore(path.join(dir, name), { actor: 'bench', onEvent: recordSent });
     cores.push(core);
     await call(core, 'office.init', { agencyCode: agency.code, name: agency.name });
-    await call(core, 'sync.connect', { url: via, code: (await hub.adminCommand('enroll', { agency: agency.code })).code });
+    await call(core, 'sync.connect', {
+      url: via,
+      code: (await hub.adminCommand('enroll', { agency: agency.code })).code,
+    });
     return core;
   };
   try {
     const hub = await startHub({ dataDir: path.join(dir, 'hub') });
     const naiveHub = await startHub({ dataDir: path.join(dir, 'hub-naive') });
     hubs.push(hub, naiveHub);
-    for (const h of hubs) for (const agency of [RECIPIENT, SENDER, CUT_SENDER, CLEAN_SENDER]) await h.adminCommand('agency-add', { code: agency.code, name: agency.name, parentCode: null });
+    for (const h of hubs)
+      for (const agency of [RECIPIENT, SENDER, CUT_SENDER, CLEAN_SENDER])
+        await h.adminCommand('agency-add', { code: agency.code, name: agency.name, parentCode: null });
 
     // The day's batch: sizes spread like real scans, the Hỏa tốc one issued last.
     const line = await lineTo(hub);
@@ -66,7 +78,13 @@ export async function run(args: string[]): Promise<unknown> {
     let urgentId = '';
     for (let i = 0; i < docs; i++) {
       const urgency: Urgency = i === docs - 1 ? 'hoa-toc' : i % 10 === 3 ? 'khan' : 'thuong';
-      const id = await issue(sender, `Công văn số ${i + 1} về việc triển khai nhiệm vụ`, sizes[i]!, urgency, path.join(dir, 'pdf'));
+      const id = await issue(
+        sender,
+        `Công văn số ${i + 1} về việc triển khai nhiệm vụ`,
+        sizes[i]!,
+        urgency,
+        path.join(dir, 'pdf'),
+      );
       if (urgency === 'hoa-toc') urgentId = id;
       process.stderr.write(`issued ${i + 1} / ${docs}\r`);
     }
@@ -86,7 +104,10 @@ export async function run(args: string[]): Promise<unknown> {
     const naiveLine = await lineTo(naiveHub);
     const naive = openCore(path.join(dir, 'naive'), { actor: 'bench' });
     cores.push(naive);
-    await call(naive, 'sync.connect', { url: naiveLine.url, code: (await naiveHub.adminCommand('enroll', { agency: SENDER.code })).code });
+    await call(naive, 'sync.connect', {
+      url: naiveLine.url,
+      code: (await naiveHub.adminCommand('enroll', { agency: SENDER.code })).code,
+    });
     naiveLine.resetStats();
     const naiveStarted = performance.now();
     await sendNaively(naive);
@@ -115,8 +136,17 @@ export async function run(args: string[]): Promise<unknown> {
       documents: docs,
       pdfBytes,
       floorSeconds: round(floor),
-      vanthu: { seconds: round(seconds), ratioToFloor: round(seconds / floor, 3), bytesUp: vanthuUp, overheadBytes: vanthuUp - pdfBytes },
-      naive: { seconds: round(naiveSeconds), ratioToFloor: round(naiveSeconds / floor, 3), bytesUp: naiveLine.stats().bytesUp },
+      vanthu: {
+        seconds: round(seconds),
+        ratioToFloor: round(seconds / floor, 3),
+        bytesUp: vanthuUp,
+        overheadBytes: vanthuUp - pdfBytes,
+      },
+      naive: {
+        seconds: round(naiveSeconds),
+        ratioToFloor: round(naiveSeconds / floor, 3),
+        bytesUp: naiveLine.stats().bytesUp,
+      },
       speedupOverNaive: round(naiveSeconds / seconds, 3),
       hoaToc: {
         bytes: urgentBytes,
@@ -149,7 +179,13 @@ async function issue(core: Core, subject: string, bytes: number, urgency: Urgenc
   fs.mkdirSync(pdfDir, { recursive: true });
   const file = path.join(pdfDir, `${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, await scanSizedPdf(subject, bytes));
-  const draft = await call(core, 'outgoing.draft', { file: { path: file }, type: 'CV', subject, urgency, recipients: [{ agencyCode: RECIPIENT.code }] });
+  const draft = await call(core, 'outgoing.draft', {
+    file: { path: file },
+    type: 'CV',
+    subject,
+    urgency,
+    recipients: [{ agencyCode: RECIPIENT.code }],
+  });
   return (await call(core, 'outgoing.issue', { id: draft.id })).id;
 }
 
@@ -163,7 +199,9 @@ function batchSizes(count: number, total: number): number[] {
 /** The chunk the line meter settles on at this rate and RTT (8 s of transfer, ≥ 20 RTTs). */
 function chunkAt(rate: number, rttMs: number): number {
   const bytesPerSecond = rate / 8;
-  return Math.round(Math.min(4 * 1024 * 1024, Math.max(64 * 1024, bytesPerSecond * 8, 20 * (rttMs / 1000) * bytesPerSecond)));
+  return Math.round(
+    Math.min(4 * 1024 * 1024, Math.max(64 * 1024, bytesPerSecond * 8, 20 * (rttMs / 1000) * bytesPerSecond)),
+  );
 }
 
 /** What a web form does: each PDF in one request on a new connection, then its record on another. */
@@ -180,22 +218,44 @@ async function sendNaively(core: Core): Promise<void> {
         'upload-checksum': `sha256 ${createHash('sha256').update(bytes).digest('base64')}`,
       });
     }
-    await request('POST', `${base}/changes`, device.credential, Buffer.from(JSON.stringify({ changes: [item.change] })), { 'content-type': 'application/json' });
+    await request(
+      'POST',
+      `${base}/changes`,
+      device.credential,
+      Buffer.from(JSON.stringify({ changes: [item.change] })),
+      { 'content-type': 'application/json' },
+    );
   }
 }
 
-function request(method: string, url: string, credential: string, body: Buffer, headers: Record<string, string>): Promise<void> {
+function request(
+  method: string,
+  url: string,
+  credential: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method,
       agent: false,
-      headers: { ...headers, connection: 'close', authorization: `Bearer ${credential}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), 'content-length': body.length },
+      headers: {
+        ...headers,
+        connection: 'close',
+        authorization: `Bearer ${credential}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        'content-length': body.length,
+      },
     });
     req.on('error', (e) => reject(new Error(`${method} ${url}: ${e.message}`)));
     req.on('response', (res) => {
       res.on('error', reject);
       res.resume();
-      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`${method} ${url}: HTTP ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode && res.statusCode < 300
+          ? resolve()
+          : reject(new Error(`${method} ${url}: HTTP ${res.statusCode}`)),
+      );
     });
     req.end(body);
   });

@@ -31,7 +31,12 @@ interface Summary {
 export async function run(args: string[]): Promise<unknown> {
   const { values } = parseArgs({
     args,
-    options: { docs: { type: 'string' }, runs: { type: 'string' }, frames: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      docs: { type: 'string' },
+      runs: { type: 'string' },
+      frames: { type: 'string' },
+      data: { type: 'string' },
+    },
   });
   const docs = Number(values.docs ?? 100_000);
   const runs = Number(values.runs ?? 5);
@@ -63,7 +68,10 @@ export async function run(args: string[]): Promise<unknown> {
         filledAfterEndMs: scroll.filledAfterEndMs,
       },
       aims: AIMS,
-      meetsAims: { firstRowsMs: load.markMs.median <= AIMS.firstRowsMs, scrollP95Ms: scroll.frameMs.p95 <= AIMS.scrollP95Ms },
+      meetsAims: {
+        firstRowsMs: load.markMs.median <= AIMS.firstRowsMs,
+        scrollP95Ms: scroll.frameMs.p95 <= AIMS.scrollP95Ms,
+      },
     };
   } finally {
     await app.stop();
@@ -88,9 +96,14 @@ async function ensureSeeded(dataDir: string, docs: number, given: boolean): Prom
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const result = await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) => process.stderr.write(`seeding ${done} / ${docs}\r`));
+  const result = await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) =>
+    process.stderr.write(`seeding ${done} / ${docs}\r`),
+  );
   process.stderr.write('\n');
-  fs.writeFileSync(marker, JSON.stringify({ version: SEED_VERSION, docs, inserted: result.inserted, seededAt: new Date().toISOString() }));
+  fs.writeFileSync(
+    marker,
+    JSON.stringify({ version: SEED_VERSION, docs, inserted: result.inserted, seededAt: new Date().toISOString() }),
+  );
   return { documents: documentCount(dataDir) };
 }
 
@@ -152,7 +165,11 @@ async function measureFirstRows(appUrl: string, cookies: Cookie[], runs: number)
  * and the wall clock from asking for the page to Playwright seeing a row.
  */
 async function loadOnce(browser: Browser, appUrl: string, cookies: Cookie[]) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   try {
     await context.addCookies(cookies);
     await context.addInitScript({ content: OBSERVE_FIRST_ROW });
@@ -161,9 +178,13 @@ async function loadOnce(browser: Browser, appUrl: string, cookies: Cookie[]) {
     await page.goto(appUrl);
     await page.getByTestId('register-row').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     const wallMs = performance.now() - started;
-    await page.waitForFunction("performance.getEntriesByName('vanthu:first-rows').length > 0 && window.__firstRowSeenAt !== undefined", undefined, {
-      timeout: LOAD_TIMEOUT_MS,
-    });
+    await page.waitForFunction(
+      "performance.getEntriesByName('vanthu:first-rows').length > 0 && window.__firstRowSeenAt !== undefined",
+      undefined,
+      {
+        timeout: LOAD_TIMEOUT_MS,
+      },
+    );
     const { markMs, observedMs } = (await page.evaluate(
       "({ markMs: performance.getEntriesByName('vanthu:first-rows')[0].startTime, observedMs: window.__firstRowSeenAt })",
     )) as { markMs: number; observedMs: number };
@@ -211,7 +232,11 @@ const SCROLL_FRAMES = (frames: number) => `new Promise((resolve) => {
 async function measureScroll(appUrl: string, cookies: Cookie[], frames: number) {
   const browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     await context.addCookies(cookies);
     const page = await context.newPage();
     await page.goto(appUrl);
@@ -227,7 +252,11 @@ async function measureScroll(appUrl: string, cookies: Cookie[], frames: number) 
       endedAt: number;
     };
     // How long the rows left loading at the last position take to arrive.
-    await page.waitForFunction("!document.querySelector('[data-testid=\"register-table\"] .register-row-loading')", undefined, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(
+      '!document.querySelector(\'[data-testid="register-table"] .register-row-loading\')',
+      undefined,
+      { timeout: LOAD_TIMEOUT_MS },
+    );
     const filledAt = (await page.evaluate('performance.now()')) as number;
     return {
       total,

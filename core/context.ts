@@ -58,7 +58,8 @@ function currentUser(): string {
 export function defaultDataDir(): string {
   if (process.env.VANTHU_DATA_DIR) return process.env.VANTHU_DATA_DIR;
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'vanthu');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'vanthu');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'vanthu');
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'vanthu');
 }

@@ -88,7 +88,9 @@ export class CoreChannel {
       exit();
       if (this.running !== running) return;
       this.running = null;
-      const lost = this.closed ? failure('HOST_CLOSING', 'the app is quitting') : failure('INTERNAL', `core host exited (${code})`);
+      const lost = this.closed
+        ? failure('HOST_CLOSING', 'the app is quitting')
+        : failure('INTERNAL', `core host exited (${code})`);
       for (const resolve of this.pending.values()) resolve(lost);
       this.pending.clear();
       if (this.closed) return;

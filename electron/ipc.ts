@@ -16,7 +16,8 @@ export interface CoreCaller {
 export function bindApi(ipcMain: Pick<IpcMain, 'handle'>, host: CoreCaller): void {
   ipcMain.handle(ipcChannels.call, (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
     const senderUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(senderUrl)) return refused('IPC_FORBIDDEN', `call from ${senderUrl.slice(0, 200) || 'a destroyed frame'}`);
+    if (!isAppUrl(senderUrl))
+      return refused('IPC_FORBIDDEN', `call from ${senderUrl.slice(0, 200) || 'a destroyed frame'}`);
     if (typeof name !== 'string' || !Object.hasOwn(schemas, name)) {
       return refused('INPUT_INVALID', `unknown handler ${JSON.stringify(String(name).slice(0, 80))}`);
     }

@@ -24,7 +24,9 @@ export const bundlePaths = {
 };
 
 // Must happen before 'ready': app:// behaves like https (origin, fetch, secure context).
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 // Two instances would mean two core hosts on one store: the second only brings the first to the front.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -53,7 +55,11 @@ function launch(): void {
       return;
     }
     // A new window shows itself once its first paint is ready (window.ts).
-    window = createMainWindow({ preload: bundlePaths.preload, stateFile: path.join(app.getPath('userData'), 'window-state.json'), icon: bundlePaths.icon });
+    window = createMainWindow({
+      preload: bundlePaths.preload,
+      stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+      icon: bundlePaths.icon,
+    });
     window.on('close', (event) => {
       if (hideToTray && !quitting) {
         event.preventDefault();
@@ -68,7 +74,8 @@ function launch(): void {
       type: 'info',
       title: 'Giới thiệu',
       message: `Văn thư ${app.getVersion()}`,
-      detail: 'Sổ văn bản đến, văn bản đi, ký số và trao đổi văn bản với máy chủ của tỉnh; làm việc được cả khi không có mạng.',
+      detail:
+        'Sổ văn bản đến, văn bản đi, ký số và trao đổi văn bản với máy chủ của tỉnh; làm việc được cả khi không có mạng.',
     });
 
   secureApp();

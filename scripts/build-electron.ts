@@ -35,7 +35,10 @@ const sourceLocations: Plugin = {
       const contents = source
         .replace(/\bimport\.meta\.dirname\b/g, `__vanthuResource(${JSON.stringify(path.posix.dirname(posix))})`)
         .replace(/\bimport\.meta\.filename\b/g, `__vanthuResource(${JSON.stringify(posix)})`)
-        .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__vanthuResource(${JSON.stringify(posix)})).href`);
+        .replace(
+          /\bimport\.meta\.url\b/g,
+          `require("node:url").pathToFileURL(__vanthuResource(${JSON.stringify(posix)})).href`,
+        );
       return { contents, loader: 'ts' };
     });
   },
@@ -60,14 +63,52 @@ export async function buildElectron(outdir = path.join(ROOT, 'dist', 'electron')
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.mkdirSync(outdir, { recursive: true });
   const bundles: [string, BuildOptions][] = [
-    ['main.cjs', { ...common, entryPoints: [path.join(ROOT, 'electron/main.ts')], external: ['electron'], define: { 'import.meta.dirname': '__dirname' } }],
-    ['preload.cjs', { ...common, entryPoints: [path.join(ROOT, 'electron/preload.ts')], platform: 'browser', target: 'chrome130', external: ['electron'] }],
-    ['core-host.cjs', { ...common, entryPoints: [path.join(ROOT, 'core/host/utility-entry.ts')], external: CORE_EXTERNALS, plugins: [sourceLocations], banner: coreBanner }],
-    ['token-host.cjs', { ...common, entryPoints: [path.join(ROOT, 'core/signing/pkcs11/token-host.ts')], external: CORE_EXTERNALS, plugins: [sourceLocations], banner: coreBanner }],
+    [
+      'main.cjs',
+      {
+        ...common,
+        entryPoints: [path.join(ROOT, 'electron/main.ts')],
+        external: ['electron'],
+        define: { 'import.meta.dirname': '__dirname' },
+      },
+    ],
+    [
+      'preload.cjs',
+      {
+        ...common,
+        entryPoints: [path.join(ROOT, 'electron/preload.ts')],
+        platform: 'browser',
+        target: 'chrome130',
+        external: ['electron'],
+      },
+    ],
+    [
+      'core-host.cjs',
+      {
+        ...common,
+        entryPoints: [path.join(ROOT, 'core/host/utility-entry.ts')],
+        external: CORE_EXTERNALS,
+        plugins: [sourceLocations],
+        banner: coreBanner,
+      },
+    ],
+    [
+      'token-host.cjs',
+      {
+        ...common,
+        entryPoints: [path.join(ROOT, 'core/signing/pkcs11/token-host.ts')],
+        external: CORE_EXTERNALS,
+        plugins: [sourceLocations],
+        banner: coreBanner,
+      },
+    ],
   ];
   await Promise.all(bundles.map(([file, options]) => build({ ...options, outfile: path.join(outdir, file) })));
   for (const dir of CORE_RESOURCES) {
-    fs.cpSync(path.join(ROOT, dir), path.join(outdir, 'resources', dir), { recursive: true, filter: (source) => !source.endsWith('.ts') });
+    fs.cpSync(path.join(ROOT, dir), path.join(outdir, 'resources', dir), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.ts'),
+    });
   }
   fs.copyFileSync(path.join(ROOT, ICON), path.join(outdir, 'icon.png'));
   return bundles.map(([file]) => path.join(outdir, file));

@@ -54,7 +54,9 @@ try {
   const stop = async (): Promise<void> => {
     const stats = proxy.stats();
     await proxy.close();
-    process.stderr.write(`line-proxy: ${stats.bytesUp} B up, ${stats.bytesDown} B down, ${stats.connections} connection(s), ${stats.cuts} cut(s)\n`);
+    process.stderr.write(
+      `line-proxy: ${stats.bytesUp} B up, ${stats.bytesDown} B down, ${stats.connections} connection(s), ${stats.cuts} cut(s)\n`,
+    );
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());

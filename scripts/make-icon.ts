@@ -18,7 +18,9 @@ function inRoundedSquare(x: number, y: number, inset: number, radius: number): b
   const hi = SIZE - 1 - inset - radius;
   const dx = x < lo ? lo - x : x > hi ? x - hi : 0;
   const dy = y < lo ? lo - y : y > hi ? y - hi : 0;
-  return x >= inset && x <= SIZE - 1 - inset && y >= inset && y <= SIZE - 1 - inset && dx * dx + dy * dy <= radius * radius;
+  return (
+    x >= inset && x <= SIZE - 1 - inset && y >= inset && y <= SIZE - 1 - inset && dx * dx + dy * dy <= radius * radius
+  );
 }
 
 // The sheet: 136..376 wide, 88..424 high, the top-right corner folded over 64 px.

@@ -33,7 +33,14 @@ export interface SeedResult {
   perSecond: number;
 }
 
-export const defaultSeedOptions: SeedOptions = { docs: 100_000, seed: 1, fromYear: 2022, toYear: 2026, pdfPool: 300, durable: false };
+export const defaultSeedOptions: SeedOptions = {
+  docs: 100_000,
+  seed: 1,
+  fromYear: 2022,
+  toYear: 2026,
+  pdfPool: 300,
+  durable: false,
+};
 
 const DAY_MS = 86_400_000;
 
@@ -57,7 +64,12 @@ export async function seedArchive(
     let inserted = 0;
     let duplicatesSkipped = 0;
     let index = 0;
-    for (const doc of generateArchive({ count: options.docs, seed: options.seed, fromYear: options.fromYear, toYear: options.toYear })) {
+    for (const doc of generateArchive({
+      count: options.docs,
+      seed: options.seed,
+      fromYear: options.fromYear,
+      toYear: options.toYear,
+    })) {
       // Registers are filled in time order, so documents get dates that grow
       // with their position; the generator's own gaps (issue → arrival → due) are kept.
       const day = new Date(start + Math.floor((index * span) / options.docs / DAY_MS) * DAY_MS);
@@ -81,7 +93,8 @@ export async function seedArchive(
 }
 
 async function register(core: Core, doc: SeedDocument, day: Date, pdf: string | undefined): Promise<void> {
-  const file = pdf === undefined ? undefined : { base64: pdf, filename: `${doc.type}-${day.toISOString().slice(0, 10)}.pdf` };
+  const file =
+    pdf === undefined ? undefined : { base64: pdf, filename: `${doc.type}-${day.toISOString().slice(0, 10)}.pdf` };
   const shift = (date: string | null, from: string | null) =>
     date && from ? isoDay(day.getTime() + (Date.parse(date) - Date.parse(from))) : undefined;
   if (doc.direction === 'incoming') {
@@ -115,7 +128,12 @@ async function register(core: Core, doc: SeedDocument, day: Date, pdf: string | 
 /** PDFs carrying realistic body text; standard fonts cannot encode Vietnamese, so the text is folded. */
 async function pdfPool(options: SeedOptions): Promise<string[]> {
   const pool: string[] = [];
-  for (const doc of generateArchive({ count: options.pdfPool, seed: options.seed + 1, fromYear: options.fromYear, toYear: options.toYear })) {
+  for (const doc of generateArchive({
+    count: options.pdfPool,
+    seed: options.seed + 1,
+    fromYear: options.fromYear,
+    toYear: options.toYear,
+  })) {
     const text = foldVietnamese(`${doc.subject}. ${doc.body}`).replace(/[^\x20-\x7e]/g, ' ');
     pool.push((await asciiPdf(text)).toString('base64'));
   }
@@ -134,7 +152,10 @@ async function main(): Promise<void> {
       durable: { type: 'boolean' },
     },
   });
-  if (!values.data) throw new Error('usage: npm run seed -- --data <dir> [--docs N] [--seed S] [--from YEAR] [--to YEAR] [--pdfs N] [--durable]');
+  if (!values.data)
+    throw new Error(
+      'usage: npm run seed -- --data <dir> [--docs N] [--seed S] [--from YEAR] [--to YEAR] [--pdfs N] [--durable]',
+    );
   const options: SeedOptions = {
     docs: Number(values.docs ?? defaultSeedOptions.docs),
     seed: Number(values.seed ?? defaultSeedOptions.seed),

@@ -43,7 +43,9 @@ function openInBrowser(url: string): void {
   const how = opener(url);
   if (!how) return;
   const failed = (why: string) =>
-    process.stderr.write(`Không mở được trình duyệt (${why}); hãy mở đường dẫn ở dòng đầu bằng tay. (Could not open a browser.)\n`);
+    process.stderr.write(
+      `Không mở được trình duyệt (${why}); hãy mở đường dẫn ở dòng đầu bằng tay. (Could not open a browser.)\n`,
+    );
   const child = spawn(how.command, how.args, { stdio: 'ignore', detached: true });
   child.once('error', (error) => failed(error.message));
   child.once('exit', (code) => {
@@ -60,12 +62,19 @@ function fail(message: string, status: number): never {
 export async function runBrowserMode(argv: string[]): Promise<void> {
   let values: { data?: string; port?: string; 'no-open'?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+    }));
   } catch (error) {
-    fail(`Lệnh chưa đúng cú pháp: ${(error as Error).message}\nCách dùng: start-browser [--data <thư mục>] [--port <số>] [--no-open]`, 2);
+    fail(
+      `Lệnh chưa đúng cú pháp: ${(error as Error).message}\nCách dùng: start-browser [--data <thư mục>] [--port <số>] [--no-open]`,
+      2,
+    );
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`Cổng không hợp lệ: ${values.port} (port must be 0–65535)`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`Cổng không hợp lệ: ${values.port} (port must be 0–65535)`, 2);
 
   const dir = rendererDir();
   if (!fs.existsSync(path.join(dir, 'index.html')) && (process.env.VANTHU_RENDERER_DIR || !buildRenderer())) {

@@ -41,20 +41,32 @@ function stale(outputs: string[], sources: string[]): boolean {
 }
 
 const argv = process.argv.slice(2);
-const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' } }, strict: false });
+const { values } = parseArgs({
+  args: argv,
+  options: { data: { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+  strict: false,
+});
 
 // A renderer given from outside (the tests' page) is served as it is.
-if (!process.env.VANTHU_RENDERER_DIR && stale([path.join(rendererDir(), 'index.html')], ['renderer', 'shared']) && !buildRenderer()) {
+if (
+  !process.env.VANTHU_RENDERER_DIR &&
+  stale([path.join(rendererDir(), 'index.html')], ['renderer', 'shared']) &&
+  !buildRenderer()
+) {
   process.stderr.write('Không dựng được giao diện (renderer build failed).\n');
   process.exit(1);
 }
 
 const runtime = electronRuntime();
 if (!runtime) {
-  process.stderr.write('Chưa cài Electron trên máy này (Electron runtime not installed) — mở vanthu ở chế độ trình duyệt.\n');
+  process.stderr.write(
+    'Chưa cài Electron trên máy này (Electron runtime not installed) — mở vanthu ở chế độ trình duyệt.\n',
+  );
   await runBrowserMode(argv);
 } else {
-  const bundles = ['main.cjs', 'preload.cjs', 'core-host.cjs', 'token-host.cjs'].map((file) => path.join(ROOT, 'dist', 'electron', file));
+  const bundles = ['main.cjs', 'preload.cjs', 'core-host.cjs', 'token-host.cjs'].map((file) =>
+    path.join(ROOT, 'dist', 'electron', file),
+  );
   if (stale(bundles, ['electron', 'core', 'shared', 'build/icon.png'])) await buildElectron();
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Set by some terminals (VS Code's): it would make the runtime start as plain Node.

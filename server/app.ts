@@ -36,19 +36,42 @@ export function buildApp(ctx: HubContext, logLevel: LogLevel): FastifyInstance {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HubRequestError) return sendFailure(reply, error.failure);
     if (error.validation !== undefined || error.code === 'FST_ERR_VALIDATION') {
-      return sendFailure(reply, { status: 400, code: 'BAD_REQUEST', message: `${error.validationContext ?? 'request'}: ${error.message}` });
+      return sendFailure(reply, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `${error.validationContext ?? 'request'}: ${error.message}`,
+      });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendFailure(reply, { status: 400, code: 'BAD_REQUEST', message: `content-type ${request.headers['content-type'] ?? '(none)'} is not accepted here` });
+      return sendFailure(reply, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `content-type ${request.headers['content-type'] ?? '(none)'} is not accepted here`,
+      });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendFailure(reply, { status, code: 'PAYLOAD_TOO_LARGE', message: `JSON bodies are limited to ${MAX_JSON_BYTES} bytes` });
-    if (status >= 400 && status < 500) return sendFailure(reply, { status: 400, code: 'BAD_REQUEST', message: error.message });
+    if (status === 413)
+      return sendFailure(reply, {
+        status,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `JSON bodies are limited to ${MAX_JSON_BYTES} bytes`,
+      });
+    if (status >= 400 && status < 500)
+      return sendFailure(reply, { status: 400, code: 'BAD_REQUEST', message: error.message });
     // Database errors can quote the values they refused (a document's subject): log where, not what.
-    request.log.error({ code: error.code, name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') }, 'request failed');
-    return sendFailure(reply, { status: 500, code: 'INTERNAL', message: 'the hub failed; nothing was lost, try again later' });
+    request.log.error(
+      { code: error.code, name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') },
+      'request failed',
+    );
+    return sendFailure(reply, {
+      status: 500,
+      code: 'INTERNAL',
+      message: 'the hub failed; nothing was lost, try again later',
+    });
   });
-  app.setNotFoundHandler((_request, reply) => sendFailure(reply, { status: 404, code: 'NOT_FOUND', message: 'no such endpoint' }));
+  app.setNotFoundHandler((_request, reply) =>
+    sendFailure(reply, { status: 404, code: 'NOT_FOUND', message: 'no such endpoint' }),
+  );
 
   registerJsonBodies(app);
   registerJsonReplies(app);

@@ -26,7 +26,11 @@ declare module 'fastify' {
 
 export async function requireProtocol(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   if (request.headers[PROTOCOL_HEADER] === String(PROTOCOL_VERSION)) return undefined;
-  return sendFailure(reply, { status: 400, code: 'PROTOCOL_UNSUPPORTED', message: `this hub speaks ${PROTOCOL_HEADER}: ${PROTOCOL_VERSION}` });
+  return sendFailure(reply, {
+    status: 400,
+    code: 'PROTOCOL_UNSUPPORTED',
+    message: `this hub speaks ${PROTOCOL_HEADER}: ${PROTOCOL_VERSION}`,
+  });
 }
 
 export async function authenticate(db: Database, header: string | undefined): Promise<Result<CallingDevice>> {
@@ -34,9 +38,11 @@ export async function authenticate(db: Database, header: string | undefined): Pr
   const bearer = parseBearer(header);
   if (!bearer) return fail(401, 'CREDENTIAL_INVALID', 'malformed credential');
   const device = await getDevice(db, bearer.deviceId);
-  if (!device || !secretMatches(bearer.secret, device.secretHash)) return fail(401, 'CREDENTIAL_INVALID', 'unknown device or wrong secret');
+  if (!device || !secretMatches(bearer.secret, device.secretHash))
+    return fail(401, 'CREDENTIAL_INVALID', 'unknown device or wrong secret');
   if (device.revokedAt) return fail(401, 'DEVICE_REVOKED', 'this device was revoked; enroll again');
-  if (device.expiresAt.getTime() <= Date.now()) return fail(401, 'CREDENTIAL_EXPIRED', 'credential expired; enroll again');
+  if (device.expiresAt.getTime() <= Date.now())
+    return fail(401, 'CREDENTIAL_EXPIRED', 'credential expired; enroll again');
   await touchDevice(db, device.id);
   return ok({ id: device.id, agency: device.agency, holdsRegister: device.holdsRegister });
 }

@@ -20,7 +20,10 @@ export async function issueEnrollCode(q: Queryable, agency: string): Promise<{ c
   return { code, expiresAt };
 }
 
-export async function enrollDevice(db: Database, request: z.infer<typeof enrollRequest>): Promise<Result<Omit<z.infer<typeof enrollReply>, 'hubTime'>>> {
+export async function enrollDevice(
+  db: Database,
+  request: z.infer<typeof enrollRequest>,
+): Promise<Result<Omit<z.infer<typeof enrollReply>, 'hubTime'>>> {
   const { deviceId, secret, credential } = newCredential();
   return db.transaction(async (tx) => {
     const agencyCode = await spendEnrollCode(tx, sha256Hex(request.code), deviceId);

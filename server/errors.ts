@@ -26,7 +26,9 @@ export const fail = <T = never>(status: number, code: HubErrorCode, message: str
 });
 
 export function sendFailure(reply: FastifyReply, f: HubFailure): FastifyReply {
-  return reply.code(f.status).send({ error: { code: f.code, message: f.message }, ...(f.offset === undefined ? {} : { offset: f.offset }) });
+  return reply
+    .code(f.status)
+    .send({ error: { code: f.code, message: f.message }, ...(f.offset === undefined ? {} : { offset: f.offset }) });
 }
 
 /** Thrown only where Fastify expects a throw (body parsers); the error handler turns it into a reply. */

@@ -8,7 +8,9 @@ import type { CallingDevice } from './auth.ts';
 
 const ROWS_PER_READ = 100;
 /** `{"items":[],"cursor":…,"more":…,"hubTime":…}` around the items, at its longest. */
-const ENVELOPE_BYTES = Buffer.byteLength(JSON.stringify({ items: [], cursor: Number.MAX_SAFE_INTEGER, more: false, hubTime: new Date(0).toISOString() }));
+const ENVELOPE_BYTES = Buffer.byteLength(
+  JSON.stringify({ items: [], cursor: Number.MAX_SAFE_INTEGER, more: false, hubTime: new Date(0).toISOString() }),
+);
 
 export interface FeedPage {
   items: Record<string, unknown>[];

@@ -13,37 +13,64 @@ const gzip = promisify(zlib.gzip);
 
 export function registerJsonBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: MAX_JSON_BYTES }, async (request: FastifyRequest, raw: Buffer) => {
-    const text = (await decode(request.headers['content-encoding'], raw)).toString('utf8');
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new HubRequestError({ status: 400, code: 'BAD_REQUEST', message: `invalid JSON: ${(error as Error).message}` });
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: MAX_JSON_BYTES },
+    async (request: FastifyRequest, raw: Buffer) => {
+      const text = (await decode(request.headers['content-encoding'], raw)).toString('utf8');
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        throw new HubRequestError({
+          status: 400,
+          code: 'BAD_REQUEST',
+          message: `invalid JSON: ${(error as Error).message}`,
+        });
+      }
+    },
+  );
 }
 
 async function decode(encoding: string | undefined, raw: Buffer): Promise<Buffer> {
   if (encoding === undefined || encoding === 'identity') return raw;
-  if (encoding !== 'gzip') throw new HubRequestError({ status: 400, code: 'BAD_REQUEST', message: `content-encoding ${encoding} is not supported (gzip is)` });
+  if (encoding !== 'gzip')
+    throw new HubRequestError({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: `content-encoding ${encoding} is not supported (gzip is)`,
+    });
   try {
     return await gunzip(raw, { maxOutputLength: MAX_JSON_BYTES });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new HubRequestError({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: `JSON body over ${MAX_JSON_BYTES} bytes once decompressed` });
+      throw new HubRequestError({
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `JSON body over ${MAX_JSON_BYTES} bytes once decompressed`,
+      });
     }
-    throw new HubRequestError({ status: 400, code: 'BAD_REQUEST', message: `bad gzip body: ${(error as Error).message}` });
+    throw new HubRequestError({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: `bad gzip body: ${(error as Error).message}`,
+    });
   }
 }
 
 export function registerJsonReplies(app: FastifyInstance): void {
   // The client measures its clock offset from every reply (commune PCs' clocks are often wrong).
   app.addHook('preSerialization', async (_request, _reply, payload: unknown) => {
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || 'hubTime' in payload) return payload;
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || 'hubTime' in payload)
+      return payload;
     return { ...payload, hubTime: new Date().toISOString() };
   });
   app.addHook('onSend', async (request, reply, payload: unknown) => {
-    if (typeof payload !== 'string' || !acceptsGzip(request) || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    if (
+      typeof payload !== 'string' ||
+      !acceptsGzip(request) ||
+      !String(reply.getHeader('content-type') ?? '').startsWith('application/json')
+    )
+      return payload;
     reply.header('content-encoding', 'gzip');
     reply.header('vary', 'accept-encoding');
     return gzip(payload);

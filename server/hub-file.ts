@@ -13,8 +13,7 @@ export interface HubFile {
 }
 
 export type DataDirClaim =
-  | { ok: true; publish(url: string, adminSecret: string): void; release(): void }
-  | { ok: false; holder: HubFile };
+  { ok: true; publish(url: string, adminSecret: string): void; release(): void } | { ok: false; holder: HubFile };
 
 const fileOf = (dataDir: string) => path.join(dataDir, 'hub.json');
 
@@ -55,7 +54,9 @@ export function liveHolder(dataDir: string): HubFile | null {
 function readHubFile(dataDir: string): HubFile | null {
   try {
     const value = JSON.parse(fs.readFileSync(fileOf(dataDir), 'utf8')) as Partial<HubFile>;
-    return typeof value.pid === 'number' ? { pid: value.pid, url: value.url ?? null, adminSecret: value.adminSecret ?? null } : null;
+    return typeof value.pid === 'number'
+      ? { pid: value.pid, url: value.url ?? null, adminSecret: value.adminSecret ?? null }
+      : null;
   } catch {
     return null;
   }

@@ -31,9 +31,16 @@ export async function main(argv: string[]): Promise<number> {
   if (!values.data) return usage('--data <dir> is required');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port ${values.port} is not a port`);
-  if (!LOG_LEVELS.includes(values.log as LogLevel)) return usage(`--log ${values.log}: one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(values.log as LogLevel))
+    return usage(`--log ${values.log}: one of ${LOG_LEVELS.join(', ')}`);
   const { serve } = await import('./serve.ts');
-  return serve({ dataDir: values.data, host: values.host, port, logLevel: values.log as LogLevel, databaseUrl: process.env.DATABASE_URL || undefined });
+  return serve({
+    dataDir: values.data,
+    host: values.host,
+    port,
+    logLevel: values.log as LogLevel,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+  });
 }
 
 function usage(problem: string): number {

@@ -36,7 +36,10 @@ export async function serve(options: ServeOptions): Promise<number> {
     }
     const db = opened.db;
     const adminSecret = randomBytes(32).toString('hex');
-    const app = buildApp({ db, blobs: new BlobStore(options.dataDir), locks: new UploadLocks(), adminSecret }, options.logLevel);
+    const app = buildApp(
+      { db, blobs: new BlobStore(options.dataDir), locks: new UploadLocks(), adminSecret },
+      options.logLevel,
+    );
     try {
       const port = await freePort(options.host, options.port);
       if (port === null) {

@@ -16,7 +16,13 @@ export type ChunkOutcome =
   /** More bytes than the upload has left: the chunk was removed and the connection dropped. */
   | { kind: 'too-long'; offset: number };
 
-export async function receiveChunk(body: IncomingMessage, file: string, start: number, maxBytes: number, checksum: Buffer): Promise<ChunkOutcome> {
+export async function receiveChunk(
+  body: IncomingMessage,
+  file: string,
+  start: number,
+  maxBytes: number,
+  checksum: Buffer,
+): Promise<ChunkOutcome> {
   const handle = await fs.open(file, 'a');
   const hash = createHash('sha256');
   let received = 0;

@@ -51,7 +51,8 @@ export async function receiveUpload(
   if (!parsed.ok) return parsed;
   const chunk = parsed.value;
   const release = ctx.locks.acquire(agency, sha256);
-  if (!release) return fail(409, 'UPLOAD_BUSY', 'another upload of this blob is in progress; ask where it stands and retry');
+  if (!release)
+    return fail(409, 'UPLOAD_BUSY', 'another upload of this blob is in progress; ask where it stands and retry');
   try {
     const state = await uploadState(ctx, agency, sha256);
     if (!state.complete && state.offset > chunk.length) {
@@ -59,22 +60,42 @@ export async function receiveUpload(
       ctx.blobs.discardPartial(agency, sha256);
       state.offset = 0;
     }
-    if (chunk.offset !== state.offset) return fail(409, 'UPLOAD_OFFSET_MISMATCH', `the hub holds ${state.offset} bytes of this blob`, state.offset);
+    if (chunk.offset !== state.offset)
+      return fail(409, 'UPLOAD_OFFSET_MISMATCH', `the hub holds ${state.offset} bytes of this blob`, state.offset);
     if (state.complete) return ok(state);
     const room = chunk.length - chunk.offset;
     if (chunk.contentLength !== null && chunk.contentLength > room) {
-      return fail(400, 'BAD_REQUEST', `the chunk (${chunk.contentLength} bytes) goes past upload-length (${room} bytes left)`);
+      return fail(
+        400,
+        'BAD_REQUEST',
+        `the chunk (${chunk.contentLength} bytes) goes past upload-length (${room} bytes left)`,
+      );
     }
 
-    const received = await receiveChunk(body, ctx.blobs.preparePartial(agency, sha256), chunk.offset, room, chunk.checksum);
+    const received = await receiveChunk(
+      body,
+      ctx.blobs.preparePartial(agency, sha256),
+      chunk.offset,
+      room,
+      chunk.checksum,
+    );
     if (received.kind === 'cut' || received.kind === 'too-long') return 'cut';
     if (received.kind === 'checksum-mismatch') {
-      return fail(422, 'CHUNK_CHECKSUM_MISMATCH', 'upload-checksum does not match the bytes received; the chunk was dropped', received.offset);
+      return fail(
+        422,
+        'CHUNK_CHECKSUM_MISMATCH',
+        'upload-checksum does not match the bytes received; the chunk was dropped',
+        received.offset,
+      );
     }
     if (received.offset < chunk.length) return ok({ offset: received.offset, complete: false });
 
     if ((await ctx.blobs.completePartial(agency, sha256)) === 'hash-mismatch') {
-      return fail(422, 'BLOB_HASH_MISMATCH', 'the uploaded bytes do not hash to this SHA-256; the upload was discarded, start again from 0');
+      return fail(
+        422,
+        'BLOB_HASH_MISMATCH',
+        'the uploaded bytes do not hash to this SHA-256; the upload was discarded, start again from 0',
+      );
     }
     await claimBlob(ctx.db, agency, sha256, chunk.length);
     return ok({ offset: chunk.length, complete: true });
@@ -93,10 +114,13 @@ function parseChunkHeaders(headers: IncomingHttpHeaders): Result<ChunkHeaders> {
   const offset = headers['upload-offset'];
   const length = headers['upload-length'];
   const checksum = CHECKSUM.exec(String(headers['upload-checksum'] ?? ''));
-  if (typeof offset !== 'string' || !DIGITS.test(offset)) return fail(400, 'BAD_REQUEST', 'upload-offset must be a byte count');
-  if (typeof length !== 'string' || !DIGITS.test(length) || Number(length) < 1) return fail(400, 'BAD_REQUEST', 'upload-length must be a positive byte count');
+  if (typeof offset !== 'string' || !DIGITS.test(offset))
+    return fail(400, 'BAD_REQUEST', 'upload-offset must be a byte count');
+  if (typeof length !== 'string' || !DIGITS.test(length) || Number(length) < 1)
+    return fail(400, 'BAD_REQUEST', 'upload-length must be a positive byte count');
   if (!checksum) return fail(400, 'BAD_REQUEST', 'upload-checksum must be "sha256 <base64 of 32 bytes>"');
-  if (Number(length) > MAX_BLOB_BYTES) return fail(413, 'BLOB_TOO_LARGE', `blobs are limited to ${MAX_BLOB_BYTES} bytes`);
+  if (Number(length) > MAX_BLOB_BYTES)
+    return fail(413, 'BLOB_TOO_LARGE', `blobs are limited to ${MAX_BLOB_BYTES} bytes`);
   if (Number(offset) > Number(length)) return fail(400, 'BAD_REQUEST', 'upload-offset is past upload-length');
   const contentLength = headers['content-length'];
   return ok({

@@ -3,7 +3,15 @@
 // validates every input against these before it touches anything.
 import { z } from 'zod';
 import { isCalendarDate } from './dates.ts';
-import type { CertificateInfo, ModuleReportView, SignatureRecordView, SignatureVerdict, SignBatchResult, TokenCertificateView, TokenView } from './signing.ts';
+import type {
+  CertificateInfo,
+  ModuleReportView,
+  SignatureRecordView,
+  SignatureVerdict,
+  SignBatchResult,
+  TokenCertificateView,
+  TokenView,
+} from './signing.ts';
 import type { DeliveryStatusView, SyncConnectView, SyncResultView, SyncScheduleView, SyncStatusView } from './sync.ts';
 import { MAX_PDF_BYTES, secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
 
@@ -227,14 +235,22 @@ export const schemas = {
   'trust.add': z.union([z.strictObject({ path: absolutePath }), uploadedFile(MAX_CERTIFICATE_BYTES)]),
   'trust.list': z.strictObject({}),
   'trust.remove': z.strictObject({ sha256: fingerprintPrefix }),
-  'crl.import': z.strictObject({ path: absolutePath, url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
+  'crl.import': z.strictObject({
+    path: absolutePath,
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+  }),
   'settings.get': z.strictObject({}),
   'settings.update': z.strictObject({
     // No user:password@ in the address: settings and their audit rows are not a place for secrets.
     tsaUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
-      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), { message: 'Địa chỉ máy chủ dấu thời gian không được chứa tên đăng nhập hay mật khẩu' })
+      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+        message: 'Địa chỉ máy chủ dấu thời gian không được chứa tên đăng nhập hay mật khẩu',
+      })
       .nullable()
       .optional(),
     modules: z.array(absolutePath).max(20).optional(),
@@ -248,12 +264,17 @@ export const schemas = {
     url: z
       .url({ protocol: /^https?$/ })
       .max(2000)
-      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), { message: 'Địa chỉ máy chủ không được chứa tên đăng nhập hay mật khẩu' }),
+      .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), {
+        message: 'Địa chỉ máy chủ không được chứa tên đăng nhập hay mật khẩu',
+      }),
     code: z.string().trim().min(8).max(64),
   }),
   'sync.run': z.strictObject({ trigger: z.enum(['manual', 'schedule', 'line-up']).default('manual') }),
   'sync.status': z.strictObject({}),
-  'sync.configure': z.strictObject({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59).default(0) }),
+  'sync.configure': z.strictObject({
+    hour: z.number().int().min(0).max(23),
+    minute: z.number().int().min(0).max(59).default(0),
+  }),
 
   // What the desktop UI reads besides the CLI's operations.
   /** One window of a register, in register order (newest first), for a virtualized table. */
@@ -429,7 +450,14 @@ export interface Outputs {
   'documents.list': { total: number; offset: number; rows: RegisterRowView[] };
   'incoming.prefill': PrefillView;
   'agencies.list': { agencies: AgencyView[] };
-  'attachments.read': { attachmentId: string; filename: string; mime: string; size: number; sha256: string; base64: string };
+  'attachments.read': {
+    attachmentId: string;
+    filename: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    base64: string;
+  };
   'dashboard.stats': DashboardView;
   'registers.export': { filename: string; mime: string; rows: number; base64: string };
   'store.check': {
@@ -501,7 +529,13 @@ export interface PrefillView {
   /** False for a scan without a text layer: nothing could be read. */
   hasText: boolean;
   /** Documents already registered with the same issuer, số/ký hiệu and date. */
-  duplicates: { id: string; registerNumber: number | null; registerYear: number | null; arrivedOn: string | null; subject: string }[];
+  duplicates: {
+    id: string;
+    registerNumber: number | null;
+    registerYear: number | null;
+    arrivedOn: string | null;
+    subject: string;
+  }[];
 }
 
 export interface DashboardView {
@@ -522,7 +556,14 @@ export interface DashboardView {
 export interface SettingsView {
   tsaUrl: string | null;
   modules: string[];
-  images: { owner: string; kind: 'signature' | 'seal'; widthPx: number; heightPx: number; sizeMm: number | null; updatedAt: string }[];
+  images: {
+    owner: string;
+    kind: 'signature' | 'seal';
+    widthPx: number;
+    heightPx: number;
+    sizeMm: number | null;
+    updatedAt: string;
+  }[];
 }
 
 /** Progress that core reports while a long operation runs. */

@@ -12,7 +12,8 @@ export const errorMessages = {
     'Cơ sở dữ liệu được tạo bởi phiên bản vanthu mới hơn phiên bản đang chạy. Hãy cập nhật phần mềm; dữ liệu không bị thay đổi.',
   DB_CORRUPT: 'Tệp cơ sở dữ liệu bị hỏng hoặc không phải của vanthu. Liên hệ bộ phận kỹ thuật; không xóa tệp này.',
   DB_BUSY: 'Cơ sở dữ liệu đang bận (một cửa sổ vanthu khác đang ghi). Thử lại sau giây lát.',
-  DB_READONLY: 'Không ghi được vào thư mục dữ liệu (chỉ đọc hoặc thiếu quyền). Kiểm tra quyền ghi của thư mục; dữ liệu đã lưu vẫn còn nguyên.',
+  DB_READONLY:
+    'Không ghi được vào thư mục dữ liệu (chỉ đọc hoặc thiếu quyền). Kiểm tra quyền ghi của thư mục; dữ liệu đã lưu vẫn còn nguyên.',
   DB_IO_ERROR: 'Lỗi đọc/ghi ổ đĩa khi lưu dữ liệu. Kiểm tra ổ đĩa; thao tác vừa rồi chưa được lưu.',
   DISK_FULL: 'Ổ đĩa đã đầy, thao tác vừa rồi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại.',
   DOCUMENT_NOT_FOUND: 'Không tìm thấy văn bản này. Có thể mã văn bản bị gõ sai.',
@@ -24,8 +25,10 @@ export const errorMessages = {
   DATE_ORDER_INVALID: 'Ngày đến không thể trước ngày ban hành văn bản. Kiểm tra lại hai ngày này.',
   ATTACHMENT_NOT_FOUND: 'Không tìm thấy tệp đính kèm đã chọn của văn bản này.',
   ATTACHMENT_MAIN_EXISTS: 'Văn bản đã có tệp văn bản chính. Thêm tệp mới như phụ lục, hoặc chọn văn bản khác.',
-  BLOB_MISSING: 'Không tìm thấy tệp PDF đã lưu của văn bản trong thư mục dữ liệu. Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
-  BLOB_CORRUPT: 'Tệp PDF đã lưu bị hỏng trên ổ đĩa (không khớp mã kiểm tra). Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
+  BLOB_MISSING:
+    'Không tìm thấy tệp PDF đã lưu của văn bản trong thư mục dữ liệu. Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
+  BLOB_CORRUPT:
+    'Tệp PDF đã lưu bị hỏng trên ổ đĩa (không khớp mã kiểm tra). Liên hệ bộ phận kỹ thuật để khôi phục từ bản sao lưu.',
   FILE_NOT_FOUND: 'Không tìm thấy tệp hoặc thư mục đã chọn. Kiểm tra lại đường dẫn.',
   FILE_UNREADABLE: 'Không đọc được tệp đã chọn. Kiểm tra quyền truy cập tệp.',
   FILE_EXISTS: 'Tệp đích đã tồn tại; chọn tên khác để không ghi đè lên tệp cũ.',
@@ -57,9 +60,11 @@ export const errorMessages = {
     'Token đã bị khóa vì nhập sai mã PIN quá số lần cho phép. Liên hệ nhà cung cấp chữ ký số để mở khóa; không thử thêm.',
   TOKEN_PIN_FORMAT: 'Mã PIN không đúng độ dài hoặc định dạng mà token yêu cầu. Kiểm tra lại mã PIN.',
   TOKEN_LOGIN_CANCELLED: 'Đã hủy nhập mã PIN trên thiết bị. Chưa văn bản nào được ký.',
-  TOKEN_CERT_NOT_FOUND: 'Không thấy chứng thư số đã chọn trên các token đang cắm. Cắm đúng token hoặc chọn lại chứng thư số.',
+  TOKEN_CERT_NOT_FOUND:
+    'Không thấy chứng thư số đã chọn trên các token đang cắm. Cắm đúng token hoặc chọn lại chứng thư số.',
   TOKEN_KEY_NOT_FOUND: 'Token không có khóa bí mật đi kèm chứng thư số đã chọn, nên không ký được bằng chứng thư này.',
-  TOKEN_ERROR: 'Thiết bị ký số báo lỗi. Rút token ra, cắm lại rồi thử lại; nếu vẫn lỗi, liên hệ nhà cung cấp chữ ký số.',
+  TOKEN_ERROR:
+    'Thiết bị ký số báo lỗi. Rút token ra, cắm lại rồi thử lại; nếu vẫn lỗi, liên hệ nhà cung cấp chữ ký số.',
   CERT_EXPIRED: 'Chứng thư số đã hết hạn, không dùng để ký được nữa. Liên hệ nhà cung cấp chữ ký số để gia hạn.',
   CERT_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực. Kiểm tra lại ngày giờ của máy tính.',
   CERT_NO_SIGNING_USAGE:
@@ -69,15 +74,18 @@ export const errorMessages = {
     'Chưa ký được theo thứ tự này: văn bản phải có chữ ký của người có thẩm quyền trước, chữ ký số của cơ quan ký sau cùng và chỉ một lần.',
   SIGN_NUMBER_TAKEN:
     'Số văn bản vừa được cấp cho một văn bản khác trong lúc ký; văn bản này chưa bị thay đổi. Hãy ký lại.',
-  SIGN_FILE_CHANGED: 'Tệp của văn bản vừa bị thay đổi trong lúc ký nên bản ký này đã bị bỏ; tệp hiện tại giữ nguyên. Hãy ký lại.',
+  SIGN_FILE_CHANGED:
+    'Tệp của văn bản vừa bị thay đổi trong lúc ký nên bản ký này đã bị bỏ; tệp hiện tại giữ nguyên. Hãy ký lại.',
   SIGN_IMAGE_INVALID: 'Ảnh chữ ký hoặc con dấu phải là tệp PNG nền trong suốt. Chọn lại tệp ảnh.',
   SIGN_IMAGE_MISSING:
     'Chưa có ảnh chữ ký hoặc ảnh con dấu để hiển thị theo Nghị định 30/2020. Vào Cài đặt để thêm ảnh rồi ký lại.',
   SIGN_PLACEMENT_INVALID: 'Vị trí đặt chữ ký nằm ngoài trang. Chọn lại trang và vị trí.',
   SIGN_RESULT_INVALID:
     'Tệp vừa ký không vượt qua bước tự kiểm tra chữ ký nên đã bị bỏ; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
-  SIGN_SPACE_EXCEEDED: 'Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
-  CERT_UNREADABLE: 'Không đọc được chứng thư số trong tệp đã chọn. Chọn tệp chứng thư số dạng .cer, .crt, .der hoặc .pem.',
+  SIGN_SPACE_EXCEEDED:
+    'Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
+  CERT_UNREADABLE:
+    'Không đọc được chứng thư số trong tệp đã chọn. Chọn tệp chứng thư số dạng .cer, .crt, .der hoặc .pem.',
   TRUST_NOT_CA:
     'Chứng thư số này là của một người ký, không phải của tổ chức cung cấp dịch vụ chứng thực (CA), nên không thêm vào danh sách tin cậy. Chọn chứng thư số gốc của CA.',
   TRUST_NOT_FOUND: 'Không thấy chứng thư số này trong danh sách CA tin cậy. Kiểm tra lại mã (dấu vân tay SHA-256).',
@@ -85,7 +93,8 @@ export const errorMessages = {
     'Không đọc được danh sách thu hồi chứng thư số (CRL) trong tệp đã chọn. Chọn tệp .crl do tổ chức cung cấp dịch vụ chứng thực phát hành.',
   REGISTER_NOT_HELD:
     'Máy này không giữ sổ văn bản của cơ quan nên không cấp số được (để hai máy không cấp trùng số). Cấp số trên máy văn thư giữ sổ.',
-  SYNC_NOT_CONNECTED: 'Máy này chưa kết nối với máy chủ của tỉnh. Vào Cài đặt, nhập địa chỉ máy chủ và mã đăng ký do tỉnh cấp.',
+  SYNC_NOT_CONNECTED:
+    'Máy này chưa kết nối với máy chủ của tỉnh. Vào Cài đặt, nhập địa chỉ máy chủ và mã đăng ký do tỉnh cấp.',
   SYNC_OFFLINE:
     'Không kết nối được máy chủ của tỉnh (mất mạng hoặc đường truyền chập chờn). Mọi văn bản vẫn được giữ trên máy; vanthu sẽ tự gửi lại khi có mạng.',
   SYNC_BAD_REPLY:
@@ -95,7 +104,8 @@ export const errorMessages = {
     'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Xin bộ phận kỹ thuật của tỉnh cấp mã mới rồi kết nối lại.',
   SYNC_CREDENTIAL_EXPIRED:
     'Quyền kết nối của máy này với máy chủ của tỉnh đã hết hạn hoặc bị thu hồi. Xin mã đăng ký mới và kết nối lại; các văn bản chờ gửi vẫn được giữ.',
-  SYNC_FORBIDDEN: 'Máy chủ của tỉnh từ chối truy cập dữ liệu này vì không thuộc cơ quan của máy. Chưa có gì bị thay đổi.',
+  SYNC_FORBIDDEN:
+    'Máy chủ của tỉnh từ chối truy cập dữ liệu này vì không thuộc cơ quan của máy. Chưa có gì bị thay đổi.',
   SYNC_AGENCY_MISMATCH:
     'Mã đăng ký này được cấp cho một cơ quan khác, không phải cơ quan trên máy này. Kiểm tra lại mã với bộ phận kỹ thuật của tỉnh.',
   SYNC_BUSY: 'Đang đồng bộ rồi; chờ lần đồng bộ này xong.',
@@ -111,7 +121,8 @@ export const errorMessages = {
   REQUEST_TOO_LARGE: 'Dữ liệu gửi lên quá lớn. Hãy chọn tệp nhỏ hơn hoặc tách thành nhiều tệp.',
   ROUTE_NOT_FOUND: 'Không có chức năng này ở địa chỉ đã gọi. Tải lại trang vanthu rồi thử lại.',
   HOST_CLOSING: 'vanthu đang đóng lại nên chưa làm thao tác này. Mở lại vanthu rồi thử lại.',
-  INTERNAL: 'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
+  INTERNAL:
+    'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -26,7 +26,13 @@ export interface ModuleReportView {
   path: string;
   source: 'settings' | 'argument' | 'built-in';
   ok: boolean;
-  info: { cryptokiVersion: string; manufacturer: string; description: string; libraryVersion: string; osLocking: boolean } | null;
+  info: {
+    cryptokiVersion: string;
+    manufacturer: string;
+    description: string;
+    libraryVersion: string;
+    osLocking: boolean;
+  } | null;
   error: ErrorValue | null;
 }
 

@@ -19,7 +19,9 @@ const isoTime = z
   .datetime({ offset: true })
   .refine((value) => value >= '1970', 'time before 1970');
 /** Hybrid logical clock: ISO millis, 4-hex counter, 16-hex node: sorts as a string. */
-export const hlcString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'HLC');
+export const hlcString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'HLC');
 // What PostgreSQL cannot store in text (NUL, half a surrogate pair) is refused here, not by the database.
 const STORABLE = /^[^\u0000\uD800-\uDFFF]*(?:(?:[\uD800-\uDBFF][\uDC00-\uDFFF])[^\u0000\uD800-\uDFFF]*)*$/;
 const text = (max: number) => z.string().max(max).regex(STORABLE, 'text with NUL or a broken surrogate pair');
@@ -170,7 +172,11 @@ export const changesReply = z.object({ results: z.array(changeResult), hubTime: 
 export const pullRequest = z.object({
   cursor: z.number().int().nonnegative(),
   /** Bytes of JSON the reply may carry (before gzip); at least one item is always sent. */
-  budget: z.number().int().min(4096).max(8 * 1024 * 1024),
+  budget: z
+    .number()
+    .int()
+    .min(4096)
+    .max(8 * 1024 * 1024),
 });
 
 export const feedItem = z.discriminatedUnion('kind', [

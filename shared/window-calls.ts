@@ -10,6 +10,7 @@ export function windowCallRefusal(name: string, input: unknown): string | null {
   const fields = input as Record<string, unknown>;
   for (const key of ['path', 'out']) if (key in fields) return `${name}: the window may not pass a file path (${key})`;
   const file = fields.file;
-  if (typeof file === 'object' && file !== null && 'path' in file) return `${name}: the window may not pass a file path (file.path)`;
+  if (typeof file === 'object' && file !== null && 'path' in file)
+    return `${name}: the window may not pass a file path (file.path)`;
   return null;
 }

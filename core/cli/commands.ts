@@ -94,7 +94,11 @@ const listOptions: Record<string, OptionSpec> = {
   limit: { type: 'string' },
   offset: { type: 'string' },
 };
-const searchOptions: Record<string, OptionSpec> = { ...listOptions, sort: { type: 'string' }, prefix: { type: 'boolean' } };
+const searchOptions: Record<string, OptionSpec> = {
+  ...listOptions,
+  sort: { type: 'string' },
+  prefix: { type: 'boolean' },
+};
 
 function searchFilters(values: ParsedValues) {
   return {
@@ -114,11 +118,21 @@ export const commands: Record<string, Command> = {
   init: command({
     usage: 'init --agency <mã định danh> --name <tên cơ quan> [--abbr UBND] [--unit VP]',
     summary: 'Khởi tạo cơ quan trên máy này',
-    options: { agency: { type: 'string' }, name: { type: 'string' }, abbr: { type: 'string' }, unit: { type: 'string' } },
+    options: {
+      agency: { type: 'string' },
+      name: { type: 'string' },
+      abbr: { type: 'string' },
+      unit: { type: 'string' },
+    },
     handler: 'office.init',
     input: (v, p) => {
       noExtra(p, 0);
-      return { agencyCode: required(v, 'agency'), name: required(v, 'name'), abbreviation: str(v, 'abbr'), defaultUnit: str(v, 'unit') };
+      return {
+        agencyCode: required(v, 'agency'),
+        name: required(v, 'name'),
+        abbreviation: str(v, 'abbr'),
+        defaultUnit: str(v, 'unit'),
+      };
     },
     text: format.office,
   }),
@@ -230,7 +244,10 @@ export const commands: Record<string, Command> = {
     summary: 'Kết nối máy này với máy chủ văn bản của tỉnh',
     options: {},
     handler: 'sync.connect',
-    input: (_v, p) => (noExtra(p, 2), { url: positional(p, 0, 'địa chỉ máy chủ'), code: positional(p, 1, 'mã đăng ký') }),
+    input: (_v, p) => (
+      noExtra(p, 2),
+      { url: positional(p, 0, 'địa chỉ máy chủ'), code: positional(p, 1, 'mã đăng ký') }
+    ),
     text: syncFormat.connected,
   }),
   sync: command({
@@ -319,7 +336,8 @@ export const commands: Record<string, Command> = {
     text: format.history,
   }),
   list: command({
-    usage: 'list [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from …] [--to …] [--overdue] [--limit <n>] [--offset <n>]',
+    usage:
+      'list [--incoming|--outgoing] [--year <năm>] [--type …] [--urgency …] [--from …] [--to …] [--overdue] [--limit <n>] [--offset <n>]',
     summary: 'Liệt kê văn bản trong sổ, mới nhất trước',
     options: listOptions,
     handler: 'documents.search',
@@ -363,12 +381,17 @@ export const commands: Record<string, Command> = {
     handler: 'attachments.export',
     input: (v, p) => (
       noExtra(p, 1),
-      { documentId: positional(p, 0, 'mã văn bản'), out: path.resolve(required(v, 'out')), attachmentId: str(v, 'attachment') }
+      {
+        documentId: positional(p, 0, 'mã văn bản'),
+        out: path.resolve(required(v, 'out')),
+        attachmentId: str(v, 'attachment'),
+      }
     ),
     text: (output) => `Đã xuất ${output.filename} → ${output.out} (${output.size} byte, SHA-256 ${output.sha256})`,
   }),
   'workfile create': command({
-    usage: 'workfile create --title <tiêu đề hồ sơ> [--code <số ký hiệu>] [--year <năm>] [--keeper <người lập>] [--retention <thời hạn>] [--notes …]',
+    usage:
+      'workfile create --title <tiêu đề hồ sơ> [--code <số ký hiệu>] [--year <năm>] [--keeper <người lập>] [--retention <thời hạn>] [--notes …]',
     summary: 'Mở hồ sơ công việc',
     options: {
       title: { type: 'string' },
@@ -397,7 +420,10 @@ export const commands: Record<string, Command> = {
     summary: 'Đưa văn bản vào hồ sơ',
     options: {},
     handler: 'workFiles.addDocument',
-    input: (_v, p) => (noExtra(p, 2), { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }),
+    input: (_v, p) => (
+      noExtra(p, 2),
+      { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }
+    ),
     text: format.workFile,
   }),
   'workfile remove': command({
@@ -405,7 +431,10 @@ export const commands: Record<string, Command> = {
     summary: 'Bỏ văn bản khỏi hồ sơ',
     options: {},
     handler: 'workFiles.removeDocument',
-    input: (_v, p) => (noExtra(p, 2), { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }),
+    input: (_v, p) => (
+      noExtra(p, 2),
+      { workFileId: positional(p, 0, 'mã hồ sơ'), documentId: positional(p, 1, 'mã văn bản') }
+    ),
     text: format.workFile,
   }),
   'workfile close': command({
@@ -477,7 +506,8 @@ export const commands: Record<string, Command> = {
   sign: command({
     usage:
       'sign <mã văn bản>… --cert <mã chứng thư> --as personal|organization [--pin-stdin | --pin-pad] [--final-try] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
-    summary: 'Ký số các văn bản đi (một lần nhập PIN cho cả lô); mã PIN đọc từ đầu vào chuẩn hoặc gõ ẩn, không bao giờ trên dòng lệnh',
+    summary:
+      'Ký số các văn bản đi (một lần nhập PIN cho cả lô); mã PIN đọc từ đầu vào chuẩn hoặc gõ ẩn, không bao giờ trên dòng lệnh',
     options: {
       cert: { type: 'string' },
       as: { type: 'string' },
@@ -493,18 +523,31 @@ export const commands: Record<string, Command> = {
     input: async (v, p) => {
       if (p.length === 0) throw new UsageError('thiếu mã văn bản cần ký');
       const kind = required(v, 'as');
-      if (kind !== 'personal' && kind !== 'organization') throw new UsageError('--as phải là personal (cá nhân) hoặc organization (cơ quan)');
-      const placement = v.page === undefined && v.x === undefined && v.y === undefined ? undefined : { page: number(v, 'page'), x: number(v, 'x'), y: number(v, 'y') };
+      if (kind !== 'personal' && kind !== 'organization')
+        throw new UsageError('--as phải là personal (cá nhân) hoặc organization (cơ quan)');
+      const placement =
+        v.page === undefined && v.x === undefined && v.y === undefined
+          ? undefined
+          : { page: number(v, 'page'), x: number(v, 'x'), y: number(v, 'y') };
       const certId = required(v, 'cert');
       const pin = v['pin-pad'] ? null : await readPin(v['pin-stdin'] === true);
-      return { ids: p, certId, as: kind, pin, modules: modules(v), confirmFinalTry: v['final-try'] === true, ...(placement ? { placement } : {}) };
+      return {
+        ids: p,
+        certId,
+        as: kind,
+        pin,
+        modules: modules(v),
+        confirmFinalTry: v['final-try'] === true,
+        ...(placement ? { placement } : {}),
+      };
     },
     text: signingFormat.signBatch,
     exitCode: (output) => (output.stoppedAt ? 1 : 0),
   }),
   verify: command({
     usage: 'verify <tệp.pdf | mã văn bản> [--offline]',
-    summary: 'Kiểm tra chữ ký số của một tệp PDF, hoặc của mọi tệp của một văn bản trong sổ (thoát mã 1 nếu có chữ ký không hợp lệ hoặc chưa xác định)',
+    summary:
+      'Kiểm tra chữ ký số của một tệp PDF, hoặc của mọi tệp của một văn bản trong sổ (thoát mã 1 nếu có chữ ký không hợp lệ hoặc chưa xác định)',
     options: { offline: { type: 'boolean' } },
     handler: 'verify',
     input: (v, p) => {
@@ -512,12 +555,19 @@ export const commands: Record<string, Command> = {
       const target = positional(p, 0, 'tệp PDF hoặc mã văn bản');
       const online = v.offline !== true;
       // A document id never contains a path separator or ends in .pdf; a file name usually does.
-      return /[\\/]|\.pdf$/i.test(target) || fs.existsSync(target) ? { path: path.resolve(target), online } : { id: target, online };
+      return /[\\/]|\.pdf$/i.test(target) || fs.existsSync(target)
+        ? { path: path.resolve(target), online }
+        : { id: target, online };
     },
     text: signingFormat.verification,
     // A file with no signature is not "valid": only a fully verified document exits 0.
     exitCode: (output) =>
-      output.files.length > 0 && output.files.every((file) => file.signatures.length > 0 && file.signatures.every((signature) => signature.status === 'valid')) ? 0 : 1,
+      output.files.length > 0 &&
+      output.files.every(
+        (file) => file.signatures.length > 0 && file.signatures.every((signature) => signature.status === 'valid'),
+      )
+        ? 0
+        : 1,
   }),
   'trust add': command({
     usage: 'trust add <tệp chứng thư CA (.cer/.crt/.pem)>',
@@ -548,8 +598,12 @@ export const commands: Record<string, Command> = {
     summary: 'Nạp danh sách chứng thư bị thu hồi (CRL) từ tệp, để kiểm tra khi không có mạng',
     options: { url: { type: 'string' } },
     handler: 'crl.import',
-    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp CRL')), ...(str(v, 'url') ? { url: str(v, 'url') } : {}) }),
-    text: (output) => `Đã nạp CRL ${output.url}, cập nhật ${output.thisUpdate}${output.nextUpdate ? `, hết hạn ${output.nextUpdate}` : ''}.`,
+    input: (v, p) => (
+      noExtra(p, 1),
+      { path: path.resolve(positional(p, 0, 'tệp CRL')), ...(str(v, 'url') ? { url: str(v, 'url') } : {}) }
+    ),
+    text: (output) =>
+      `Đã nạp CRL ${output.url}, cập nhật ${output.thisUpdate}${output.nextUpdate ? `, hết hạn ${output.nextUpdate}` : ''}.`,
   }),
   'settings show': command({
     usage: 'settings show',
@@ -578,7 +632,10 @@ export const commands: Record<string, Command> = {
     summary: 'Ảnh chữ ký tay (PNG nền trong suốt, mực xanh) hiển thị trên chữ ký số của người ký',
     options: { signer: { type: 'string' } },
     handler: 'settings.signatureImage',
-    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp ảnh')), kind: 'signature' as const, signerName: required(v, 'signer') }),
+    input: (v, p) => (
+      noExtra(p, 1),
+      { path: path.resolve(positional(p, 0, 'tệp ảnh')), kind: 'signature' as const, signerName: required(v, 'signer') }
+    ),
     text: signingFormat.settings,
   }),
   'settings seal-image': command({
@@ -586,7 +643,14 @@ export const commands: Record<string, Command> = {
     summary: 'Ảnh con dấu của cơ quan (PNG nền trong suốt, màu đỏ, đúng kích thước thật)',
     options: { 'size-mm': { type: 'string' } },
     handler: 'settings.signatureImage',
-    input: (v, p) => (noExtra(p, 1), { path: path.resolve(positional(p, 0, 'tệp ảnh')), kind: 'seal' as const, ...(v['size-mm'] !== undefined ? { sizeMm: number(v, 'size-mm') } : {}) }),
+    input: (v, p) => (
+      noExtra(p, 1),
+      {
+        path: path.resolve(positional(p, 0, 'tệp ảnh')),
+        kind: 'seal' as const,
+        ...(v['size-mm'] !== undefined ? { sizeMm: number(v, 'size-mm') } : {}),
+      }
+    ),
     text: signingFormat.settings,
   }),
 };

@@ -3,7 +3,13 @@ import type { Outputs } from '../../shared/api.ts';
 import type { SignatureVerdict } from '../../shared/signing.ts';
 
 const STATUS = { valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', indeterminate: 'CHƯA XÁC ĐỊNH' } as const;
-const PIN = { ok: 'bình thường', 'count-low': 'đã có lần nhập sai, số lần thử còn ít', 'final-try': 'CHỈ CÒN 1 LẦN THỬ', locked: 'ĐÃ KHÓA', unknown: 'token không báo' } as const;
+const PIN = {
+  ok: 'bình thường',
+  'count-low': 'đã có lần nhập sai, số lần thử còn ít',
+  'final-try': 'CHỈ CÒN 1 LẦN THỬ',
+  locked: 'ĐÃ KHÓA',
+  unknown: 'token không báo',
+} as const;
 const UNUSABLE = {
   CERT_EXPIRED: 'đã hết hạn',
   CERT_NOT_YET_VALID: 'chưa có hiệu lực',
@@ -12,7 +18,8 @@ const UNUSABLE = {
 } as const;
 
 export function modules(output: Outputs['tokens.modules']): string {
-  if (output.modules.length === 0) return 'Chưa có trình điều khiển token nào (thêm bằng --module <đường dẫn> hoặc trong Cài đặt).';
+  if (output.modules.length === 0)
+    return 'Chưa có trình điều khiển token nào (thêm bằng --module <đường dẫn> hoặc trong Cài đặt).';
   return output.modules
     .map((module) =>
       module.ok
@@ -50,7 +57,10 @@ export function certificates(output: Outputs['tokens.certificates']): string {
 }
 
 export function signBatch(output: Outputs['sign.documents']): string {
-  const lines = output.signed.map((document) => `✓ ${document.notation ?? document.documentId} — đã ký (${document.kind === 'personal' ? 'cá nhân' : 'cơ quan'}, ${document.level})`);
+  const lines = output.signed.map(
+    (document) =>
+      `✓ ${document.notation ?? document.documentId} — đã ký (${document.kind === 'personal' ? 'cá nhân' : 'cơ quan'}, ${document.level})`,
+  );
   if (output.stoppedAt) {
     lines.push(`✗ ${output.stoppedAt.documentId} — ${output.stoppedAt.error.message}`);
     if (output.untouched.length) lines.push(`Chưa ký (giữ nguyên): ${output.untouched.length} văn bản.`);
@@ -82,13 +92,18 @@ export function verification(output: Outputs['verify']): string {
 
 export function trusted(certificates: Outputs['trust.list']['certificates']): string {
   if (certificates.length === 0) return 'Chưa tin cậy chứng thư gốc nào.';
-  return certificates.map((entry) => `${entry.sha256.slice(0, 16)}  ${entry.subject}  (đến ${entry.notAfter.slice(0, 10)})`).join('\n');
+  return certificates
+    .map((entry) => `${entry.sha256.slice(0, 16)}  ${entry.subject}  (đến ${entry.notAfter.slice(0, 10)})`)
+    .join('\n');
 }
 
 export function settings(output: Outputs['settings.get']): string {
   return [
     `Máy chủ dấu thời gian (TSA): ${output.tsaUrl ?? 'chưa đặt (chữ ký mức B-B)'}`,
     `Trình điều khiển token: ${output.modules.length ? output.modules.join(', ') : 'chỉ các trình điều khiển có sẵn'}`,
-    ...output.images.map((image) => `Ảnh ${image.kind === 'seal' ? 'con dấu' : 'chữ ký'} ${image.owner}: ${image.widthPx}×${image.heightPx} px${image.sizeMm ? `, ${image.sizeMm} mm` : ''}`),
+    ...output.images.map(
+      (image) =>
+        `Ảnh ${image.kind === 'seal' ? 'con dấu' : 'chữ ký'} ${image.owner}: ${image.widthPx}×${image.heightPx} px${image.sizeMm ? `, ${image.sizeMm} mm` : ''}`,
+    ),
   ].join('\n');
 }

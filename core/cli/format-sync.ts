@@ -21,19 +21,24 @@ export function connected(view: Outputs['sync.connect']): string {
   return [
     `Đã kết nối máy chủ ${view.hubUrl} cho ${view.agency.name} (${view.agency.code}).`,
     `Mã thiết bị: ${view.deviceId} · quyền kết nối đến ${view.expiresAt.slice(0, 10)}`,
-    view.holdsRegister ? 'Máy này giữ sổ văn bản của cơ quan (cấp số văn bản).' : 'Máy này KHÔNG giữ sổ văn bản: cấp số trên máy văn thư giữ sổ.',
+    view.holdsRegister
+      ? 'Máy này giữ sổ văn bản của cơ quan (cấp số văn bản).'
+      : 'Máy này KHÔNG giữ sổ văn bản: cấp số trên máy văn thư giữ sổ.',
     `Danh bạ: ${view.agencies} cơ quan.`,
   ].join('\n');
 }
 
 export function result(view: Outputs['sync.run']): string {
-  const lines = [`Đồng bộ ${outcomeNames[view.outcome]} sau ${view.seconds} giây (gửi ${kb(view.bytesUp)}, nhận ${kb(view.bytesDown)}).`];
+  const lines = [
+    `Đồng bộ ${outcomeNames[view.outcome]} sau ${view.seconds} giây (gửi ${kb(view.bytesUp)}, nhận ${kb(view.bytesDown)}).`,
+  ];
   if (view.error) lines.push(`Lỗi: ${view.error.message}`);
   for (const sent of view.sent.filter((s) => s.op === 'document.issue')) lines.push(`  Đã gửi: ${sent.label}`);
   for (const received of view.received) lines.push(`  Đã nhận và vào sổ: ${received.notation} của ${received.sender}`);
   if (view.statuses) lines.push(`  Trạng thái mới từ nơi nhận: ${view.statuses}`);
   if (view.updates) lines.push(`  Thông tin cập nhật từ máy khác: ${view.updates}`);
-  for (const rejected of view.rejected) lines.push(`  KHÔNG gửi được: ${rejected.label} — ${rejected.message} (${rejected.code})`);
+  for (const rejected of view.rejected)
+    lines.push(`  KHÔNG gửi được: ${rejected.label} — ${rejected.message} (${rejected.code})`);
   if (view.waiting) lines.push(`  Còn ${view.waiting} mục chờ gửi lần sau.`);
   return lines.join('\n');
 }
@@ -44,11 +49,17 @@ export function status(view: Outputs['sync.status']): string {
     `Máy chủ: ${view.hubUrl} · cơ quan ${view.agencyCode} · đồng bộ hằng ngày lúc ${String(view.schedule.hour).padStart(2, '0')}:${String(view.schedule.minute).padStart(2, '0')}`,
     `Chờ gửi: ${view.queue.length}`,
   ];
-  for (const item of view.queue) lines.push(`  ${item.label} — ${opNames[item.op]}${item.bytes ? ` (${kb(item.bytes)})` : ''}${item.code ? ` [${item.code}]` : ''}`);
+  for (const item of view.queue)
+    lines.push(
+      `  ${item.label} — ${opNames[item.op]}${item.bytes ? ` (${kb(item.bytes)})` : ''}${item.code ? ` [${item.code}]` : ''}`,
+    );
   if (view.rejected.length) lines.push(`Không gửi được: ${view.rejected.length}`);
   for (const item of view.rejected) lines.push(`  ${item.label} — ${item.message ?? ''} (${item.code})`);
   const last = view.runs[0];
-  if (last) lines.push(`Lần gần nhất: ${last.startedAt} — ${last.outcome ? outcomeNames[last.outcome] : 'đang chạy'}${last.errorCode ? ` (${last.errorCode})` : ''}`);
+  if (last)
+    lines.push(
+      `Lần gần nhất: ${last.startedAt} — ${last.outcome ? outcomeNames[last.outcome] : 'đang chạy'}${last.errorCode ? ` (${last.errorCode})` : ''}`,
+    );
   return lines.join('\n');
 }
 

@@ -16,7 +16,8 @@ export function status(view: Outputs['office.status']): string {
 }
 
 function registerLine(view: DocumentView): string {
-  if (view.direction === 'incoming') return `Số đến ${view.registerNumber}/${view.registerYear} · ngày đến ${view.arrivedOn}`;
+  if (view.direction === 'incoming')
+    return `Số đến ${view.registerNumber}/${view.registerYear} · ngày đến ${view.arrivedOn}`;
   if (view.state === 'draft') return 'Dự thảo (chưa cấp số)';
   return `Số đi ${view.notation} · ngày ${view.issuedOn}`;
 }
@@ -27,18 +28,26 @@ export function document(view: DocumentView & { workFiles?: { title: string }[] 
     `  Mã: ${view.id}`,
     `  ${registerLine(view)}${view.registerName ? ` · ${view.registerName}` : ''}`,
   ];
-  if (view.direction === 'incoming') lines.push(`  Số, ký hiệu: ${view.notation} · ngày ${view.issuedOn} · ${view.issuerName}`);
+  if (view.direction === 'incoming')
+    lines.push(`  Số, ký hiệu: ${view.notation} · ngày ${view.issuedOn} · ${view.issuerName}`);
   if (view.urgency !== 'thuong') lines.push(`  Độ khẩn: ${urgencyLabels[view.urgency]}`);
   if (view.secrecy !== 'thuong') lines.push(`  Độ mật: ${secrecyLabels[view.secrecy]}`);
-  if (view.dueOn) lines.push(`  Hạn giải quyết: ${view.dueOn}${view.overdue ? ' (QUÁ HẠN)' : view.completedOn ? ` · xong ${view.completedOn}` : ''}`);
+  if (view.dueOn)
+    lines.push(
+      `  Hạn giải quyết: ${view.dueOn}${view.overdue ? ' (QUÁ HẠN)' : view.completedOn ? ` · xong ${view.completedOn}` : ''}`,
+    );
   if (view.duplicateOf) lines.push(`  Lưu ý: trùng với văn bản ${view.duplicateOf}`);
   if (view.recipients.length) {
-    lines.push(`  Nơi nhận: ${view.recipients.map((r) => (r.name && r.agencyCode ? `${r.name} (${r.agencyCode})` : (r.name ?? r.agencyCode))).join('; ')}`);
+    lines.push(
+      `  Nơi nhận: ${view.recipients.map((r) => (r.name && r.agencyCode ? `${r.name} (${r.agencyCode})` : (r.name ?? r.agencyCode))).join('; ')}`,
+    );
   }
   if (view.recipientUnit) lines.push(`  Đơn vị nhận: ${view.recipientUnit}`);
   if (view.signerName) lines.push(`  Người ký: ${[view.signerTitle, view.signerName].filter(Boolean).join(' ')}`);
   for (const attachment of view.attachments) {
-    lines.push(`  Tệp ${attachment.role === 'main' ? 'chính' : 'phụ lục'}: ${attachment.filename} (${attachment.size} byte)`);
+    lines.push(
+      `  Tệp ${attachment.role === 'main' ? 'chính' : 'phụ lục'}: ${attachment.filename} (${attachment.size} byte)`,
+    );
   }
   if (view.workFiles?.length) lines.push(`  Hồ sơ: ${view.workFiles.map((w) => w.title).join('; ')}`);
   if (view.notes) lines.push(`  Ghi chú: ${view.notes}`);
@@ -48,7 +57,12 @@ export function document(view: DocumentView & { workFiles?: { title: string }[] 
 export function results(output: Outputs['documents.search']): string {
   if (output.results.length === 0) return 'Không tìm thấy văn bản nào.';
   const rows = output.results.map((view) => {
-    const where = view.direction === 'incoming' ? `Đến ${view.registerNumber}/${view.registerYear}` : view.state === 'draft' ? 'Dự thảo' : `Đi ${view.notation}`;
+    const where =
+      view.direction === 'incoming'
+        ? `Đến ${view.registerNumber}/${view.registerYear}`
+        : view.state === 'draft'
+          ? 'Dự thảo'
+          : `Đi ${view.notation}`;
     const mark = view.overdue ? ' [QUÁ HẠN]' : view.urgency !== 'thuong' ? ` [${urgencyLabels[view.urgency]}]` : '';
     return `${where.padEnd(18)} ${view.filedOn}  ${view.typeName}: ${view.subject}${mark}\n${' '.repeat(19)}${view.id}`;
   });
@@ -56,7 +70,9 @@ export function results(output: Outputs['documents.search']): string {
 }
 
 export function history(output: Outputs['documents.history']): string {
-  return output.entries.map((entry) => `${entry.seq}. ${entry.at} ${entry.actor}: ${entry.action} ${JSON.stringify(entry.detail)}`).join('\n');
+  return output.entries
+    .map((entry) => `${entry.seq}. ${entry.at} ${entry.actor}: ${entry.action} ${JSON.stringify(entry.detail)}`)
+    .join('\n');
 }
 
 export function workFile(view: WorkFileView): string {
@@ -67,7 +83,9 @@ export function workFile(view: WorkFileView): string {
 }
 
 export function workFileWithDocuments(view: Outputs['workFiles.get']): string {
-  return [workFile(view), ...view.documents.map((d) => `  - ${d.notation ?? 'Dự thảo'}: ${d.subject} (${d.id})`)].join('\n');
+  return [workFile(view), ...view.documents.map((d) => `  - ${d.notation ?? 'Dự thảo'}: ${d.subject} (${d.id})`)].join(
+    '\n',
+  );
 }
 
 export function auditVerdict(verdict: Outputs['audit.verify']): string {

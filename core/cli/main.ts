@@ -40,7 +40,13 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 
 function helpText(): string {
   const lines = Object.values(commands).map((c) => `  ${c.summary}\n    vanthu ${c.usage}`);
-  return ['vanthu — sổ văn bản của cơ quan, chạy không cần mạng', '', 'Mọi lệnh nhận --data <thư mục> và --json.', '', ...lines].join('\n');
+  return [
+    'vanthu — sổ văn bản của cơ quan, chạy không cần mạng',
+    '',
+    'Mọi lệnh nhận --data <thư mục> và --json.',
+    '',
+    ...lines,
+  ].join('\n');
 }
 
 /** A mistyped command: exit code 2, and with --json still one JSON document. */
@@ -69,9 +75,12 @@ function describeParseError(error: NodeJS.ErrnoException): string {
 
 /** Progress goes to stderr, so stdout stays one JSON document with --json. */
 function printProgress(event: CoreEvent): void {
-  if (event.type === 'sign.progress') process.stderr.write(`Đã ký ${event.index}/${event.total}: ${event.notation ?? event.documentId}\n`);
+  if (event.type === 'sign.progress')
+    process.stderr.write(`Đã ký ${event.index}/${event.total}: ${event.notation ?? event.documentId}\n`);
   if (event.type === 'sync.progress' && event.bytesDone === event.bytesTotal) {
-    process.stderr.write(`${event.direction === 'up' ? 'Đã gửi' : 'Đã nhận'} ${event.label} (${Math.round(event.bytesTotal / 1024)} KB)\n`);
+    process.stderr.write(
+      `${event.direction === 'up' ? 'Đã gửi' : 'Đã nhận'} ${event.label} (${Math.round(event.bytesTotal / 1024)} KB)\n`,
+    );
   }
 }
 
@@ -84,7 +93,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${helpText()}\n`);
       return 0;
     }
-    return usageError(json, `không có lệnh "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, '--help');
+    return usageError(
+      json,
+      `không có lệnh "${argv
+        .filter((a) => !a.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')}"`,
+      '--help',
+    );
   }
   const { command } = found;
   let values: Record<string, unknown>;
@@ -117,8 +133,14 @@ export async function main(argv: string[]): Promise<number> {
     if (json) {
       process.stdout.write(`${JSON.stringify({ error: value }, null, 2)}\n`);
     } else {
-      const fields = value.fields ? Object.entries(value.fields).map(([field, message]) => `\n  ${field}: ${message}`).join('') : '';
-      process.stderr.write(`Lỗi: ${value.message}${fields}\n(${value.code}${value.detail ? `: ${value.detail}` : ''})\n`);
+      const fields = value.fields
+        ? Object.entries(value.fields)
+            .map(([field, message]) => `\n  ${field}: ${message}`)
+            .join('')
+        : '';
+      process.stderr.write(
+        `Lỗi: ${value.message}${fields}\n(${value.code}${value.detail ? `: ${value.detail}` : ''})\n`,
+      );
     }
     return 1;
   } finally {

@@ -6,7 +6,8 @@ import { UsageError } from './commands.ts';
 
 export async function readPin(fromStdin: boolean): Promise<string> {
   if (fromStdin) return firstLine(await readAll(process.stdin));
-  if (!process.stdin.isTTY) throw new UsageError('cần --pin-stdin để đọc mã PIN từ đầu vào chuẩn (không gõ PIN trên dòng lệnh)');
+  if (!process.stdin.isTTY)
+    throw new UsageError('cần --pin-stdin để đọc mã PIN từ đầu vào chuẩn (không gõ PIN trên dòng lệnh)');
   return prompt('Nhập mã PIN của token (không hiện trên màn hình): ');
 }
 

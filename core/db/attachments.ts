@@ -28,7 +28,14 @@ const ATTACHMENT_SELECT = `id, document_id AS documentId, role, position, filena
 
 export function insertBlobRecord(
   db: Db,
-  blob: { sha256: string; size: number; pageCount: number; text: string; layout: LayoutItem[] | null; createdAt: string },
+  blob: {
+    sha256: string;
+    size: number;
+    pageCount: number;
+    text: string;
+    layout: LayoutItem[] | null;
+    createdAt: string;
+  },
 ): void {
   statement(
     db,
@@ -37,21 +44,27 @@ export function insertBlobRecord(
   ).run({ ...blob, layout: blob.layout ? JSON.stringify(blob.layout) : null });
 }
 
-export function getBlobFacts(db: Db, sha256: string): { pageCount: number; text: string; layout: LayoutItem[] | null } | undefined {
+export function getBlobFacts(
+  db: Db,
+  sha256: string,
+): { pageCount: number; text: string; layout: LayoutItem[] | null } | undefined {
   const row = statement(db, 'SELECT page_count AS pageCount, text, layout FROM blobs WHERE sha256 = ?').get(sha256) as
-    | { pageCount: number; text: string; layout: string | null }
-    | undefined;
+    { pageCount: number; text: string; layout: string | null } | undefined;
   return row ? { ...row, layout: row.layout === null ? null : (JSON.parse(row.layout) as LayoutItem[]) } : undefined;
 }
 
 /** Just the layout: signing needs it per document and must not drag the whole text along. */
 export function getBlobLayout(db: Db, sha256: string): LayoutItem[] | null {
-  const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ?').get(sha256) as { layout: string | null } | undefined;
+  const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ?').get(sha256) as
+    { layout: string | null } | undefined;
   return row?.layout ? (JSON.parse(row.layout) as LayoutItem[]) : null;
 }
 
 /** A signed PDF has the pages, text and layout of the file it was made from: copy them in SQL. */
-export function insertDerivedBlobRecord(db: Db, blob: { sha256: string; size: number; from: string; createdAt: string }): void {
+export function insertDerivedBlobRecord(
+  db: Db,
+  blob: { sha256: string; size: number; from: string; createdAt: string },
+): void {
   statement(
     db,
     `INSERT INTO blobs (sha256, size, page_count, text, layout, created_at)
@@ -82,7 +95,8 @@ export function listAttachments(db: Db, documentId: string): AttachmentRow[] {
 }
 
 export function getAttachment(db: Db, id: string): AttachmentRow | undefined {
-  return statement(db, `SELECT ${ATTACHMENT_SELECT} FROM attachments WHERE id = ?`).get(id) as AttachmentRow | undefined;
+  return statement(db, `SELECT ${ATTACHMENT_SELECT} FROM attachments WHERE id = ?`).get(id) as
+    AttachmentRow | undefined;
 }
 
 /** The PDF text of a document's attachments, main first, for the search index. */
@@ -98,11 +112,24 @@ export function attachmentText(db: Db, documentId: string): string {
 /** Points the attachment at its signed bytes and keeps the replaced ones as a version. */
 export function replaceAttachmentBlob(
   db: Db,
-  change: { attachmentId: string; oldSha256: string; newSha256: string; newSize: number; replacedAt: string; replacedBy: string },
+  change: {
+    attachmentId: string;
+    oldSha256: string;
+    newSha256: string;
+    newSize: number;
+    replacedAt: string;
+    replacedBy: string;
+  },
 ): boolean {
-  const updated = statement(db, 'UPDATE attachments SET sha256 = @newSha256, size = @newSize WHERE id = @attachmentId AND sha256 = @oldSha256').run(change);
+  const updated = statement(
+    db,
+    'UPDATE attachments SET sha256 = @newSha256, size = @newSize WHERE id = @attachmentId AND sha256 = @oldSha256',
+  ).run(change);
   if (updated.changes !== 1) return false;
-  const { next } = statement(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM attachment_versions WHERE attachment_id = ?').get(change.attachmentId) as {
+  const { next } = statement(
+    db,
+    'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM attachment_versions WHERE attachment_id = ?',
+  ).get(change.attachmentId) as {
     next: number;
   };
   statement(

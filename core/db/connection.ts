@@ -61,7 +61,10 @@ function readSchemaVersion(db: Db): number {
 function refuseNewerSchema(db: Db, file: string): void {
   const version = readSchemaVersion(db);
   if (version > migrations.length) {
-    throw new AppError('DB_NEWER_VERSION', `${file} has schema version ${version}; this build knows up to ${migrations.length}`);
+    throw new AppError(
+      'DB_NEWER_VERSION',
+      `${file} has schema version ${version}; this build knows up to ${migrations.length}`,
+    );
   }
 }
 

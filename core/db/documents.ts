@@ -107,9 +107,10 @@ export function getDocumentRow(db: Db, id: string): DocumentRow | undefined {
 
 export function getDocumentRowsBySeq(db: Db, seqs: readonly number[]): DocumentRow[] {
   if (seqs.length === 0) return [];
-  const rows = statement(db, `SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`).all(
-    JSON.stringify(seqs),
-  ) as DocumentRow[];
+  const rows = statement(
+    db,
+    `SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.seq IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(seqs)) as DocumentRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return seqs.map((seq) => bySeq.get(seq)).filter((row): row is DocumentRow => row !== undefined);
 }

@@ -21,5 +21,7 @@ export function searchIndexIsSound(db: Db): boolean {
 }
 
 export function knownBlobHashes(db: Db): string[] {
-  return (statement(db, 'SELECT sha256 FROM blobs ORDER BY sha256').all() as { sha256: string }[]).map((row) => row.sha256);
+  return (statement(db, 'SELECT sha256 FROM blobs ORDER BY sha256').all() as { sha256: string }[]).map(
+    (row) => row.sha256,
+  );
 }

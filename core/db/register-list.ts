@@ -65,11 +65,15 @@ function whereClause(filters: RegisterListFilters): { sql: string; params: Recor
 
 export function countRegisterEntries(db: Db, filters: RegisterListFilters): number {
   const { sql, params } = whereClause(filters);
-  return (statement(db, `SELECT COUNT(*) AS total FROM documents d WHERE ${sql}`).get(params) as { total: number }).total;
+  return (statement(db, `SELECT COUNT(*) AS total FROM documents d WHERE ${sql}`).get(params) as { total: number })
+    .total;
 }
 
 /** The query that pages a view; exported so a test can read its plan. */
-export function registerPageSql(filters: RegisterListFilters): { sql: string; params: Record<string, string | number> } {
+export function registerPageSql(filters: RegisterListFilters): {
+  sql: string;
+  params: Record<string, string | number>;
+} {
   const { sql, params } = whereClause(filters);
   return {
     sql: `SELECT d.seq AS seq FROM documents d WHERE ${sql} ORDER BY ${views[filters.view].order} LIMIT @limit OFFSET @offset`,
@@ -83,7 +87,10 @@ export function registerPageSeqs(db: Db, filters: RegisterListFilters, limit: nu
 }
 
 /** A register line as stored: the view's fields, with the type key as the column holds it. */
-export type RegisterEntryRow = Omit<RegisterRowView, 'type' | 'typeName' | 'overdue'> & { seq: number; docType: string };
+export type RegisterEntryRow = Omit<RegisterRowView, 'type' | 'typeName' | 'overdue'> & {
+  seq: number;
+  docType: string;
+};
 
 // The signatures in the main file: all of them as the last verification of its
 // current bytes found them (the sender's included), else those this office made.
@@ -107,7 +114,9 @@ const ENTRY_SQL = `
 /** The rows of a window, in the order of the seqs given. */
 export function registerEntries(db: Db, seqs: readonly number[]): RegisterEntryRow[] {
   if (seqs.length === 0) return [];
-  const rows = statement(db, `${ENTRY_SQL} WHERE d.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(seqs)) as RegisterEntryRow[];
+  const rows = statement(db, `${ENTRY_SQL} WHERE d.seq IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(seqs),
+  ) as RegisterEntryRow[];
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return seqs.map((seq) => bySeq.get(seq)).filter((row): row is RegisterEntryRow => row !== undefined);
 }

@@ -7,7 +7,11 @@ import { statement, type Db } from './connection.ts';
 const IN_REGISTER = `((d.direction = 'incoming' AND d.state = 'registered') OR (d.direction = 'outgoing' AND d.state = 'issued'))`;
 
 /** Received and sent per month (yyyy-mm) for register dates in [from, before). */
-export function filedPerMonth(db: Db, from: string, before: string): { month: string; received: number; sent: number }[] {
+export function filedPerMonth(
+  db: Db,
+  from: string,
+  before: string,
+): { month: string; received: number; sent: number }[] {
   return statement(
     db,
     `SELECT substr(d.filed_on, 1, 7) AS month,
@@ -31,7 +35,10 @@ export function filedPerUrgency(db: Db, from: string, before: string): { urgency
 /** Open documents in a register (not drafts) whose deadline passed before this day. */
 export function countOverdue(db: Db, today: string): number {
   return (
-    statement(db, `SELECT COUNT(*) AS count FROM documents d WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < ? AND ${IN_REGISTER}`).get(today) as {
+    statement(
+      db,
+      `SELECT COUNT(*) AS count FROM documents d WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < ? AND ${IN_REGISTER}`,
+    ).get(today) as {
       count: number;
     }
   ).count;
@@ -43,7 +50,11 @@ export function countOverdue(db: Db, today: string): number {
  * (a document.issue change, which only documents addressed to an agency code
  * get) and not refused by it.
  */
-export function issuedDelivery(db: Db, from: string, before: string): { issued: number; signed: number; electronic: number } {
+export function issuedDelivery(
+  db: Db,
+  from: string,
+  before: string,
+): { issued: number; signed: number; electronic: number } {
   return statement(
     db,
     `SELECT COUNT(*) AS issued,
@@ -86,7 +97,9 @@ function periodParams(registerId: string, from: string, to: string) {
 /** Register ids are those of 0001-initial.sql: 'incoming', 'outgoing' and their secret series. */
 export function countRegisterLines(db: Db, registerId: string, from: string, to: string): number {
   return (
-    statement(db, `SELECT COUNT(*) AS count FROM documents d WHERE ${IN_PERIOD}`).get(periodParams(registerId, from, to)) as { count: number }
+    statement(db, `SELECT COUNT(*) AS count FROM documents d WHERE ${IN_PERIOD}`).get(
+      periodParams(registerId, from, to),
+    ) as { count: number }
   ).count;
 }
 

@@ -48,7 +48,11 @@ function filterClauses(filters: SearchFilters, d = 'd'): { clauses: string[]; pa
   add(`${d}.urgency = @urgency`, 'urgency', filters.urgency);
   add(`${d}.filed_on >= @filedFrom`, 'filedFrom', filters.filedFrom);
   add(`${d}.filed_on < @filedBefore`, 'filedBefore', filters.filedBefore);
-  add(`${d}.due_on IS NOT NULL AND ${d}.completed_on IS NULL AND ${d}.due_on < @overdueOn`, 'overdueOn', filters.overdueOn);
+  add(
+    `${d}.due_on IS NOT NULL AND ${d}.completed_on IS NULL AND ${d}.due_on < @overdueOn`,
+    'overdueOn',
+    filters.overdueOn,
+  );
   return { clauses, params };
 }
 

@@ -38,7 +38,10 @@ export function insertSignature(db: Db, row: SignatureRow): void {
 }
 
 export function listSignatures(db: Db, documentId: string): SignatureRow[] {
-  return statement(db, `SELECT ${SIGNATURE_SELECT} FROM signatures WHERE document_id = ? ORDER BY created_at, rowid`).all(documentId) as SignatureRow[];
+  return statement(
+    db,
+    `SELECT ${SIGNATURE_SELECT} FROM signatures WHERE document_id = ? ORDER BY created_at, rowid`,
+  ).all(documentId) as SignatureRow[];
 }
 
 export function getSetting<T>(db: Db, key: string): T | undefined {
@@ -88,7 +91,10 @@ export function listSignatureImages(db: Db): Omit<SignatureImageRow, 'png'>[] {
   ).all() as Omit<SignatureImageRow, 'png'>[];
 }
 
-export function putSignatureCheck(db: Db, check: { attachmentId: string; sha256: string; checkedAt: string; verdicts: string }): void {
+export function putSignatureCheck(
+  db: Db,
+  check: { attachmentId: string; sha256: string; checkedAt: string; verdicts: string },
+): void {
   statement(
     db,
     `INSERT INTO signature_checks (attachment_id, sha256, checked_at, verdicts) VALUES (@attachmentId, @sha256, @checkedAt, @verdicts)

@@ -25,7 +25,10 @@ export function getDevice(db: Db): DeviceRow | undefined {
 }
 
 /** A new enrollment replaces the old one and starts its feed from the beginning. */
-export function saveDevice(db: Db, device: Omit<DeviceRow, 'pullCursor' | 'clockOffsetMs'> & { clockOffsetMs: number }): void {
+export function saveDevice(
+  db: Db,
+  device: Omit<DeviceRow, 'pullCursor' | 'clockOffsetMs'> & { clockOffsetMs: number },
+): void {
   statement(
     db,
     `INSERT INTO sync_device (id, hub_url, device_id, credential, agency_code, holds_register, expires_at, enrolled_at, pull_cursor, clock_offset_ms)
@@ -65,7 +68,10 @@ export interface ChangeRow {
 const CHANGE_SELECT = `seq, id, hlc, op, document_id AS documentId, payload, priority, state, result_code AS resultCode,
   result_message AS resultMessage, created_at AS createdAt, sent_at AS sentAt`;
 
-export function insertChange(db: Db, change: Omit<ChangeRow, 'seq' | 'state' | 'resultCode' | 'resultMessage' | 'sentAt'>): void {
+export function insertChange(
+  db: Db,
+  change: Omit<ChangeRow, 'seq' | 'state' | 'resultCode' | 'resultMessage' | 'sentAt'>,
+): void {
   statement(
     db,
     `INSERT INTO changes (id, hlc, op, document_id, payload, priority, created_at)
@@ -75,12 +81,17 @@ export function insertChange(db: Db, change: Omit<ChangeRow, 'seq' | 'state' | '
 
 /** The queue in wire order before sizes are known: most urgent first, then oldest. */
 export function pendingChanges(db: Db): ChangeRow[] {
-  return statement(db, `SELECT ${CHANGE_SELECT} FROM changes WHERE state = 'pending' ORDER BY priority, seq`).all() as ChangeRow[];
+  return statement(
+    db,
+    `SELECT ${CHANGE_SELECT} FROM changes WHERE state = 'pending' ORDER BY priority, seq`,
+  ).all() as ChangeRow[];
 }
 
 /** Ids of pending changes more urgent than `priority`. */
 export function pendingMoreUrgent(db: Db, priority: number): string[] {
-  return (statement(db, `SELECT id FROM changes WHERE state = 'pending' AND priority < ?`).all(priority) as { id: string }[]).map((row) => row.id);
+  return (
+    statement(db, `SELECT id FROM changes WHERE state = 'pending' AND priority < ?`).all(priority) as { id: string }[]
+  ).map((row) => row.id);
 }
 
 /** How the queue names a document, and what its PDFs weigh. */
@@ -94,10 +105,20 @@ export function changeLabel(db: Db, documentId: string): { label: string; bytes:
 }
 
 export function changesByState(db: Db, state: ChangeState, limit: number): ChangeRow[] {
-  return statement(db, `SELECT ${CHANGE_SELECT} FROM changes WHERE state = ? ORDER BY seq DESC LIMIT ?`).all(state, limit) as ChangeRow[];
+  return statement(db, `SELECT ${CHANGE_SELECT} FROM changes WHERE state = ? ORDER BY seq DESC LIMIT ?`).all(
+    state,
+    limit,
+  ) as ChangeRow[];
 }
 
-export function markChange(db: Db, id: string, state: ChangeState, code: string | null, message: string | null, at: string): void {
+export function markChange(
+  db: Db,
+  id: string,
+  state: ChangeState,
+  code: string | null,
+  message: string | null,
+  at: string,
+): void {
   statement(
     db,
     `UPDATE changes SET state = ?, result_code = ?, result_message = ?, sent_at = CASE WHEN ? = 'pending' THEN sent_at ELSE ? END
@@ -111,11 +132,19 @@ export function setChangePayload(db: Db, id: string, payload: string): void {
 }
 
 export function hasPendingIssue(db: Db, documentId: string): boolean {
-  return statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state = 'pending'`).get(documentId) !== undefined;
+  return (
+    statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state = 'pending'`).get(
+      documentId,
+    ) !== undefined
+  );
 }
 
 export function hasIssueChange(db: Db, documentId: string): boolean {
-  return statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state != 'rejected'`).get(documentId) !== undefined;
+  return (
+    statement(db, `SELECT 1 FROM changes WHERE document_id = ? AND op = 'document.issue' AND state != 'rejected'`).get(
+      documentId,
+    ) !== undefined
+  );
 }
 
 export interface HubDocumentRow {
@@ -124,9 +153,10 @@ export interface HubDocumentRow {
 }
 
 export function getHubDocument(db: Db, documentId: string): HubDocumentRow | undefined {
-  return statement(db, 'SELECT document_id AS documentId, sender_code AS senderCode FROM hub_documents WHERE document_id = ?').get(
-    documentId,
-  ) as HubDocumentRow | undefined;
+  return statement(
+    db,
+    'SELECT document_id AS documentId, sender_code AS senderCode FROM hub_documents WHERE document_id = ?',
+  ).get(documentId) as HubDocumentRow | undefined;
 }
 
 export function insertHubDocument(db: Db, row: HubDocumentRow & { feedSeq: number; receivedAt: string }): void {
@@ -171,9 +201,10 @@ export function deliveryStatuses(db: Db, documentId: string): DeliveryStatusRow[
 }
 
 export function fieldClock(db: Db, documentId: string, field: string): string | undefined {
-  const row = statement(db, 'SELECT hlc FROM field_clocks WHERE document_id = ? AND field = ?').get(documentId, field) as
-    | { hlc: string }
-    | undefined;
+  const row = statement(db, 'SELECT hlc FROM field_clocks WHERE document_id = ? AND field = ?').get(
+    documentId,
+    field,
+  ) as { hlc: string } | undefined;
   return row?.hlc;
 }
 
@@ -213,7 +244,11 @@ export function recentSyncRuns(db: Db, limit: number): SyncRunRow[] {
   ).all(limit) as SyncRunRow[];
 }
 
-export function upsertAgency(db: Db, agency: { code: string; name: string; parentCode: string | null }, at: string): void {
+export function upsertAgency(
+  db: Db,
+  agency: { code: string; name: string; parentCode: string | null },
+  at: string,
+): void {
   statement(
     db,
     `INSERT INTO agencies (code, name, parent_code, updated_at) VALUES (?, ?, ?, ?)

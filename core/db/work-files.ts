@@ -26,7 +26,8 @@ export function insertWorkFile(db: Db, row: WorkFileRow): void {
 }
 
 export function getWorkFile(db: Db, id: string): WorkFileRow | undefined {
-  return statement(db, `SELECT ${WORK_FILE_SELECT} FROM work_files w WHERE w.id = ?`).get(id) as WorkFileRow | undefined;
+  return statement(db, `SELECT ${WORK_FILE_SELECT} FROM work_files w WHERE w.id = ?`).get(id) as
+    WorkFileRow | undefined;
 }
 
 export function listWorkFiles(db: Db, year: number | undefined): (WorkFileRow & { documentCount: number })[] {
@@ -53,8 +54,10 @@ export function addWorkFileDocument(db: Db, workFileId: string, documentId: stri
 /** True when the document was in the work file. */
 export function removeWorkFileDocument(db: Db, workFileId: string, documentId: string): boolean {
   return (
-    statement(db, 'DELETE FROM work_file_documents WHERE work_file_id = ? AND document_id = ?').run(workFileId, documentId)
-      .changes > 0
+    statement(db, 'DELETE FROM work_file_documents WHERE work_file_id = ? AND document_id = ?').run(
+      workFileId,
+      documentId,
+    ).changes > 0
   );
 }
 

@@ -38,7 +38,14 @@ export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> 
   const hash = sha256Of(bytes);
   const facts = getBlobFacts(core.db, hash) ?? (await inspectPdf(bytes));
   const { sha256, size } = core.blobs.put(bytes, hash);
-  return { filename: sanitizeFilename(name), sha256, size, pageCount: facts.pageCount, text: facts.text, layout: facts.layout };
+  return {
+    filename: sanitizeFilename(name),
+    sha256,
+    size,
+    pageCount: facts.pageCount,
+    text: facts.text,
+    layout: facts.layout,
+  };
 }
 
 /** Records a stored PDF as an attachment; call inside the document's transaction. */
@@ -49,7 +56,14 @@ export function recordAttachment(
   role: AttachmentRole,
   createdAt: string,
 ): AttachmentRow {
-  insertBlobRecord(core.db, { sha256: pdf.sha256, size: pdf.size, pageCount: pdf.pageCount, text: pdf.text, layout: pdf.layout, createdAt });
+  insertBlobRecord(core.db, {
+    sha256: pdf.sha256,
+    size: pdf.size,
+    pageCount: pdf.pageCount,
+    text: pdf.text,
+    layout: pdf.layout,
+    createdAt,
+  });
   return insertAttachment(core.db, {
     id: newId(),
     documentId,

@@ -17,7 +17,9 @@ export async function addAttachment(core: Core, input: ValidInput<'attachments.a
   // Decided before the PDF is stored, so a refused request writes nothing;
   // decided again under the write lock, where it counts.
   const chooseRole = () => {
-    const hasMain = listAttachments(core.db, requireDocument(core.db, input.documentId).id).some((a) => a.role === 'main');
+    const hasMain = listAttachments(core.db, requireDocument(core.db, input.documentId).id).some(
+      (a) => a.role === 'main',
+    );
     if (input.role === 'main' && hasMain) throw new AppError('ATTACHMENT_MAIN_EXISTS', input.documentId);
     return input.role ?? (hasMain ? 'appendix' : 'main');
   };
@@ -41,7 +43,13 @@ export async function addAttachment(core: Core, input: ValidInput<'attachments.a
         action: 'attachment.add',
         entity: 'document',
         entityId: before.id,
-        detail: { attachmentId: attachment.id, role, filename: attachment.filename, sha256: attachment.sha256, size: attachment.size },
+        detail: {
+          attachmentId: attachment.id,
+          role,
+          filename: attachment.filename,
+          sha256: attachment.sha256,
+          size: attachment.size,
+        },
       },
       now,
     );

@@ -54,7 +54,8 @@ export class DurableWriter {
   close(): Promise<number> | undefined {
     const worker = this.worker;
     this.worker = null;
-    for (const waiting of this.pending.values()) waiting.reject(new Error('the store was closed before the file was written'));
+    for (const waiting of this.pending.values())
+      waiting.reject(new Error('the store was closed before the file was written'));
     this.pending.clear();
     return worker?.terminate();
   }

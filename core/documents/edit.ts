@@ -34,7 +34,13 @@ export function updateDocument(core: Core, input: ValidInput<'documents.update'>
       recordUpdate(core, before, changes);
       appendAudit(
         core.db,
-        { actor: core.actor, action: 'document.update', entity: 'document', entityId: before.id, detail: { changes: audit } },
+        {
+          actor: core.actor,
+          action: 'document.update',
+          entity: 'document',
+          entityId: before.id,
+          detail: { changes: audit },
+        },
         now,
       );
     }

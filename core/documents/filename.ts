@@ -15,7 +15,9 @@ export function sanitizeFilename(raw: string, extension = '.pdf'): string {
   if (!name.toLowerCase().endsWith(extension)) name = `${name}${extension}`;
   if (name === extension) return FALLBACK_NAME;
   if (name.length > MAX_NAME_LENGTH) {
-    name = `${Array.from(name.slice(0, -extension.length)).slice(0, MAX_NAME_LENGTH - extension.length).join('')}${extension}`;
+    name = `${Array.from(name.slice(0, -extension.length))
+      .slice(0, MAX_NAME_LENGTH - extension.length)
+      .join('')}${extension}`;
   }
   return name;
 }

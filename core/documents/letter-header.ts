@@ -39,17 +39,30 @@ export function readLetterHeader(page: PageText): LetterHeader {
   const numberLine = lines.find((line) => NUMBER_LINE.test(line.text)) ?? null;
   const notation = numberLine ? notationOf(numberLine.text) : null;
   const title = lines.find((line) => (!numberLine || line.y < numberLine.y) && titleType(line) !== null) ?? null;
-  const about = lines.find((line) => (!numberLine || line.y < numberLine.y) && line.x + line.width / 2 < page.centreX && ABOUT.test(fold(line.text))) ?? null;
+  const about =
+    lines.find(
+      (line) =>
+        (!numberLine || line.y < numberLine.y) && line.x + line.width / 2 < page.centreX && ABOUT.test(fold(line.text)),
+    ) ?? null;
   // The header ends at the number line; without one, at the date or the title.
-  const dateLine = lines.find((line) => dateOf(line.text) !== null && (numberLine ? line.y >= numberLine.y - line.size : PLACE_DATE.test(fold(line.text)))) ?? null;
+  const dateLine =
+    lines.find(
+      (line) =>
+        dateOf(line.text) !== null &&
+        (numberLine ? line.y >= numberLine.y - line.size : PLACE_DATE.test(fold(line.text))),
+    ) ?? null;
   const headerBottom = numberLine?.y ?? dateLine?.y ?? title?.y ?? null;
-  const { issuer, parent } = headerBottom === null ? { issuer: null, parent: null } : agencyOf(lines, headerBottom, page.centreX);
+  const { issuer, parent } =
+    headerBottom === null ? { issuer: null, parent: null } : agencyOf(lines, headerBottom, page.centreX);
   return {
     notation,
     issuedOn: dateLine ? dateOf(dateLine.text) : null,
     issuer,
     parent,
-    type: (title && titleType(title)) ?? (about ? findDocumentType('CV')! : null) ?? (notation ? typeOfNotation(notation) : null),
+    type:
+      (title && titleType(title)) ??
+      (about ? findDocumentType('CV')! : null) ??
+      (notation ? typeOfNotation(notation) : null),
     subject: title ? subjectUnder(lines, title) : about ? subjectUnder(lines, about, true) : null,
   };
 }
@@ -95,7 +108,11 @@ const MOTTO = new Set(['cong hoa xa hoi chu nghia viet nam', 'doc lap tu do hanh
 // A first line that only says what kind of body it is; the next line says where.
 const BARE_INSTITUTION = new Set(['uy ban nhan dan', 'ubnd', 'hoi dong nhan dan', 'hdnd']);
 
-function agencyOf(lines: Line[], headerBottom: number, centreX: number): { issuer: string | null; parent: string | null } {
+function agencyOf(
+  lines: Line[],
+  headerBottom: number,
+  centreX: number,
+): { issuer: string | null; parent: string | null } {
   const column = lines
     .filter((line) => line.y > headerBottom + line.size / 2 && line.x + line.width / 2 < centreX)
     .map((line) => line.text)
@@ -113,7 +130,9 @@ function agencyOf(lines: Line[], headerBottom: number, centreX: number): { issue
   }
   if (names.length === 0) return { issuer: null, parent: null };
   const [first, ...rest] = names.map((name) => name.slice(0, MAX_ISSUER));
-  return rest.length === 0 ? { issuer: first!, parent: null } : { issuer: rest.join(' ').slice(0, MAX_ISSUER), parent: first! };
+  return rest.length === 0
+    ? { issuer: first!, parent: null }
+    : { issuer: rest.join(' ').slice(0, MAX_ISSUER), parent: first! };
 }
 
 /**
@@ -128,13 +147,18 @@ function subjectUnder(lines: Line[], first: Line, includeFirst = false): string 
   for (const line of lines.slice(lines.indexOf(first) + 1)) {
     if (previous.y - line.y > 2.2 * Math.max(previous.size, line.size)) break;
     const lineCentre = line.x + line.width / 2;
-    const inColumn = includeFirst ? line.x >= first.x - 2 * first.size && line.x + line.width <= first.x + first.width + 2 * first.size : Math.abs(lineCentre - centre) <= 6 * first.size;
+    const inColumn = includeFirst
+      ? line.x >= first.x - 2 * first.size && line.x + line.width <= first.x + first.width + 2 * first.size
+      : Math.abs(lineCentre - centre) <= 6 * first.size;
     if (!inColumn) continue;
     if (STOP.test(fold(line.text)) || (line.text === line.text.toUpperCase() && /\p{L}/u.test(line.text))) break;
     taken.push(line);
     previous = line;
   }
-  const subject = taken.map((line) => line.text).join(' ').trim();
+  const subject = taken
+    .map((line) => line.text)
+    .join(' ')
+    .trim();
   return subject === '' ? null : subject.slice(0, MAX_SUBJECT);
 }
 
@@ -164,6 +188,8 @@ function columnLines(runs: readonly TextRun[]): Line[] {
         lines.push({ ...run });
       }
     }
-    return lines.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() })).filter((line) => line.text !== '');
+    return lines
+      .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+      .filter((line) => line.text !== '');
   });
 }

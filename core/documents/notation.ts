@@ -29,5 +29,9 @@ function compactAbbreviation(part: string): string {
 
 /** Canonical form of a notation typed by hand: NFC, no spaces around "/" and "-". */
 export function normalizeWrittenNotation(written: string): string {
-  return written.normalize('NFC').trim().replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ');
+  return written
+    .normalize('NFC')
+    .trim()
+    .replace(/\s*([/-])\s*/g, '$1')
+    .replace(/\s+/g, ' ');
 }

@@ -115,13 +115,22 @@ export function issueOutgoing(core: Core, input: ValidInput<'outgoing.issue'>): 
 }
 
 /** The number and notation the draft would get if it were issued now. */
-export function nextIssue(core: Core, draft: DocumentRow, issuedOn: string): { registerId: string; registerYear: number; number: number; notation: string } {
+export function nextIssue(
+  core: Core,
+  draft: DocumentRow,
+  issuedOn: string,
+): { registerId: string; registerYear: number; number: number; notation: string } {
   const office = requireOffice(core.db);
-  if (draft.direction !== 'outgoing') throw new AppError('DOCUMENT_WRONG_DIRECTION', `${draft.id} is ${draft.direction}`);
+  if (draft.direction !== 'outgoing')
+    throw new AppError('DOCUMENT_WRONG_DIRECTION', `${draft.id} is ${draft.direction}`);
   if (draft.state !== 'draft') throw new AppError('DOCUMENT_NOT_DRAFT', `${draft.id} is already ${draft.notation}`);
   // Numbers are issued by one device per agency, so two offline PCs never issue the same one.
   const device = getDevice(core.db);
-  if (device && !device.holdsRegister) throw new AppError('REGISTER_NOT_HELD', `device ${device.deviceId} does not hold the registers of ${device.agencyCode}`);
+  if (device && !device.holdsRegister)
+    throw new AppError(
+      'REGISTER_NOT_HELD',
+      `device ${device.deviceId} does not hold the registers of ${device.agencyCode}`,
+    );
   const registerId = draft.secrecy === 'thuong' ? 'outgoing' : 'outgoing-secret';
   const registerYear = yearOf(issuedOn);
   const number = nextRegisterNumber(core.db, registerId, registerYear);

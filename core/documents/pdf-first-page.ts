@@ -32,11 +32,15 @@ export async function readFirstPageText(bytes: Uint8Array): Promise<PageText> {
     const runs = content.items.flatMap((item): TextRun[] => {
       if (!('str' in item) || item.str.trim() === '') return [];
       const [a, b, , , e, f] = item.transform as number[];
-      return [{ text: item.str.normalize('NFC'), x: e!, y: f!, width: item.width, size: Math.hypot(a!, b!) || item.height }];
+      return [
+        { text: item.str.normalize('NFC'), x: e!, y: f!, width: item.width, size: Math.hypot(a!, b!) || item.height },
+      ];
     });
     return { centreX: (left! + right!) / 2, runs };
   } catch (error) {
-    throw new AppError('PDF_CORRUPT', `first page: ${(error as Error)?.name}: ${(error as Error)?.message}`, { cause: error });
+    throw new AppError('PDF_CORRUPT', `first page: ${(error as Error)?.name}: ${(error as Error)?.message}`, {
+      cause: error,
+    });
   } finally {
     await loading.destroy();
   }

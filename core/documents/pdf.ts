@@ -55,7 +55,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     // Owner-password PDFs open without a password, but signing them later
     // would need to rewrite the encryption: refuse them here too.
-    if (info.EncryptFilterName) throw new AppError('PDF_ENCRYPTED', `encryption filter ${String(info.EncryptFilterName)}`);
+    if (info.EncryptFilterName)
+      throw new AppError('PDF_ENCRYPTED', `encryption filter ${String(info.EncryptFilterName)}`);
     const pages: string[] = [];
     const layout: LayoutItem[] = [];
     let length = 0;
@@ -88,10 +89,25 @@ export async function readLayout(bytes: Uint8Array): Promise<LayoutItem[]> {
 
 function layoutOf(page: number, items: readonly unknown[]): LayoutItem[] {
   return items.flatMap((item) => {
-    if (!item || typeof item !== 'object' || !('str' in item) || typeof item.str !== 'string' || item.str.trim() === '') return [];
-    const { str, transform, width, height } = item as { str: string; transform: number[]; width: number; height: number };
+    if (!item || typeof item !== 'object' || !('str' in item) || typeof item.str !== 'string' || item.str.trim() === '')
+      return [];
+    const { str, transform, width, height } = item as {
+      str: string;
+      transform: number[];
+      width: number;
+      height: number;
+    };
     const round = (value: number) => Math.round(value * 100) / 100;
-    return [{ page, text: foldVietnamese(str).replace(/\s+/g, ' ').trim(), x: round(transform[4]!), y: round(transform[5]!), width: round(width), height: round(height || Math.abs(transform[3]!)) }];
+    return [
+      {
+        page,
+        text: foldVietnamese(str).replace(/\s+/g, ' ').trim(),
+        x: round(transform[4]!),
+        y: round(transform[5]!),
+        width: round(width),
+        height: round(height || Math.abs(transform[3]!)),
+      },
+    ];
   });
 }
 
@@ -102,5 +118,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 
 function hasEofMarker(bytes: Uint8Array): boolean {
   const start = Math.max(0, bytes.length - 2048);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('latin1').includes('%%EOF');
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start)
+    .toString('latin1')
+    .includes('%%EOF');
 }

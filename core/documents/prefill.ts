@@ -18,16 +18,31 @@ export async function prefillIncoming(core: Core, input: ValidInput<'incoming.pr
   const { bytes } = readFileInput(input.file);
   const facts = await inspectPdf(bytes);
   if (facts.text.trim() === '') {
-    return { notation: null, issuedOn: null, issuerName: null, issuerCode: null, type: null, subject: null, pageCount: facts.pageCount, hasText: false, duplicates: [] };
+    return {
+      notation: null,
+      issuedOn: null,
+      issuerName: null,
+      issuerCode: null,
+      type: null,
+      subject: null,
+      pageCount: facts.pageCount,
+      hasText: false,
+      duplicates: [],
+    };
   }
   const header = readLetterHeader(await readFirstPageText(bytes));
   // The directory's spelling wins when the header names a known agency, whether
   // the header wrote it on one line or split under its parent agency.
-  const candidates = [header.issuer, header.parent && header.issuer && `${header.parent} ${header.issuer}`].filter((name): name is string => Boolean(name));
+  const candidates = [header.issuer, header.parent && header.issuer && `${header.parent} ${header.issuer}`].filter(
+    (name): name is string => Boolean(name),
+  );
   const agency = candidates.map((name) => findAgencyByName(core, name)).find((found) => found !== null) ?? null;
   const issuerName = agency?.name ?? header.issuer;
   const names = [...new Set([issuerName, ...candidates].filter((name): name is string => name !== null))];
-  const keys = header.notation && header.issuedOn ? names.map((name) => duplicateKey(name, header.notation!, header.issuedOn!)) : [];
+  const keys =
+    header.notation && header.issuedOn
+      ? names.map((name) => duplicateKey(name, header.notation!, header.issuedOn!))
+      : [];
   return {
     notation: header.notation,
     issuedOn: header.issuedOn,

@@ -2,7 +2,13 @@ import type { Outputs, RegisterRowView, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
 import type { Core } from '../context.ts';
-import { countRegisterEntries, registerEntries, registerPageSeqs, type RegisterEntryRow, type RegisterListFilters } from '../db/register-list.ts';
+import {
+  countRegisterEntries,
+  registerEntries,
+  registerPageSeqs,
+  type RegisterEntryRow,
+  type RegisterListFilters,
+} from '../db/register-list.ts';
 import { resolveDocumentType } from './types.ts';
 
 /**

@@ -38,7 +38,9 @@ export function searchPlan(query: string, prefix = false): SearchPlan | null {
     star = '';
   }
   const code = notation ? `code : "${foldedWords(notation).join(' ')}"${words.length ? '' : star}` : '';
-  const match = [code, words.length ? `${words.map((word) => `"${word}"`).join(' ')}${star}` : ''].filter(Boolean).join(' ');
+  const match = [code, words.length ? `${words.map((word) => `"${word}"`).join(' ')}${star}` : '']
+    .filter(Boolean)
+    .join(' ');
   if (!match) return null;
   if (notation) return { match, tiers: [match], adjacentWords: null };
   const inSubject = `subject : (${match})`;
@@ -72,8 +74,16 @@ export function searchDocuments(core: Core, input: ValidInput<'documents.search'
     const ranked: number[] = [];
     for (const [index, tier] of plan.tiers.entries()) {
       if (ranked.length >= end) break;
-      const found = seqsByFilingOrder(core.db, tier, filters, Math.max(end - ranked.length, index === 0 ? RERANK_WINDOW : 0), 0);
-      ranked.push(...(index === 0 && plan.adjacentWords ? adjacentFirst(core, found, plan.adjacentWords, input.prefix) : found));
+      const found = seqsByFilingOrder(
+        core.db,
+        tier,
+        filters,
+        Math.max(end - ranked.length, index === 0 ? RERANK_WINDOW : 0),
+        0,
+      );
+      ranked.push(
+        ...(index === 0 && plan.adjacentWords ? adjacentFirst(core, found, plan.adjacentWords, input.prefix) : found),
+      );
     }
     seqs = ranked.slice(input.offset, end);
   }
@@ -107,9 +117,10 @@ function adjacentFirst(core: Core, seqs: number[], words: string[], prefix: bool
 /** The year and the from/to dates both narrow the register date; keep their overlap. */
 function filedBounds(input: ValidInput<'documents.search'>): { from?: string; before?: string } {
   const froms = [input.year === undefined ? undefined : `${input.year}-01-01`, input.from].filter(isDefined);
-  const befores = [input.year === undefined ? undefined : `${input.year + 1}-01-01`, input.to && dayAfter(input.to)].filter(
-    isDefined,
-  );
+  const befores = [
+    input.year === undefined ? undefined : `${input.year + 1}-01-01`,
+    input.to && dayAfter(input.to),
+  ].filter(isDefined);
   return {
     ...(froms.length ? { from: froms.sort().at(-1)! } : {}),
     ...(befores.length ? { before: befores.sort()[0]! } : {}),

@@ -49,7 +49,9 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
       agencyCode: status.agencyCode,
       agencyName: status.agencyName,
       statusCode: status.statusCode,
-      statusText: (statusCodes as readonly string[]).includes(status.statusCode) ? statusLabels[status.statusCode as StatusCode] : status.statusCode,
+      statusText: (statusCodes as readonly string[]).includes(status.statusCode)
+        ? statusLabels[status.statusCode as StatusCode]
+        : status.statusCode,
       description: status.description,
       at: status.at,
     })),

@@ -40,7 +40,13 @@ export function createWorkFile(core: Core, input: ValidInput<'workFiles.create'>
     insertWorkFile(core.db, row);
     appendAudit(
       core.db,
-      { actor: core.actor, action: 'workfile.create', entity: 'work-file', entityId: row.id, detail: { code: row.code, title: row.title, year: row.year } },
+      {
+        actor: core.actor,
+        action: 'workfile.create',
+        entity: 'work-file',
+        entityId: row.id,
+        detail: { code: row.code, title: row.title, year: row.year },
+      },
       now,
     );
     return workFileView(core.db, row);
@@ -50,12 +56,16 @@ export function createWorkFile(core: Core, input: ValidInput<'workFiles.create'>
 export function getWorkFile(core: Core, input: ValidInput<'workFiles.get'>): Outputs['workFiles.get'] {
   const row = requireWorkFile(core.db, input.id);
   const today = localDate(core.now());
-  const documents = workFileDocumentIds(core.db, row.id).map((id) => toDocumentView(core.db, getDocumentRow(core.db, id)!, today));
+  const documents = workFileDocumentIds(core.db, row.id).map((id) =>
+    toDocumentView(core.db, getDocumentRow(core.db, id)!, today),
+  );
   return { ...workFileView(core.db, row), documents };
 }
 
 export function listWorkFiles(core: Core, input: ValidInput<'workFiles.list'>): Outputs['workFiles.list'] {
-  return { results: listWorkFileRows(core.db, input.year).map(({ documentCount, ...row }) => toView(row, documentCount)) };
+  return {
+    results: listWorkFileRows(core.db, input.year).map(({ documentCount, ...row }) => toView(row, documentCount)),
+  };
 }
 
 export function addDocumentToWorkFile(core: Core, input: ValidInput<'workFiles.addDocument'>): WorkFileView {
@@ -81,7 +91,11 @@ export function closeWorkFile(core: Core, input: ValidInput<'workFiles.close'>):
   });
 }
 
-function changeMembership(core: Core, input: { workFileId: string; documentId: string }, change: 'add' | 'remove'): WorkFileView {
+function changeMembership(
+  core: Core,
+  input: { workFileId: string; documentId: string },
+  change: 'add' | 'remove',
+): WorkFileView {
   const now = core.now();
   return writeTransaction(core.db, () => {
     const workFile = requireOpenWorkFile(core.db, input.workFileId);

@@ -66,7 +66,10 @@ export function openAppHost(options: AppHostOptions): AppHost {
       if (closing) return failure(String(name), new AppError('HOST_CLOSING'));
       // Names arrive from other processes: never let "constructor" reach a prototype.
       if (typeof name !== 'string' || !Object.hasOwn(schemas, name)) {
-        return failure('call', new AppError('INPUT_INVALID', `unknown handler ${JSON.stringify(String(name).slice(0, 80))}`));
+        return failure(
+          'call',
+          new AppError('INPUT_INVALID', `unknown handler ${JSON.stringify(String(name).slice(0, 80))}`),
+        );
       }
       const task = dispatch(name as HandlerName, input);
       inFlight.add(task);

@@ -81,7 +81,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
 
     if (rawPath === browserRoutes.login) {
-      if (!sameSecret(query.get('token') ?? '', secret)) return refuse(res, 'BROWSER_SESSION_INVALID', 'wrong login token');
+      if (!sameSecret(query.get('token') ?? '', secret))
+        return refuse(res, 'BROWSER_SESSION_INVALID', 'wrong login token');
       if (loginSpent) return refuse(res, 'BROWSER_SESSION_INVALID', 'login token already used');
       loginSpent = true;
       res.writeHead(302, {
@@ -92,19 +93,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return void res.end();
     }
     if (rawPath.startsWith('/api/')) {
-      if (!sameSecret(cookie(req, sessionCookie(port)) ?? '', session)) return refuse(res, 'BROWSER_SESSION_INVALID', 'no session cookie');
+      if (!sameSecret(cookie(req, sessionCookie(port)) ?? '', session))
+        return refuse(res, 'BROWSER_SESSION_INVALID', 'no session cookie');
       // Browsers send Origin on every cross-origin request; a same-origin GET may omit it.
       const requestOrigin = req.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 'BROWSER_FORBIDDEN', `Origin ${requestOrigin.slice(0, 100)}`);
+      if (requestOrigin !== undefined && requestOrigin !== origin)
+        return refuse(res, 'BROWSER_FORBIDDEN', `Origin ${requestOrigin.slice(0, 100)}`);
       if (rawPath === browserRoutes.call) return handleCall(req, res, requestOrigin === origin);
       if (rawPath === browserRoutes.events && req.method === 'GET') return openEvents(res);
       return refuse(res, 'ROUTE_NOT_FOUND', `${req.method} ${rawPath.slice(0, 100)}`);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'ROUTE_NOT_FOUND', `${req.method} ${rawPath.slice(0, 100)}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 'ROUTE_NOT_FOUND', `${req.method} ${rawPath.slice(0, 100)}`);
     return serveStatic(req, res, rawPath);
   }
 
-  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, originMatches: boolean): Promise<void> {
+  async function handleCall(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    originMatches: boolean,
+  ): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 'ROUTE_NOT_FOUND', `${req.method} ${browserRoutes.call}`);
     if (!originMatches) return refuse(res, 'BROWSER_FORBIDDEN', 'call without Origin');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -145,7 +153,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   function openEvents(res: http.ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': vanthu\n\n');
     streams.add(res);
     const unsubscribe = options.host.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -159,7 +171,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const found = resolveStatic(options.rendererDir, rawPath);
     if (found.kind === 'refused') return refuse(res, 'INPUT_INVALID', `path ${rawPath.slice(0, 200)}`);
     if (found.kind === 'missing') return refuse(res, 'ROUTE_NOT_FOUND', `no file ${rawPath.slice(0, 200)}`);
-    const headers: Record<string, string | number> = { 'Content-Type': found.contentType, 'Content-Length': fs.statSync(found.file).size };
+    const headers: Record<string, string | number> = {
+      'Content-Type': found.contentType,
+      'Content-Length': fs.statSync(found.file).size,
+    };
     // The page names the hashed assets of one build: never keep an old one.
     if (found.isIndex) headers['Cache-Control'] = 'no-store';
     res.writeHead(200, headers);
@@ -201,7 +216,11 @@ function refuse(res: http.ServerResponse, code: ErrorCode, detail: string): void
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

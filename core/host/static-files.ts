@@ -25,9 +25,7 @@ export const contentTypes: Record<string, string> = {
 };
 
 export type StaticTarget =
-  | { kind: 'file'; file: string; contentType: string; isIndex: boolean }
-  | { kind: 'missing' }
-  | { kind: 'refused' };
+  { kind: 'file'; file: string; contentType: string; isIndex: boolean } | { kind: 'missing' } | { kind: 'refused' };
 
 /** Refused unless every segment of the decoded path is an ordinary name. */
 function decodedSegments(rawPathname: string): string[] | null {
@@ -57,14 +55,20 @@ export function resolveStatic(root: string, rawPathname: string): StaticTarget {
   const candidate = path.resolve(base, ...segments);
   if (candidate !== base && !candidate.startsWith(base + path.sep)) return { kind: 'refused' };
   const index = path.join(base, 'index.html');
-  if (isFile(candidate)) return insideRoot(base, candidate) ? target(candidate, candidate === index) : { kind: 'refused' };
+  if (isFile(candidate))
+    return insideRoot(base, candidate) ? target(candidate, candidate === index) : { kind: 'refused' };
   const last = segments.at(-1) ?? '';
   if (!last.includes('.') && isFile(index)) return target(index, true);
   return { kind: 'missing' };
 }
 
 function target(file: string, isIndex: boolean): StaticTarget {
-  return { kind: 'file', file, contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream', isIndex };
+  return {
+    kind: 'file',
+    file,
+    contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    isIndex,
+  };
 }
 
 /** A link inside the folder must not lead out of it. */

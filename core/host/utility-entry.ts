@@ -73,7 +73,8 @@ const link = connectToParent();
 host?.subscribe((event) => link.send({ type: 'event', event }));
 
 async function answer(id: number, name: string, input: unknown): Promise<void> {
-  const result: CallResult<HandlerName> = 'host' in opened ? await opened.host.call(name, input) : { ok: false, error: opened.error };
+  const result: CallResult<HandlerName> =
+    'host' in opened ? await opened.host.call(name, input) : { ok: false, error: opened.error };
   link.send({ type: 'result', id, result });
 }
 

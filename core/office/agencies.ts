@@ -20,7 +20,12 @@ export function listDirectory(core: Core, input: ValidInput<'agencies.list'>): O
     const code = agency.code.toLowerCase();
     return words.every((word) => code.includes(word) || nameWords.some((nameWord) => nameWord.startsWith(word)));
   });
-  return { agencies: matches.sort((a, b) => byName.compare(a.name, b.name)).slice(0, MAX_AGENCIES).map(toAgencyView) };
+  return {
+    agencies: matches
+      .sort((a, b) => byName.compare(a.name, b.name))
+      .slice(0, MAX_AGENCIES)
+      .map(toAgencyView),
+  };
 }
 
 /** The directory entry whose name is this one, letter for letter once folded ("UBND" read as "Ủy ban nhân dân"). */

@@ -19,7 +19,13 @@ export function initOffice(core: Core, input: ValidInput<'office.init'>): Office
     insertOffice(core.db, office);
     appendAudit(
       core.db,
-      { actor: core.actor, action: 'office.init', entity: 'office', entityId: office.agencyCode, detail: { ...office } },
+      {
+        actor: core.actor,
+        action: 'office.init',
+        entity: 'office',
+        entityId: office.agencyCode,
+        detail: { ...office },
+      },
       core.now(),
     );
     return toOfficeView(office);

@@ -14,7 +14,11 @@ export function dashboardStats(core: Core, input: ValidInput<'dashboard.stats'>)
   const end = firstDay(addMonths(month, 1));
   const months = Array.from({ length: MONTHS_SHOWN }, (_, index) => addMonths(month, index - MONTHS_SHOWN + 1));
   const counted = new Map(filedPerMonth(core.db, firstDay(months[0]!), end).map((row) => [row.month, row]));
-  const byMonth = months.map((m) => ({ month: m, received: counted.get(m)?.received ?? 0, sent: counted.get(m)?.sent ?? 0 }));
+  const byMonth = months.map((m) => ({
+    month: m,
+    received: counted.get(m)?.received ?? 0,
+    sent: counted.get(m)?.sent ?? 0,
+  }));
   const byUrgency = Object.fromEntries(urgencies.map((urgency) => [urgency, 0])) as Record<Urgency, number>;
   for (const row of filedPerUrgency(core.db, start, end)) byUrgency[row.urgency] = row.count;
   const delivery = issuedDelivery(core.db, start, end);

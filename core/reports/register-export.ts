@@ -86,21 +86,35 @@ const mimes = {
  * as a spreadsheet. Only the ordinary register: the secret series is a
  * register of its own, kept and printed under the rules for state secrets.
  */
-export async function exportRegister(core: Core, input: ValidInput<'registers.export'>): Promise<Outputs['registers.export']> {
+export async function exportRegister(
+  core: Core,
+  input: ValidInput<'registers.export'>,
+): Promise<Outputs['registers.export']> {
   const office = requireOffice(core.db);
   const layout = layouts[input.register];
   const count = countRegisterLines(core.db, input.register, input.from, input.to);
   if (count > MAX_EXPORT_ROWS) {
-    throw new AppError('EXPORT_TOO_LARGE', `${count} documents from ${input.from} to ${input.to}; at most ${MAX_EXPORT_ROWS} per file`, {
-      fields: { to: `Khoảng này có ${count.toLocaleString('vi-VN')} văn bản, quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')}` },
-    });
+    throw new AppError(
+      'EXPORT_TOO_LARGE',
+      `${count} documents from ${input.from} to ${input.to}; at most ${MAX_EXPORT_ROWS} per file`,
+      {
+        fields: {
+          to: `Khoảng này có ${count.toLocaleString('vi-VN')} văn bản, quá ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')}`,
+        },
+      },
+    );
   }
   const rows = registerLines(core.db, input.register, input.from, input.to).map(layout.cells);
   const title = registerName(core.db, input.register)!.toLocaleUpperCase('vi');
   const subtitle = [office.name, `Từ ngày ${displayDate(input.from)} đến ngày ${displayDate(input.to)}`];
   const bytes =
     input.format === 'xlsx'
-      ? buildXlsx({ name: registerName(core.db, input.register)!, title: [title, ...subtitle], columns: layout.columns, rows })
+      ? buildXlsx({
+          name: registerName(core.db, input.register)!,
+          title: [title, ...subtitle],
+          columns: layout.columns,
+          rows,
+        })
       : await buildRegisterPdf({ title, subtitle, columns: layout.columns, rows });
   return {
     filename: `${layout.slug}_${input.from}_${input.to}.${input.format}`,

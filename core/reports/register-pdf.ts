@@ -128,14 +128,25 @@ function rowHeightLines(cells: string[][]): number {
 }
 
 /** Draws lines [from, from + count) of every cell of a row below `top`; returns the row's bottom. */
-function drawRow(content: PageContent, widths: number[], cells: string[][], from: number, count: number, top: number, size: number, fill: boolean): number {
+function drawRow(
+  content: PageContent,
+  widths: number[],
+  cells: string[][],
+  from: number,
+  count: number,
+  top: number,
+  size: number,
+  fill: boolean,
+): number {
   const lineHeight = size * LINE;
   const height = count * lineHeight + 2 * PAD;
   let x = MARGIN.left;
   cells.forEach((lines, index) => {
     const width = widths[index]!;
     content.cell(x, top - height, width, height, fill);
-    lines.slice(from, from + count).forEach((line, lineIndex) => content.line(line, x + PAD, top - PAD - size * 0.9 - lineIndex * lineHeight, size));
+    lines
+      .slice(from, from + count)
+      .forEach((line, lineIndex) => content.line(line, x + PAD, top - PAD - size * 0.9 - lineIndex * lineHeight, size));
     x += width;
   });
   return top - height;
@@ -145,7 +156,10 @@ function drawRow(content: PageContent, widths: number[], cells: string[][], from
 export function wrapText(text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   const space = textWidth(' ', size);
-  for (const paragraph of text.normalize('NFC').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').split(/\r?\n/)) {
+  for (const paragraph of text
+    .normalize('NFC')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .split(/\r?\n/)) {
     let line = '';
     let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {

@@ -105,7 +105,14 @@ function worksheet(sheet: SheetContent, headerRow: number): string {
   const parts: string[] = [];
   const widths = sheet.columns.map((column) => column.width);
   sheet.title.forEach((line, index) => parts.push(row(index + 1, [line], index === 0 ? STYLE.title : STYLE.subtitle)));
-  parts.push(row(headerRow, sheet.columns.map((column) => column.header), STYLE.header, widths));
+  parts.push(
+    row(
+      headerRow,
+      sheet.columns.map((column) => column.header),
+      STYLE.header,
+      widths,
+    ),
+  );
   let lastRow = headerRow;
   for (const values of sheet.rows) parts.push(row(++lastRow, values, STYLE.body, widths));
   const cols = sheet.columns

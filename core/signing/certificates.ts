@@ -127,11 +127,17 @@ export function canSign(
 
 /** RFC 5280: a certificate without the keyUsage extension is not restricted. */
 export function hasSigningUsage(info: CertificateInfo): boolean {
-  return info.keyUsage.length === 0 || info.keyUsage.includes('digitalSignature') || info.keyUsage.includes('nonRepudiation');
+  return (
+    info.keyUsage.length === 0 || info.keyUsage.includes('digitalSignature') || info.keyUsage.includes('nonRepudiation')
+  );
 }
 
 export function publicKeyOf(cert: pkijs.Certificate): KeyObject {
-  return createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /** A distinguished name in RFC 4514 order (the DER order reversed) with decoded values. */
@@ -181,7 +187,8 @@ function describe(cert: pkijs.Certificate, sha256: string): CertificateInfo {
   const distributionPoints = find(OID.crlDistributionPoints);
   const algorithm = cert.subjectPublicKeyInfo.algorithm.algorithmId;
   return {
-    commonName: cert.subject.typesAndValues.findLast((entry) => entry.type === '2.5.4.3')?.value.valueBlock.value ?? null,
+    commonName:
+      cert.subject.typesAndValues.findLast((entry) => entry.type === '2.5.4.3')?.value.valueBlock.value ?? null,
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),
     serialHex: integerHex(cert.serialNumber),
@@ -190,7 +197,12 @@ function describe(cert: pkijs.Certificate, sha256: string): CertificateInfo {
     sha256,
     keyUsage: keyUsage instanceof asn1js.BitString ? keyUsageNames(keyUsage) : [],
     extendedKeyUsage: extKeyUsage instanceof pkijs.ExtKeyUsage ? [...extKeyUsage.keyPurposes] : [],
-    keyAlgorithm: algorithm === OID.rsaEncryption || algorithm === OID.rsaPss ? 'rsa' : algorithm === OID.ecPublicKey ? 'ec' : 'other',
+    keyAlgorithm:
+      algorithm === OID.rsaEncryption || algorithm === OID.rsaPss
+        ? 'rsa'
+        : algorithm === OID.ecPublicKey
+          ? 'ec'
+          : 'other',
     isCa: basicConstraints instanceof pkijs.BasicConstraints && basicConstraints.cA === true,
     crlUrls: distributionPoints instanceof pkijs.CRLDistributionPoints ? crlUrls(distributionPoints) : [],
   };
@@ -205,7 +217,9 @@ function crlUrls(points: pkijs.CRLDistributionPoints): string[] {
   return points.distributionPoints.flatMap((point) =>
     // A relative name (RDN) form points nowhere we can fetch; only full names with a URI count.
     Array.isArray(point.distributionPoint)
-      ? point.distributionPoint.filter((name) => name.type === 6 && typeof name.value === 'string').map((name) => name.value as string)
+      ? point.distributionPoint
+          .filter((name) => name.type === 6 && typeof name.value === 'string')
+          .map((name) => name.value as string)
       : [],
   );
 }
@@ -238,7 +252,8 @@ function certificatesInDer(der: Uint8Array): Uint8Array[] {
 /** The fields of a CMS ContentInfo's SignedData (RFC 5652 §5.1), or null when it is not one. */
 export function signedDataFields(root: asn1js.AsnType): asn1js.AsnType[] | null {
   const [contentType, wrapped] = root instanceof asn1js.Sequence ? root.valueBlock.value : [];
-  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData) return null;
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.signedData)
+    return null;
   const signedData = wrapped instanceof asn1js.Constructed ? wrapped.valueBlock.value[0] : undefined;
   return signedData instanceof asn1js.Sequence ? signedData.valueBlock.value : null;
 }

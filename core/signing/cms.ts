@@ -85,7 +85,10 @@ function issuerAndSerial(certificate: Uint8Array): { issuer: Uint8Array; serial:
   const serial = field;
   const signatureAlgorithm = readTlv(certificate, serial.end, tbs.end);
   const issuer = readTlv(certificate, signatureAlgorithm.end, tbs.end);
-  return { issuer: certificate.subarray(issuer.start, issuer.end), serial: certificate.subarray(serial.start, serial.end) };
+  return {
+    issuer: certificate.subarray(issuer.start, issuer.end),
+    serial: certificate.subarray(serial.start, serial.end),
+  };
 }
 
 /** ESS SigningCertificateV2 (RFC 5035) with SHA-256, the default hash, so hashAlgorithm is omitted. */

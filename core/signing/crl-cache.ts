@@ -112,7 +112,10 @@ export class CrlCache {
   private store(key: string, url: string | null, parsed: ParsedCrl): { ok: true } | { ok: false; reason: string } {
     const cached = this.read(key);
     if (cached && Date.parse(cached.thisUpdate) > Date.parse(parsed.thisUpdate)) {
-      return { ok: false, reason: `kept the cached CRL of ${cached.thisUpdate}: the new one is older (${parsed.thisUpdate})` };
+      return {
+        ok: false,
+        reason: `kept the cached CRL of ${cached.thisUpdate}: the new one is older (${parsed.thisUpdate})`,
+      };
     }
     const sidecar: Sidecar = {
       url,
@@ -141,7 +144,12 @@ export class CrlCache {
     // Interrupted between the two writes: the DER itself is the truth.
     try {
       const parsed = readCrl(der);
-      return { der, thisUpdate: parsed.thisUpdate, nextUpdate: parsed.nextUpdate, fetchedAt: fs.statSync(path.join(this.dir, `${key}.der`)).mtime.toISOString() };
+      return {
+        der,
+        thisUpdate: parsed.thisUpdate,
+        nextUpdate: parsed.nextUpdate,
+        fetchedAt: fs.statSync(path.join(this.dir, `${key}.der`)).mtime.toISOString(),
+      };
     } catch {
       return null;
     }
@@ -161,7 +169,8 @@ export function readCrl(bytes: Uint8Array, { checkEntries = true }: { checkEntri
     const outer = readTlv(input, 0);
     const der = input.subarray(0, outer.end);
     const [tbs, algorithm, signature, ...extra] = childrenOf(der, outer);
-    if (!tbs || !algorithm || signature?.tag !== BIT_STRING || extra.length > 0) throw new Error('not a CertificateList');
+    if (!tbs || !algorithm || signature?.tag !== BIT_STRING || extra.length > 0)
+      throw new Error('not a CertificateList');
     const fields = childrenOf(der, tbs);
     // TBSCertList: version (optional), signature, issuer, thisUpdate, nextUpdate (optional), revokedCertificates (optional), [0] extensions.
     let next = fields[0]?.tag === INTEGER ? 2 : 1;

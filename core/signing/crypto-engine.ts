@@ -8,6 +8,9 @@ let installed = false;
 export function ensurePkijsEngine(): void {
   if (installed) return;
   // Node's webcrypto is the standard Crypto; the cast only bridges Node's and the DOM's typings.
-  pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
+  pkijs.setEngine(
+    'node',
+    new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }),
+  );
   installed = true;
 }

@@ -41,7 +41,7 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length)
 
 /** The first element inside `parent` for which `match` is true, without collecting the others. */
 export function findChild(bytes: Uint8Array, parent: Tlv, match: (child: Tlv) => boolean): Tlv | null {
-  for (let offset = parent.contentStart; offset < parent.end; ) {
+  for (let offset = parent.contentStart; offset < parent.end;) {
     const child = readTlv(bytes, offset, parent.end);
     if (match(child)) return child;
     offset = child.end;
@@ -52,7 +52,7 @@ export function findChild(bytes: Uint8Array, parent: Tlv, match: (child: Tlv) =>
 /** The elements inside a constructed element. */
 export function childrenOf(bytes: Uint8Array, parent: Tlv): Tlv[] {
   const children: Tlv[] = [];
-  for (let offset = parent.contentStart; offset < parent.end; ) {
+  for (let offset = parent.contentStart; offset < parent.end;) {
     const child = readTlv(bytes, offset, parent.end);
     children.push(child);
     offset = child.end;
@@ -79,7 +79,8 @@ export function decodeTlv(bytes: Uint8Array, tlv: Tlv): asn1js.AsnType {
 /** A UTCTime or GeneralizedTime element as a Date. */
 export function timeOf(bytes: Uint8Array, tlv: Tlv): Date {
   const time = decodeTlv(bytes, tlv);
-  if (!(time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime)) throw new Error(`not a time at ${tlv.start}`);
+  if (!(time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime))
+    throw new Error(`not a time at ${tlv.start}`);
   return time.toDate();
 }
 

@@ -8,7 +8,14 @@ import type { SignatureVerdict } from '../../shared/signing.ts';
 import type { Core } from '../context.ts';
 import { listAttachments } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { getSetting, listSignatureImages, listSignatures, putSetting, putSignatureCheck, putSignatureImage } from '../db/signing.ts';
+import {
+  getSetting,
+  listSignatureImages,
+  listSignatures,
+  putSetting,
+  putSignatureCheck,
+  putSignatureImage,
+} from '../db/signing.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { readLocalFile } from '../documents/attachment-files.ts';
 import { sha256Of } from '../documents/blob-store.ts';
@@ -37,12 +44,23 @@ export async function listTokens(core: Core, input: ValidInput<'tokens.list'>): 
 }
 
 /** Signing certificates on the plugged tokens; with `all`, also those that cannot sign, with the reason. */
-export async function listCertificates(core: Core, input: ValidInput<'tokens.certificates'>): Promise<Outputs['tokens.certificates']> {
+export async function listCertificates(
+  core: Core,
+  input: ValidInput<'tokens.certificates'>,
+): Promise<Outputs['tokens.certificates']> {
   const certificates = await tokenManager(core, input.modules).certificates(core.now());
   return {
     certificates: certificates
       .filter((entry) => input.all || entry.unusable === null)
-      .map(({ id, module, tokenLabel, keyId, certificate, unusable, keyVisible }) => ({ id, module, tokenLabel, keyId, certificate, unusable, keyVisible })),
+      .map(({ id, module, tokenLabel, keyId, certificate, unusable, keyVisible }) => ({
+        id,
+        module,
+        tokenLabel,
+        keyId,
+        certificate,
+        unusable,
+        keyVisible,
+      })),
   };
 }
 
@@ -64,20 +82,30 @@ export async function verifyDocument(core: Core, input: { id: string; online: bo
   }
   const checkedAt = core.now().toISOString();
   writeTransaction(core.db, () => {
-    for (const file of files) putSignatureCheck(core.db, { attachmentId: file.attachmentId, sha256: file.sha256, checkedAt, verdicts: JSON.stringify(file.signatures) });
+    for (const file of files)
+      putSignatureCheck(core.db, {
+        attachmentId: file.attachmentId,
+        sha256: file.sha256,
+        checkedAt,
+        verdicts: JSON.stringify(file.signatures),
+      });
   });
-  const signed = listSignatures(core.db, document.id).map(({ id, attachmentId, kind, signerName, signerSubject, certificateSha256, signedAt, level, page }) => ({
-    id,
-    attachmentId,
-    kind,
-    signerName,
-    signerSubject,
-    certificateSha256,
-    signedAt,
-    level,
-    page,
-  }));
-  const main = files.find((file) => attachments.find((attachment) => attachment.id === file.attachmentId)?.role === 'main');
+  const signed = listSignatures(core.db, document.id).map(
+    ({ id, attachmentId, kind, signerName, signerSubject, certificateSha256, signedAt, level, page }) => ({
+      id,
+      attachmentId,
+      kind,
+      signerName,
+      signerSubject,
+      certificateSha256,
+      signedAt,
+      level,
+      page,
+    }),
+  );
+  const main = files.find(
+    (file) => attachments.find((attachment) => attachment.id === file.attachmentId)?.role === 'main',
+  );
   return { path: null, documentId: document.id, signatures: main?.signatures ?? [], files, signed };
 }
 
@@ -121,7 +149,11 @@ export function updateSettings(core: Core, input: ValidInput<'settings.update'>)
   writeTransaction(core.db, () => {
     if (input.tsaUrl !== undefined) putSetting(core.db, TSA_SETTING, input.tsaUrl, at);
     if (input.modules !== undefined) putSetting(core.db, MODULES_SETTING, input.modules, at);
-    appendAudit(core.db, { actor: core.actor, action: 'settings.update', entity: 'settings', entityId: 'signing', detail: input }, core.now());
+    appendAudit(
+      core.db,
+      { actor: core.actor, action: 'settings.update', entity: 'settings', entityId: 'signing', detail: input },
+      core.now(),
+    );
   });
   return getSettings(core);
 }
@@ -129,15 +161,35 @@ export function updateSettings(core: Core, input: ValidInput<'settings.update'>)
 /** The handwritten signature of one signer (by name) or the agency's seal. */
 export function setSignatureImage(core: Core, input: ValidInput<'settings.signatureImage'>): SettingsView {
   if (input.kind === 'signature' && !input.signerName) {
-    throw new AppError('INPUT_INVALID', 'signerName is required for a signature image', { fields: { signerName: 'Nhập họ tên người ký' } });
+    throw new AppError('INPUT_INVALID', 'signerName is required for a signature image', {
+      fields: { signerName: 'Nhập họ tên người ký' },
+    });
   }
   const png = readUpload(input);
   const { width, height } = checkTransparentPng(png);
   const owner = input.kind === 'seal' ? 'agency' : `user:${foldVietnamese(input.signerName!)}`;
   const at = core.now().toISOString();
   writeTransaction(core.db, () => {
-    putSignatureImage(core.db, { owner, kind: input.kind, png: Buffer.from(png), widthPx: width, heightPx: height, sizeMm: input.kind === 'seal' ? (input.sizeMm ?? 36) : null, updatedAt: at });
-    appendAudit(core.db, { actor: core.actor, action: 'settings.signatureImage', entity: 'settings', entityId: owner, detail: { kind: input.kind, sha256: sha256Of(png) } }, core.now());
+    putSignatureImage(core.db, {
+      owner,
+      kind: input.kind,
+      png: Buffer.from(png),
+      widthPx: width,
+      heightPx: height,
+      sizeMm: input.kind === 'seal' ? (input.sizeMm ?? 36) : null,
+      updatedAt: at,
+    });
+    appendAudit(
+      core.db,
+      {
+        actor: core.actor,
+        action: 'settings.signatureImage',
+        entity: 'settings',
+        entityId: owner,
+        detail: { kind: input.kind, sha256: sha256Of(png) },
+      },
+      core.now(),
+    );
   });
   return getSettings(core);
 }
@@ -148,5 +200,7 @@ function readUpload(file: { path: string } | { base64: string }): Buffer {
 }
 
 function audit(core: Core, action: string, detail: Record<string, unknown>): void {
-  writeTransaction(core.db, () => appendAudit(core.db, { actor: core.actor, action, entity: 'trust', entityId: 'trust-store', detail }, core.now()));
+  writeTransaction(core.db, () =>
+    appendAudit(core.db, { actor: core.actor, action, entity: 'trust', entityId: 'trust-store', detail }, core.now()),
+  );
 }

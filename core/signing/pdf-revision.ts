@@ -5,7 +5,17 @@
 // the cross-reference, and is slow: a signed file with an embedded font
 // costs it some 70 ms, where judging an update needs a handful of objects.
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRawStream,
+  PDFRef,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 export type XrefEntry =
   | { kind: 'free' }
@@ -61,7 +71,9 @@ export class PdfFile {
   section(offset: number): XrefSection {
     let section = this.sections.get(offset);
     if (!section) {
-      section = /^[ \t\r\n\f\0]*xref/.test(latin1(this.bytes.subarray(offset, offset + 32))) ? this.readTable(offset) : this.readStream(offset);
+      section = /^[ \t\r\n\f\0]*xref/.test(latin1(this.bytes.subarray(offset, offset + 32)))
+        ? this.readTable(offset)
+        : this.readStream(offset);
       this.sections.set(offset, section);
     }
     return section;
@@ -111,9 +123,16 @@ export class PdfFile {
       const count = directNumber(stream.dict, 'N');
       const first = directNumber(stream.dict, 'First');
       const decoded = decodeStream(stream);
-      const numbers = latin1(decoded.subarray(0, first)).trim().split(/[ \t\r\n\f\0]+/).map(Number);
-      if (numbers.length < count * 2 || numbers.some((value) => !Number.isInteger(value))) throw new Error(`unreadable object stream at ${offset}`);
-      const index = Array.from({ length: count }, (_, at): [number, number] => [numbers[at * 2]!, numbers[at * 2 + 1]!]);
+      const numbers = latin1(decoded.subarray(0, first))
+        .trim()
+        .split(/[ \t\r\n\f\0]+/)
+        .map(Number);
+      if (numbers.length < count * 2 || numbers.some((value) => !Number.isInteger(value)))
+        throw new Error(`unreadable object stream at ${offset}`);
+      const index = Array.from({ length: count }, (_, at): [number, number] => [
+        numbers[at * 2]!,
+        numbers[at * 2 + 1]!,
+      ]);
       read = { decoded, first, index };
       this.objectStreams.set(offset, read);
     }
@@ -130,11 +149,18 @@ export class PdfFile {
   }
 
   private readTable(offset: number): XrefSection {
-    const trailerAt = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).indexOf('trailer', offset, 'latin1');
+    const trailerAt = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).indexOf(
+      'trailer',
+      offset,
+      'latin1',
+    );
     if (trailerAt === -1) throw new Error(`cross-reference table at ${offset} without a trailer`);
-    const tokens = latin1(this.bytes.subarray(offset, trailerAt)).trim().split(/[ \t\r\n\f\0]+/).slice(1);
+    const tokens = latin1(this.bytes.subarray(offset, trailerAt))
+      .trim()
+      .split(/[ \t\r\n\f\0]+/)
+      .slice(1);
     const entries = new Map<number, XrefEntry>();
-    for (let at = 0; at < tokens.length; ) {
+    for (let at = 0; at < tokens.length;) {
       const first = integer(tokens[at++]);
       const count = integer(tokens[at++]);
       for (let number = first; number < first + count; number++, at += 3) {
@@ -143,22 +169,30 @@ export class PdfFile {
         addEntry(entries, number, kind === 'n' ? { kind: 'direct', offset: position, generation } : { kind: 'free' });
       }
     }
-    const trailer = PDFObjectParser.forBytes(this.bytes.subarray(trailerAt + 'trailer'.length), this.context).parseObject();
+    const trailer = PDFObjectParser.forBytes(
+      this.bytes.subarray(trailerAt + 'trailer'.length),
+      this.context,
+    ).parseObject();
     if (!(trailer instanceof PDFDict)) throw new Error(`trailer at ${trailerAt} is not a dictionary`);
     const streamOffset = optionalNumber(trailer, 'XRefStm');
     if (streamOffset !== null) {
       // Hybrid file (§7.5.8.4): the table's own entries come first.
-      for (const [number, entry] of this.readStream(streamOffset).entries) if (!entries.has(number)) entries.set(number, entry);
+      for (const [number, entry] of this.readStream(streamOffset).entries)
+        if (!entries.has(number)) entries.set(number, entry);
     }
     return { entries, trailer, prev: optionalNumber(trailer, 'Prev'), streamOffset };
   }
 
   private readStream(offset: number): XrefSection {
     const { object } = this.objectAt(offset);
-    if (!(object instanceof PDFRawStream) || object.dict.get(name('Type')) !== name('XRef')) throw new Error(`no cross-reference at offset ${offset}`);
+    if (!(object instanceof PDFRawStream) || object.dict.get(name('Type')) !== name('XRef'))
+      throw new Error(`no cross-reference at offset ${offset}`);
     const widths = directArray(object.dict, 'W').map((value) => integer(value));
-    if (widths.length !== 3 || widths.some((width) => width < 0 || width > 8)) throw new Error(`cross-reference stream at ${offset} with /W ${widths.join(' ')}`);
-    const index = object.dict.has(name('Index')) ? directArray(object.dict, 'Index').map((value) => integer(value)) : [0, directNumber(object.dict, 'Size')];
+    if (widths.length !== 3 || widths.some((width) => width < 0 || width > 8))
+      throw new Error(`cross-reference stream at ${offset} with /W ${widths.join(' ')}`);
+    const index = object.dict.has(name('Index'))
+      ? directArray(object.dict, 'Index').map((value) => integer(value))
+      : [0, directNumber(object.dict, 'Size')];
     const data = decodeStream(object);
     const rowLength = widths[0]! + widths[1]! + widths[2]!;
     if (rowLength === 0) throw new Error(`cross-reference stream at ${offset} with empty rows`);
@@ -166,7 +200,8 @@ export class PdfFile {
     let row = 0;
     for (let pair = 0; pair + 1 < index.length; pair += 2) {
       for (let number = index[pair]!; number < index[pair]! + index[pair + 1]!; number++, row++) {
-        if ((row + 1) * rowLength > data.length) throw new Error(`cross-reference stream at ${offset} is shorter than its /Index`);
+        if ((row + 1) * rowLength > data.length)
+          throw new Error(`cross-reference stream at ${offset} is shorter than its /Index`);
         const field = (which: number, fallback: number) => {
           if (widths[which] === 0) return fallback;
           let start = row * rowLength;
@@ -178,7 +213,11 @@ export class PdfFile {
         const type = field(0, 1);
         // §7.5.8.3: any other type is a reference to the null object, as a free entry is.
         const entry: XrefEntry =
-          type === 1 ? { kind: 'direct', offset: field(1, 0), generation: field(2, 0) } : type === 2 ? { kind: 'compressed', stream: field(1, 0), index: field(2, 0) } : { kind: 'free' };
+          type === 1
+            ? { kind: 'direct', offset: field(1, 0), generation: field(2, 0) }
+            : type === 2
+              ? { kind: 'compressed', stream: field(1, 0), index: field(2, 0) }
+              : { kind: 'free' };
         addEntry(entries, number, entry);
       }
     }
@@ -214,10 +253,13 @@ export class PdfRevision {
     const inUpdate = (offset: number) => offset >= older.end && offset < this.end;
     let offset: number | null = this.startxref;
     for (let count = 0; offset !== older.startxref; count++) {
-      if (offset === null || count > MAX_SECTIONS) throw new Error('the update\'s cross-reference does not lead back to the previous revision');
-      if (!inUpdate(offset)) throw new Error(`the update's cross-reference uses a section at ${offset}, outside the update`);
+      if (offset === null || count > MAX_SECTIONS)
+        throw new Error("the update's cross-reference does not lead back to the previous revision");
+      if (!inUpdate(offset))
+        throw new Error(`the update's cross-reference uses a section at ${offset}, outside the update`);
       const section = this.file.section(offset);
-      if (section.streamOffset !== null && !inUpdate(section.streamOffset)) throw new Error(`the update's cross-reference stream at ${section.streamOffset} is outside the update`);
+      if (section.streamOffset !== null && !inUpdate(section.streamOffset))
+        throw new Error(`the update's cross-reference stream at ${section.streamOffset} is outside the update`);
       for (const [number, entry] of section.entries) if (!entries.has(number)) entries.set(number, entry);
       sectionOffsets.push(offset, ...(section.streamOffset === null ? [] : [section.streamOffset]));
       offset = section.prev;
@@ -231,17 +273,23 @@ export class PdfRevision {
     if (entry === null || entry.kind === 'free') return null;
     if (entry.kind === 'direct') {
       const found = this.file.objectAt(entry.offset);
-      if (found.number !== number || found.generation !== entry.generation) throw new Error(`the cross-reference points object ${number} at object ${found.number}`);
+      if (found.number !== number || found.generation !== entry.generation)
+        throw new Error(`the cross-reference points object ${number} at object ${found.number}`);
       return { generation: found.generation, object: found.object };
     }
     const streamEntry = this.entry(entry.stream);
     // Checked before reading it: an object stream said to be inside itself would recurse forever.
     const stream = streamEntry?.kind === 'direct' ? this.object(entry.stream)?.object : undefined;
-    if (streamEntry?.kind !== 'direct' || !(stream instanceof PDFRawStream) || stream.dict.get(name('Type')) !== name('ObjStm')) {
+    if (
+      streamEntry?.kind !== 'direct' ||
+      !(stream instanceof PDFRawStream) ||
+      stream.dict.get(name('Type')) !== name('ObjStm')
+    ) {
       throw new Error(`object ${number} is said to be in object ${entry.stream}, which is not an object stream`);
     }
     const found = this.file.objectInStream(streamEntry.offset, stream, entry.index);
-    if (found.number !== number) throw new Error(`object stream ${entry.stream} holds object ${found.number} where ${number} should be`);
+    if (found.number !== number)
+      throw new Error(`object stream ${entry.stream} holds object ${found.number} where ${number} should be`);
     return { generation: 0, object: found.object };
   }
 
@@ -274,7 +322,8 @@ function decodeStream(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(name('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
   if (filters.length === 0) return stream.contents;
-  if (filters.length > 1 || filters[0] !== name('FlateDecode')) throw new Error(`stream filter ${filters.join(' ')} is not supported here`);
+  if (filters.length > 1 || filters[0] !== name('FlateDecode'))
+    throw new Error(`stream filter ${filters.join(' ')} is not supported here`);
   const inflated = new Uint8Array(inflateSync(stream.contents, { maxOutputLength: MAX_DECODED_BYTES }));
   const rawParameters = stream.dict.get(name('DecodeParms'));
   const parameters = rawParameters instanceof PDFArray ? rawParameters.get(0) : rawParameters;
@@ -324,7 +373,8 @@ function addEntry(entries: Map<number, XrefEntry>, number: number, entry: XrefEn
 
 function integer(value: string | PDFObject | undefined): number {
   const number = value instanceof PDFNumber ? value.asNumber() : typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < 0) throw new Error(`"${String(value)}" where a cross-reference needs a whole number`);
+  if (!Number.isSafeInteger(number) || number < 0)
+    throw new Error(`"${String(value)}" where a cross-reference needs a whole number`);
   return number;
 }
 

@@ -3,7 +3,15 @@
 // /Contents must be cut out by /ByteRange), and what a signature covers is a
 // fact about byte offsets and incremental updates, which a PDF parser hides.
 import { fromBerSized } from './der-reader.ts';
-import { decodeTextString, enclosingObject, nameValue, pdfDateToIso, stringValue, textStringValue, type PdfObjectBounds } from './pdf-syntax.ts';
+import {
+  decodeTextString,
+  enclosingObject,
+  nameValue,
+  pdfDateToIso,
+  stringValue,
+  textStringValue,
+  type PdfObjectBounds,
+} from './pdf-syntax.ts';
 
 export interface PdfSignatureField {
   /** 1-based, file order. */
@@ -32,7 +40,8 @@ export interface ChangesAfter {
   otherRevisions: number;
 }
 
-const BYTE_RANGE = /\/ByteRange[ \t\r\n\f\0]*\[[ \t\r\n\f\0]*(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]*\]/y;
+const BYTE_RANGE =
+  /\/ByteRange[ \t\r\n\f\0]*\[[ \t\r\n\f\0]*(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]*\]/y;
 
 /** The signature fields plus what verification needs to judge later updates. */
 export interface PdfSignatureStructure {
@@ -53,7 +62,11 @@ export function readSignatureStructure(pdf: Uint8Array): PdfSignatureStructure {
     const field = readField(text, pdf, at);
     // A later update may carry a copy of an earlier signature dictionary; the original
     // (the one inside the bytes it signs) comes first in the file and is the one that counts.
-    if (field.malformed === null && found.some((other) => other.malformed === null && sameRange(other.byteRange, field.byteRange))) continue;
+    if (
+      field.malformed === null &&
+      found.some((other) => other.malformed === null && sameRange(other.byteRange, field.byteRange))
+    )
+      continue;
     found.push(field);
   }
   const fields = found.map((field, position) => ({
@@ -104,7 +117,10 @@ export function changesAfter(
       cursor = revisionEnd;
       continue;
     }
-    const signed = signatureEnds.some((signatureEnd) => signatureEnd > cursor && signatureEnd <= revisionEnd && isBlank(text, signatureEnd, revisionEnd));
+    const signed = signatureEnds.some(
+      (signatureEnd) =>
+        signatureEnd > cursor && signatureEnd <= revisionEnd && isBlank(text, signatureEnd, revisionEnd),
+    );
     if (signed && signatureOnly(cursor, revisionEnd)) result.laterSignatures++;
     else result.otherRevisions++;
     cursor = revisionEnd;
@@ -132,7 +148,13 @@ function readField(text: string, pdf: Uint8Array, at: number): Omit<PdfSignature
   };
   BYTE_RANGE.lastIndex = at;
   const match = BYTE_RANGE.exec(text);
-  if (!match) return { ...base, byteRange: [0, 0, 0, 0], contents: new Uint8Array(0), malformed: '/ByteRange is not an array of four whole numbers' };
+  if (!match)
+    return {
+      ...base,
+      byteRange: [0, 0, 0, 0],
+      contents: new Uint8Array(0),
+      malformed: '/ByteRange is not an array of four whole numbers',
+    };
   const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
   const [start, firstLength, gapEnd, secondLength] = byteRange;
   const gapStart = start + firstLength;
@@ -143,18 +165,23 @@ function readField(text: string, pdf: Uint8Array, at: number): Omit<PdfSignature
         ? `/ByteRange [${byteRange.join(' ')}] is outside the file (${pdf.length} bytes)`
         : !/^<[0-9A-Fa-f \t\r\n\f\0]*>$/.test(text.slice(gapStart, gapEnd))
           ? 'the bytes left out of the signature are not exactly one hex string'
-          : !/\/Contents[ \t\r\n\f\0]*$/.test(text.slice(Math.max(0, gapStart - 40), gapStart)) || !within(object, gapStart, gapEnd)
-            ? 'the bytes left out of the signature are not this signature\'s /Contents'
+          : !/\/Contents[ \t\r\n\f\0]*$/.test(text.slice(Math.max(0, gapStart - 40), gapStart)) ||
+              !within(object, gapStart, gapEnd)
+            ? "the bytes left out of the signature are not this signature's /Contents"
             : null;
   if (problem) return { ...base, byteRange, contents: new Uint8Array(0), malformed: problem };
   const contents = trimPadding(Buffer.from(text.slice(gapStart + 1, gapEnd - 1).replace(/[^0-9A-Fa-f]/g, ''), 'hex'));
-  if (contents.every((byte) => byte === 0)) return { ...base, byteRange, contents, malformed: 'the signature value is empty (the field was never signed)' };
+  if (contents.every((byte) => byte === 0))
+    return { ...base, byteRange, contents, malformed: 'the signature value is empty (the field was never signed)' };
   return { ...base, byteRange, contents, malformed: null };
 }
 
 /** The name (/T) of the field whose value (/V) is this signature dictionary; the latest copy wins. */
 function fieldNameOf(text: string, signature: PdfObjectBounds): string | null {
-  const reference = new RegExp(`/V[ \\t\\r\\n\\f\\0]+${signature.number}[ \\t\\r\\n\\f\\0]+${signature.generation}[ \\t\\r\\n\\f\\0]+R(?![A-Za-z0-9])`, 'g');
+  const reference = new RegExp(
+    `/V[ \\t\\r\\n\\f\\0]+${signature.number}[ \\t\\r\\n\\f\\0]+${signature.generation}[ \\t\\r\\n\\f\\0]+R(?![A-Za-z0-9])`,
+    'g',
+  );
   let name: string | null = null;
   for (const match of text.matchAll(reference)) {
     const field = enclosingObject(text, match.index);

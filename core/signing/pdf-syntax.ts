@@ -46,16 +46,35 @@ export function stringValue(dictionary: string, key: string): Buffer | null {
 
 /** The value of `/Key /Name` in a dictionary's text, with #xx escapes decoded. */
 export function nameValue(dictionary: string, key: string): string | null {
-  const match = new RegExp(`/${key}(?![A-Za-z0-9#._-])[ \\t\\r\\n\\f\\0]*/([^ \\t\\r\\n\\f\\0/<>\\[\\]()%{}]*)`).exec(dictionary);
+  const match = new RegExp(`/${key}(?![A-Za-z0-9#._-])[ \\t\\r\\n\\f\\0]*/([^ \\t\\r\\n\\f\\0/<>\\[\\]()%{}]*)`).exec(
+    dictionary,
+  );
   if (!match) return null;
-  return Buffer.from(match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 /** A PDF date (D:YYYYMMDDHHmmSSOHH'mm') as ISO 8601; a date without an offset is taken as UTC. */
 export function pdfDateToIso(value: string): string | null {
-  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?/.exec(value.trim());
+  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?/.exec(
+    value.trim(),
+  );
   if (!match) return null;
-  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', , sign, offsetHours = '00', offsetMinutes = '00'] = match;
+  const [
+    ,
+    year,
+    month = '01',
+    day = '01',
+    hour = '00',
+    minute = '00',
+    second = '00',
+    ,
+    sign,
+    offsetHours = '00',
+    offsetMinutes = '00',
+  ] = match;
   const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
   const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
   const date = new Date(utc - offset);

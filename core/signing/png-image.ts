@@ -15,9 +15,11 @@ export function checkTransparentPng(bytes: Uint8Array): { width: number; height:
   const width = buffer.readUInt32BE(16);
   const height = buffer.readUInt32BE(20);
   const colourType = buffer[25]!;
-  if (width === 0 || height === 0 || width > 10_000 || height > 10_000) throw new AppError('SIGN_IMAGE_INVALID', `${width}x${height}`);
+  if (width === 0 || height === 0 || width > 10_000 || height > 10_000)
+    throw new AppError('SIGN_IMAGE_INVALID', `${width}x${height}`);
   const hasAlpha = colourType === 4 || colourType === 6;
-  if (!hasAlpha && !hasChunk(buffer, 'tRNS')) throw new AppError('SIGN_IMAGE_INVALID', `PNG colour type ${colourType} without transparency`);
+  if (!hasAlpha && !hasChunk(buffer, 'tRNS'))
+    throw new AppError('SIGN_IMAGE_INVALID', `PNG colour type ${colourType} without transparency`);
   return { width, height };
 }
 

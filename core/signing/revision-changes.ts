@@ -9,7 +9,17 @@
 // XMP stream) may change too: no viewer shows it as the page. Objects are
 // found through the cross-reference, as a viewer finds them (pdf-revision.ts).
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { PdfFile, type PdfRevision } from './pdf-revision.ts';
 
 export type UpdateCheck = { ok: true } | { ok: false; why: string };
@@ -39,8 +49,10 @@ export function signatureOnlyUpdate(before: Uint8Array, after: Uint8Array): Upda
 
 function firstForbiddenChange(old: PdfRevision, next: PdfRevision): string | null {
   const root = old.trailer.get(name('Root'));
-  if (!(root instanceof PDFRef) || canonical(root) !== canonical(next.trailer.get(name('Root')))) return 'the update replaces the document catalog';
-  if (canonical(old.trailer.get(name('Encrypt'))) !== canonical(next.trailer.get(name('Encrypt')))) return 'the update changes the encryption';
+  if (!(root instanceof PDFRef) || canonical(root) !== canonical(next.trailer.get(name('Root'))))
+    return 'the update replaces the document catalog';
+  if (canonical(old.trailer.get(name('Encrypt'))) !== canonical(next.trailer.get(name('Encrypt'))))
+    return 'the update changes the encryption';
   const { entries, sectionOffsets } = next.entriesSince(old);
   const hidden = hiddenObject(next, old.end, sectionOffsets);
   if (hidden !== null) return `the update defines object ${hidden} where its cross-reference does not point`;
@@ -73,7 +85,10 @@ function hiddenObject(next: PdfRevision, from: number, sectionOffsets: number[])
   }
   for (const [number, header] of last) {
     const entry = next.entry(number);
-    const pointedAt = entry?.kind === 'direct' && entry.generation === header.generation && next.file.blankBetween(entry.offset, header.offset);
+    const pointedAt =
+      entry?.kind === 'direct' &&
+      entry.generation === header.generation &&
+      next.file.blankBetween(entry.offset, header.offset);
     if (!pointedAt) return number;
   }
   return null;
@@ -94,7 +109,8 @@ function rolesOf(old: PdfRevision, root: PDFRef): Roles {
   const resolvedForm = old.resolve(form);
   const resources = resolvedForm instanceof PDFDict ? resolvedForm.get(name('DR')) : undefined;
   const resolvedResources = old.resolve(resources);
-  const inner = resolvedResources instanceof PDFDict ? resolvedResources.entries().map(([, value]) => refNumber(value)) : [];
+  const inner =
+    resolvedResources instanceof PDFDict ? resolvedResources.entries().map(([, value]) => refNumber(value)) : [];
   return {
     root: root.objectNumber,
     info: refNumber(old.trailer.get(name('Info'))),
@@ -107,11 +123,21 @@ function rolesOf(old: PdfRevision, root: PDFRef): Roles {
 // Each role is also checked by what the object is: a document made to be signed could use
 // one object twice (its /Info dictionary as a page's resources, say), and the looser rule
 // of one role must not open the other.
-function judgeChange(number: number, was: PDFObject, is: PDFObject, roles: Roles, old: PdfRevision, next: PdfRevision): string | null {
+function judgeChange(
+  number: number,
+  was: PDFObject,
+  is: PDFObject,
+  roles: Roles,
+  old: PdfRevision,
+  next: PdfRevision,
+): string | null {
   if (number === roles.root) return catalogChange(was, is, old, next);
   if (was instanceof PDFDict && was.get(name('Type')) === name('Page')) return pageChange(number, was, is, old, next);
   if (number === roles.form) return formChange(was, is, old, next);
-  if (roles.formResources.includes(number)) return onlyAdds(was, is, old, next) ? null : `the update changes existing entries of the form's resources (object ${number})`;
+  if (roles.formResources.includes(number))
+    return onlyAdds(was, is, old, next)
+      ? null
+      : `the update changes existing entries of the form's resources (object ${number})`;
   if (number === roles.info && isInformation(was) && isInformation(is)) return null;
   if (number === roles.metadata && isXmp(was) && isXmp(is)) return null;
   // An /Annots or /Fields array kept as its own object.
@@ -121,12 +147,21 @@ function judgeChange(number: number, was: PDFObject, is: PDFObject, roles: Roles
 
 /** A document information dictionary (§14.3.3): text and dates, plus the /Trapped name. */
 function isInformation(value: PDFObject): boolean {
-  return value instanceof PDFDict && value.values().every((entry) => entry instanceof PDFString || entry instanceof PDFHexString || entry instanceof PDFName);
+  return (
+    value instanceof PDFDict &&
+    value
+      .values()
+      .every((entry) => entry instanceof PDFString || entry instanceof PDFHexString || entry instanceof PDFName)
+  );
 }
 
 /** A metadata stream (§14.3.2), which nothing draws. */
 function isXmp(value: PDFObject): boolean {
-  return value instanceof PDFRawStream && value.dict.get(name('Type')) === name('Metadata') && value.dict.get(name('Subtype')) === name('XML');
+  return (
+    value instanceof PDFRawStream &&
+    value.dict.get(name('Type')) === name('Metadata') &&
+    value.dict.get(name('Subtype')) === name('XML')
+  );
 }
 
 function catalogChange(was: PDFObject, is: PDFObject, old: PdfRevision, next: PdfRevision): string | null {
@@ -136,7 +171,12 @@ function catalogChange(was: PDFObject, is: PDFObject, old: PdfRevision, next: Pd
   const form = name('AcroForm');
   // The same reference on both sides: the form object, if rewritten, is judged as itself.
   if (canonical(was.get(form)) === canonical(is.get(form))) return null;
-  return formChange(old.resolve(was.get(form)) ?? PDFDict.withContext(was.context), next.resolve(is.get(form)), old, next);
+  return formChange(
+    old.resolve(was.get(form)) ?? PDFDict.withContext(was.context),
+    next.resolve(is.get(form)),
+    old,
+    next,
+  );
 }
 
 function formChange(was: PDFObject, is: PDFObject | undefined, old: PdfRevision, next: PdfRevision): string | null {
@@ -145,10 +185,14 @@ function formChange(was: PDFObject, is: PDFObject | undefined, old: PdfRevision,
   if (key) return `the update changes /${key} of the form`;
   // Resources and default appearance shape how viewers redraw existing fields: new names only.
   for (const key of ['DR', 'DA']) {
-    if (!onlyAdds(was.get(name(key)), is.get(name(key)), old, next)) return `the update changes existing entries of the form's /${key}`;
+    if (!onlyAdds(was.get(name(key)), is.get(name(key)), old, next))
+      return `the update changes existing entries of the form's /${key}`;
   }
   // Asking viewers to redraw every field would show field values in place of the signed appearances.
-  if (next.resolve(is.get(name('NeedAppearances'))) === PDFBool.True && old.resolve(was.get(name('NeedAppearances'))) !== PDFBool.True) {
+  if (
+    next.resolve(is.get(name('NeedAppearances'))) === PDFBool.True &&
+    old.resolve(was.get(name('NeedAppearances'))) !== PDFBool.True
+  ) {
     return 'the update asks viewers to redraw every form field';
   }
   const fields = name('Fields');
@@ -166,10 +210,20 @@ function pageChange(number: number, was: PDFDict, is: PDFObject, old: PdfRevisio
 }
 
 /** The array may only have grown at its end, by entries `accept` finds no fault with. */
-function appendedOnly(was: PDFObject | undefined, is: PDFObject | undefined, next: PdfRevision, accept: (entry: PDFObject, next: PdfRevision) => string | null): string | null {
+function appendedOnly(
+  was: PDFObject | undefined,
+  is: PDFObject | undefined,
+  next: PdfRevision,
+  accept: (entry: PDFObject, next: PdfRevision) => string | null,
+): string | null {
   const before = was === undefined ? [] : was instanceof PDFArray ? was.asArray() : null;
   const after = is instanceof PDFArray ? is.asArray() : null;
-  if (!before || !after || after.length < before.length || before.some((entry, at) => canonical(entry) !== canonical(after[at]))) {
+  if (
+    !before ||
+    !after ||
+    after.length < before.length ||
+    before.some((entry, at) => canonical(entry) !== canonical(after[at]))
+  ) {
     return 'the update removes or reorders annotations or form fields';
   }
   for (const entry of after.slice(before.length)) {
@@ -183,7 +237,8 @@ function signatureWidget(entry: PDFObject, next: PdfRevision): string | null {
   const annotation = next.resolve(entry);
   if (!(annotation instanceof PDFDict)) return 'the update adds an annotation that is not a dictionary';
   const subtype = annotation.get(name('Subtype'));
-  if (subtype !== name('Widget')) return `the update adds a ${subtype instanceof PDFName ? subtype.decodeText() : 'untyped'} annotation`;
+  if (subtype !== name('Widget'))
+    return `the update adds a ${subtype instanceof PDFName ? subtype.decodeText() : 'untyped'} annotation`;
   return signatureFieldProblem(annotation, next);
 }
 
@@ -192,7 +247,8 @@ function signatureField(entry: PDFObject, next: PdfRevision): string | null {
   if (!(field instanceof PDFDict)) return 'the update adds a form field that is not a dictionary';
   // A field may be its own widget; any other annotation kind has no place here.
   const subtype = field.get(name('Subtype'));
-  if (subtype !== undefined && subtype !== name('Widget')) return `the update adds a ${describe(field)} annotation as a form field`;
+  if (subtype !== undefined && subtype !== name('Widget'))
+    return `the update adds a ${describe(field)} annotation as a form field`;
   return signatureFieldProblem(field, next);
 }
 
@@ -218,7 +274,13 @@ function changedKey(was: PDFDict, is: PDFDict, allowed: string[]): string | null
 }
 
 /** Whether `is` keeps every entry `was` had, at any depth of dictionaries, possibly adding others. */
-function onlyAdds(was: PDFObject | undefined, is: PDFObject | undefined, old: PdfRevision, next: PdfRevision, depth = 0): boolean {
+function onlyAdds(
+  was: PDFObject | undefined,
+  is: PDFObject | undefined,
+  old: PdfRevision,
+  next: PdfRevision,
+  depth = 0,
+): boolean {
   if (was === undefined || canonical(was) === canonical(is)) return true;
   const before = old.resolve(was);
   const after = next.resolve(is);
@@ -239,8 +301,10 @@ function canonical(value: PDFObject | undefined): string {
     return `<<${entries.sort().join(' ')}>>`;
   }
   if (value instanceof PDFArray) return `[${value.asArray().map(canonical).join(' ')}]`;
-  if (value instanceof PDFRawStream) return `${canonical(value.dict)}stream ${createHash('sha256').update(value.contents).digest('hex')}`;
-  if (value instanceof PDFString || value instanceof PDFHexString) return `<${Buffer.from(value.asBytes()).toString('hex')}>`;
+  if (value instanceof PDFRawStream)
+    return `${canonical(value.dict)}stream ${createHash('sha256').update(value.contents).digest('hex')}`;
+  if (value instanceof PDFString || value instanceof PDFHexString)
+    return `<${Buffer.from(value.asBytes()).toString('hex')}>`;
   return value.toString();
 }
 
@@ -248,7 +312,13 @@ function describe(value: PDFObject): string {
   const dict = value instanceof PDFRawStream ? value.dict : value;
   const type = dict instanceof PDFDict ? (dict.get(name('Subtype')) ?? dict.get(name('Type'))) : value;
   if (type instanceof PDFName) return type.decodeText();
-  return value instanceof PDFRawStream ? 'a stream' : value instanceof PDFDict ? 'a dictionary' : value instanceof PDFArray ? 'an array' : value.toString();
+  return value instanceof PDFRawStream
+    ? 'a stream'
+    : value instanceof PDFDict
+      ? 'a dictionary'
+      : value instanceof PDFArray
+        ? 'an array'
+        : value.toString();
 }
 
 function refNumber(value: PDFObject | undefined): number | null {
@@ -258,5 +328,7 @@ function refNumber(value: PDFObject | undefined): number | null {
 function isPrefix(before: Uint8Array, after: Uint8Array): boolean {
   if (before.length > after.length) return false;
   if (before.buffer === after.buffer && before.byteOffset === after.byteOffset) return true;
-  return Buffer.from(before.buffer, before.byteOffset, before.length).equals(Buffer.from(after.buffer, after.byteOffset, before.length));
+  return Buffer.from(before.buffer, before.byteOffset, before.length).equals(
+    Buffer.from(after.buffer, after.byteOffset, before.length),
+  );
 }

@@ -11,7 +11,13 @@ import { foldVietnamese } from '../../shared/fold.ts';
 import type { SignBatchResult, SignedDocumentView, SignKind } from '../../shared/signing.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { getBlobLayout, insertDerivedBlobRecord, listAttachments, replaceAttachmentBlob, type AttachmentRow } from '../db/attachments.ts';
+import {
+  getBlobLayout,
+  insertDerivedBlobRecord,
+  listAttachments,
+  replaceAttachmentBlob,
+  type AttachmentRow,
+} from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
 import { getSetting, getSignatureImage, insertSignature, listSignatures } from '../db/signing.ts';
@@ -46,7 +52,8 @@ interface Plan {
 export async function signDocuments(core: Core, input: ValidInput<'sign.documents'>): Promise<SignBatchResult> {
   const manager = tokenManager(core, input.modules);
   const certificate = await manager.findCertificate(input.certId, core.now());
-  if (certificate.unusable) throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
+  if (certificate.unusable)
+    throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
   const signerName = certificate.certificate.commonName ?? certificate.certificate.subject;
   // Every document is checked before the PIN is asked for: a batch never stops on something knowable up front.
   const documents = input.ids.map((id) => checkSignable(core, id, input.as, signerName));
@@ -66,7 +73,13 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
       try {
         // Read again: the document may have changed since the batch was checked (another window signed it).
         const document = checkSignable(core, id, input.as, signerName);
-        prepared = await prepareDocument(core, planDocument(core, document, input.as, signer, core.now()), input, signer, timestamps);
+        prepared = await prepareDocument(
+          core,
+          planDocument(core, document, input.as, signer, core.now()),
+          input,
+          signer,
+          timestamps,
+        );
       } catch (error) {
         await committing;
         stopped ??= { documentId: id, error: toErrorValue(error) };
@@ -82,7 +95,13 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
           return;
         }
         result.signed.push(signed);
-        core.emit({ type: 'sign.progress', index: index + 1, total: documents.length, documentId: id, notation: signed.notation });
+        core.emit({
+          type: 'sign.progress',
+          index: index + 1,
+          total: documents.length,
+          documentId: id,
+          notation: signed.notation,
+        });
       });
     }
     await committing;
@@ -108,8 +127,12 @@ function checkSignable(core: Core, id: string, kind: SignKind, signerName: strin
   if (!main) throw new AppError('SIGN_NOT_ALLOWED', `${row.id} has no main PDF`);
   const signatures = listSignatures(core.db, row.id);
   // The organization signs last and once, after the competent person (Decree 30, Art. 32-33).
-  if (signatures.some((signature) => signature.kind === 'organization')) throw new AppError('SIGN_ORDER', `${row.id} already carries the organization signature`);
-  if (kind === 'organization' && !signatures.some((signature) => signature.kind === 'personal' && signature.attachmentId === main.id)) {
+  if (signatures.some((signature) => signature.kind === 'organization'))
+    throw new AppError('SIGN_ORDER', `${row.id} already carries the organization signature`);
+  if (
+    kind === 'organization' &&
+    !signatures.some((signature) => signature.kind === 'personal' && signature.attachmentId === main.id)
+  ) {
     throw new AppError('SIGN_ORDER', `${row.id} has no personal signature yet`);
   }
   if (kind === 'personal') requireImage(core, signerImageOwner(signerName), 'signature');
@@ -149,7 +172,9 @@ class TimestampSource {
     const result = await requestTimestamp(this.url, signatureValue);
     if (result.ok) return result;
     this.url = null;
-    this.warnings.push(`Không lấy được dấu thời gian (${result.reason}); các chữ ký từ văn bản này trở đi ở mức PAdES B-B, không có dấu thời gian.`);
+    this.warnings.push(
+      `Không lấy được dấu thời gian (${result.reason}); các chữ ký từ văn bản này trở đi ở mức PAdES B-B, không có dấu thời gian.`,
+    );
     return null;
   }
 }
@@ -160,12 +185,17 @@ function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer:
   const signerName = signer.certificate.certificate.commonName ?? signer.certificate.certificate.subject;
   if (kind === 'personal') {
     const image = requireImage(core, signerImageOwner(signerName), 'signature');
-    return { document, issue: null, files: [{ attachment: main, spec: { kind: 'personal', image: image.png, signerName, time: now } }] };
+    return {
+      document,
+      issue: null,
+      files: [{ attachment: main, spec: { kind: 'personal', image: image.png, signerName, time: now } }],
+    };
   }
   const office = requireOffice(core.db);
   const seal = requireImage(core, 'agency', 'seal');
   const issuedOn = localDate(now);
-  const issue = document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation } : null;
+  const issue =
+    document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation } : null;
   const notation = issue?.notation ?? document.notation;
   const sealSizePt = (seal.sizeMm ?? 36) * POINTS_PER_MM;
   // Appendices in separate files get the organization's signature without the seal (Decree 30 Appendix I, 8b).
@@ -181,7 +211,14 @@ function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer:
 
 interface PreparedDocument {
   plan: Plan;
-  outputs: { file: PlannedFile; before: string; signed: SignedPdf; level: 'B-B' | 'B-T'; timestampAt: string | null; fieldName: string }[];
+  outputs: {
+    file: PlannedFile;
+    before: string;
+    signed: SignedPdf;
+    level: 'B-B' | 'B-T';
+    timestampAt: string | null;
+    fieldName: string;
+  }[];
 }
 
 /** Signs every file of the document in memory and checks each result; nothing is written yet. */
@@ -198,10 +235,14 @@ async function prepareDocument(
     const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${countSignatureDictionaries(original) + 1}`;
     const block =
       file.spec.kind === 'personal' && !input.placement
-        ? signatureBlockIn(getBlobLayout(core.db, file.attachment.sha256) ?? (await readLayout(original)), plan.document.signerName ?? file.spec.signerName)
+        ? signatureBlockIn(
+            getBlobLayout(core.db, file.attachment.sha256) ?? (await readLayout(original)),
+            plan.document.signerName ?? file.spec.signerName,
+          )
         : null;
-    const signerImage = file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
-    const user: UserPlacement | null = file.attachment.role === 'main' ? input.placement ?? null : null;
+    const signerImage =
+      file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
+    const user: UserPlacement | null = file.attachment.role === 'main' ? (input.placement ?? null) : null;
     let timestampAt: string | null = null;
     let cms: CadesSignature | null = null;
     const signed = await signPdf(
@@ -210,7 +251,11 @@ async function prepareDocument(
         subFilter: 'ETSI.CAdES.detached',
         fieldName,
         signingTime: file.spec.time,
-        reason: plan.issue ? `Số, ký hiệu: ${plan.issue.notation}` : plan.document.notation ? `Số, ký hiệu: ${plan.document.notation}` : null,
+        reason: plan.issue
+          ? `Số, ký hiệu: ${plan.issue.notation}`
+          : plan.document.notation
+            ? `Số, ký hiệu: ${plan.document.notation}`
+            : null,
         signerName: signer.certificate.certificate.commonName,
         appearance: file.spec,
         place: (pageSizes, size) => placeAppearance({ spec: file.spec, user, block, signerImage }, pageSizes, size),
@@ -236,14 +281,26 @@ async function prepareDocument(
       },
     );
     checkSignedPdf(signed.bytes, signed.byteRange, signed.digest, cms!, signer.certificate.der);
-    outputs.push({ file, before: file.attachment.sha256, signed, level: timestampAt ? 'B-T' : 'B-B', timestampAt, fieldName });
+    outputs.push({
+      file,
+      before: file.attachment.sha256,
+      signed,
+      level: timestampAt ? 'B-T' : 'B-B',
+      timestampAt,
+      fieldName,
+    });
   }
 
   return { plan, outputs };
 }
 
 /** Writes the signed files durably, then swaps them in with the signature and audit rows in one transaction. */
-async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, kind: SignKind, signer: TokenSigner): Promise<SignedDocumentView> {
+async function commitDocument(
+  core: Core,
+  { plan, outputs }: PreparedDocument,
+  kind: SignKind,
+  signer: TokenSigner,
+): Promise<SignedDocumentView> {
   const certificate = signer.certificate.certificate;
   for (const output of outputs) await core.blobs.putAsync(output.signed.bytes, output.signed.sha256);
   const now = core.now();
@@ -251,11 +308,17 @@ async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, k
   return writeTransaction(core.db, () => {
     let document = getDocumentRow(core.db, plan.document.id)!;
     // Checked again under the write lock: two batches may have raced to the same document.
-    if (kind === 'organization' && listSignatures(core.db, document.id).some((signature) => signature.kind === 'organization')) {
+    if (
+      kind === 'organization' &&
+      listSignatures(core.db, document.id).some((signature) => signature.kind === 'organization')
+    ) {
       throw new AppError('SIGN_ORDER', `${document.id} was given the organization signature meanwhile`);
     }
     if (plan.issue) {
-      if (document.state !== 'draft' || nextIssue(core, document, plan.issue.issuedOn).notation !== plan.issue.notation) {
+      if (
+        document.state !== 'draft' ||
+        nextIssue(core, document, plan.issue.issuedOn).notation !== plan.issue.notation
+      ) {
         throw new AppError('SIGN_NUMBER_TAKEN', `${document.id}: ${plan.issue.notation}`);
       }
       document = issueDraft(core, document, plan.issue.issuedOn, now);
@@ -263,7 +326,12 @@ async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, k
     const files: SignedDocumentView['files'] = [];
     for (const { file, before, signed, level, timestampAt, fieldName } of outputs) {
       // A signature adds an annotation, not page content: the text and its layout are those of the unsigned file.
-      insertDerivedBlobRecord(core.db, { sha256: signed.sha256, size: signed.bytes.length, from: before, createdAt: stamp });
+      insertDerivedBlobRecord(core.db, {
+        sha256: signed.sha256,
+        size: signed.bytes.length,
+        from: before,
+        createdAt: stamp,
+      });
       const signatureId = newId(now.getTime());
       const swapped = replaceAttachmentBlob(core.db, {
         attachmentId: file.attachment.id,
@@ -316,9 +384,20 @@ async function commitDocument(core: Core, { plan, outputs }: PreparedDocument, k
         },
         now,
       );
-      files.push({ attachmentId: file.attachment.id, filename: file.attachment.filename, sha256Before: before, sha256After: signed.sha256 });
+      files.push({
+        attachmentId: file.attachment.id,
+        filename: file.attachment.filename,
+        sha256Before: before,
+        sha256After: signed.sha256,
+      });
     }
-    return { documentId: document.id, notation: document.notation, kind, level: outputs.every((output) => output.level === 'B-T') ? 'B-T' : 'B-B', files };
+    return {
+      documentId: document.id,
+      notation: document.notation,
+      kind,
+      level: outputs.every((output) => output.level === 'B-T') ? 'B-T' : 'B-B',
+      files,
+    };
   });
 }
 
@@ -330,9 +409,15 @@ function countSignatureDictionaries(pdf: Buffer): number {
 }
 
 /** Where the chairman's signature image sits, for the seal to overlap its left third. */
-function personalImageBox(core: Core, documentId: string, attachmentId: string): { pageIndex: number; box: Box } | null {
+function personalImageBox(
+  core: Core,
+  documentId: string,
+  attachmentId: string,
+): { pageIndex: number; box: Box } | null {
   const personal = listSignatures(core.db, documentId)
-    .filter((signature) => signature.kind === 'personal' && signature.attachmentId === attachmentId && signature.imageBox)
+    .filter(
+      (signature) => signature.kind === 'personal' && signature.attachmentId === attachmentId && signature.imageBox,
+    )
     .at(-1);
   return personal ? { pageIndex: personal.page - 1, box: JSON.parse(personal.imageBox!) as Box } : null;
 }

@@ -55,7 +55,8 @@ export function verifySignatureValue(
 ): boolean | 'unsupported' {
   const scheme = signatureScheme(algorithm, digestHash);
   if (scheme === null) return 'unsupported';
-  const keyFamily = key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss' ? 'rsa' : key.asymmetricKeyType;
+  const keyFamily =
+    key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss' ? 'rsa' : key.asymmetricKeyType;
   if (keyFamily !== scheme.family) return false;
   try {
     const verifier = createVerify(scheme.hash);

@@ -11,7 +11,11 @@ const MAX_REPLY_BYTES = 256 * 1024;
 
 export type TimestampResult = { ok: true; token: Uint8Array; genTime: string } | { ok: false; reason: string };
 
-export async function requestTimestamp(url: string, signatureValue: Uint8Array, timeoutMs = 10_000): Promise<TimestampResult> {
+export async function requestTimestamp(
+  url: string,
+  signatureValue: Uint8Array,
+  timeoutMs = 10_000,
+): Promise<TimestampResult> {
   ensurePkijsEngine();
   const imprint = createHash('sha256').update(signatureValue).digest();
   const nonce = randomBytes(8);
@@ -41,7 +45,8 @@ export async function requestTimestamp(url: string, signatureValue: Uint8Array, 
   }
   try {
     const reply = pkijs.TimeStampResp.fromBER(arrayBuffer(body));
-    if (reply.status.status !== 0 && reply.status.status !== 1) return { ok: false, reason: `TSA refused (status ${reply.status.status})` };
+    if (reply.status.status !== 0 && reply.status.status !== 1)
+      return { ok: false, reason: `TSA refused (status ${reply.status.status})` };
     if (!reply.timeStampToken) return { ok: false, reason: 'TSA reply without a token' };
     const signed = new pkijs.SignedData({ schema: reply.timeStampToken.content });
     const eContent = signed.encapContentInfo.eContent;
@@ -49,8 +54,13 @@ export async function requestTimestamp(url: string, signatureValue: Uint8Array, 
     const info = pkijs.TSTInfo.fromBER(eContent.getValue());
     const echoed = Buffer.from(info.messageImprint.hashedMessage.getValue());
     if (!echoed.equals(imprint)) return { ok: false, reason: 'timestamp over other data' };
-    if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(nonce)) return { ok: false, reason: 'timestamp nonce mismatch (replayed reply?)' };
-    return { ok: true, token: new Uint8Array(reply.timeStampToken.toSchema().toBER()), genTime: info.genTime.toISOString() };
+    if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(nonce))
+      return { ok: false, reason: 'timestamp nonce mismatch (replayed reply?)' };
+    return {
+      ok: true,
+      token: new Uint8Array(reply.timeStampToken.toSchema().toBER()),
+      genTime: info.genTime.toISOString(),
+    };
   } catch (error) {
     return { ok: false, reason: `unreadable TSA reply: ${error instanceof Error ? error.message : String(error)}` };
   }

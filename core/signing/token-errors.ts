@@ -10,7 +10,14 @@ export const CKF_USER_PIN_FINAL_TRY = 0x20000;
 export const CKF_USER_PIN_LOCKED = 0x40000;
 export const CKF_USER_PIN_TO_BE_CHANGED = 0x80000;
 
-const GONE = new Set(['CKR_DEVICE_REMOVED', 'CKR_TOKEN_NOT_PRESENT', 'CKR_SESSION_HANDLE_INVALID', 'CKR_SESSION_CLOSED', 'CKR_SLOT_ID_INVALID', 'CKR_TOKEN_NOT_RECOGNIZED']);
+const GONE = new Set([
+  'CKR_DEVICE_REMOVED',
+  'CKR_TOKEN_NOT_PRESENT',
+  'CKR_SESSION_HANDLE_INVALID',
+  'CKR_SESSION_CLOSED',
+  'CKR_SLOT_ID_INVALID',
+  'CKR_TOKEN_NOT_RECOGNIZED',
+]);
 
 /** What the token says about its PIN retry counter. */
 export function pinCounter(flags: number | undefined): PinCounter {
@@ -33,11 +40,18 @@ export function tokenError(error: unknown): AppError {
     // A wrong PIN clears no flag on tokens that do not count: then the count is unknown, never "fine".
     const counter = pinCounter(tokenFlags);
     const code =
-      counter === 'locked' ? 'TOKEN_PIN_LOCKED' : counter === 'final-try' ? 'TOKEN_PIN_FINAL_TRY' : counter === 'count-low' ? 'TOKEN_PIN_COUNT_LOW' : 'TOKEN_PIN_INCORRECT';
+      counter === 'locked'
+        ? 'TOKEN_PIN_LOCKED'
+        : counter === 'final-try'
+          ? 'TOKEN_PIN_FINAL_TRY'
+          : counter === 'count-low'
+            ? 'TOKEN_PIN_COUNT_LOW'
+            : 'TOKEN_PIN_INCORRECT';
     return new AppError(code, detail, { cause: error });
   }
   if (ckr === 'CKR_PIN_LOCKED') return new AppError('TOKEN_PIN_LOCKED', detail, { cause: error });
-  if (ckr === 'CKR_PIN_LEN_RANGE' || ckr === 'CKR_PIN_INVALID') return new AppError('TOKEN_PIN_FORMAT', detail, { cause: error });
+  if (ckr === 'CKR_PIN_LEN_RANGE' || ckr === 'CKR_PIN_INVALID')
+    return new AppError('TOKEN_PIN_FORMAT', detail, { cause: error });
   if (ckr === 'CKR_FUNCTION_CANCELED') return new AppError('TOKEN_LOGIN_CANCELLED', detail, { cause: error });
   if (ckr === 'CKR_KEY_HANDLE_INVALID') return new AppError('TOKEN_KEY_NOT_FOUND', detail, { cause: error });
   if (GONE.has(ckr)) return new AppError('TOKEN_REMOVED', detail, { cause: error });

@@ -7,7 +7,12 @@ import { canSign, parseCertificate } from './certificates.ts';
 import { installedKnownModules } from './known-modules.ts';
 import type { KeyView, ModuleInfoView, SlotView } from './pkcs11/protocol.ts';
 import { TokenHost, TokenHostError } from './pkcs11/token-host-client.ts';
-import { CKF_PROTECTED_AUTHENTICATION_PATH, CKF_USER_PIN_TO_BE_CHANGED, pinCounter, tokenError } from './token-errors.ts';
+import {
+  CKF_PROTECTED_AUTHENTICATION_PATH,
+  CKF_USER_PIN_TO_BE_CHANGED,
+  pinCounter,
+  tokenError,
+} from './token-errors.ts';
 import { ecdsaRawToDer } from './cms.ts';
 
 type ModuleSource = ModuleReportView['source'];
@@ -130,7 +135,13 @@ export class TokenManager {
             label: entry.label,
             certificate,
             der: entry.der,
-            unusable: certificate.isCa ? 'CERT_NO_SIGNING_USAGE' : usable.ok ? (entry.id === '' ? 'TOKEN_KEY_NOT_FOUND' : null) : usable.code,
+            unusable: certificate.isCa
+              ? 'CERT_NO_SIGNING_USAGE'
+              : usable.ok
+                ? entry.id === ''
+                  ? 'TOKEN_KEY_NOT_FOUND'
+                  : null
+                : usable.code,
             keyVisible,
             chain: issuerChain(certificate, parsed),
           });
@@ -146,7 +157,8 @@ export class TokenManager {
     const matches = (await this.certificates(now)).filter((entry) => entry.id.startsWith(wanted));
     const [match] = matches;
     if (!match || wanted.length < 8) throw new AppError('TOKEN_CERT_NOT_FOUND', `certificate ${certId}`);
-    if (new Set(matches.map((entry) => entry.id)).size > 1) throw new AppError('INPUT_INVALID', `certificate id prefix ${certId} is ambiguous`);
+    if (new Set(matches.map((entry) => entry.id)).size > 1)
+      throw new AppError('INPUT_INVALID', `certificate id prefix ${certId} is ambiguous`);
     return match;
   }
 
@@ -154,23 +166,30 @@ export class TokenManager {
    * Logs in once (the PIN goes to C_Login and nowhere else) and returns a signer
    * for the certificate's key. A wrong PIN is reported, never retried.
    */
-  async openSigner(certificate: TokenCertificate, pin: string | null, options: { confirmFinalTry?: boolean } = {}): Promise<TokenSigner> {
-    if (certificate.unusable) throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
+  async openSigner(
+    certificate: TokenCertificate,
+    pin: string | null,
+    options: { confirmFinalTry?: boolean } = {},
+  ): Promise<TokenSigner> {
+    if (certificate.unusable)
+      throw new AppError(certificate.unusable, `${certificate.certificate.subject} (${certificate.id})`);
     const host = await this.host(certificate.module);
-    const token = (await host.request({ op: 'slots' }).catch((error: unknown) => Promise.reject(tokenError(error)))).find(
-      (slot) => slot.slotId === certificate.slotId,
-    );
+    const token = (
+      await host.request({ op: 'slots' }).catch((error: unknown) => Promise.reject(tokenError(error)))
+    ).find((slot) => slot.slotId === certificate.slotId);
     if (!token) throw new AppError('TOKEN_REMOVED', `slot ${certificate.slotId}`);
     // A locked token is not sent a PIN at all; on the last try the user must say they are sure.
     const counter = pinCounter(token.flags);
     if (counter === 'locked') throw new AppError('TOKEN_PIN_LOCKED', `${token.label}: CKF_USER_PIN_LOCKED`);
-    if (counter === 'final-try' && !options.confirmFinalTry) throw new AppError('TOKEN_PIN_FINAL_TRY_UNCONFIRMED', `${token.label}: CKF_USER_PIN_FINAL_TRY`);
+    if (counter === 'final-try' && !options.confirmFinalTry)
+      throw new AppError('TOKEN_PIN_FINAL_TRY_UNCONFIRMED', `${token.label}: CKF_USER_PIN_FINAL_TRY`);
     const pinPad = (token.flags & CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
     if (!pinPad && (pin === null || pin.length === 0)) throw new AppError('TOKEN_PIN_REQUIRED');
-    const logout = () => host.request({ op: 'logout', slotId: certificate.slotId }).then(
-      () => undefined,
-      () => undefined,
-    );
+    const logout = () =>
+      host.request({ op: 'logout', slotId: certificate.slotId }).then(
+        () => undefined,
+        () => undefined,
+      );
     let key: KeyView;
     try {
       await host.request({ op: 'login', slotId: certificate.slotId, pin: pinPad ? null : pin }, this.loginTimeoutMs);
@@ -207,7 +226,9 @@ export class TokenManager {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
     const poll = async () => {
-      const current = new Map((await this.tokens()).map((token) => [`${token.module}\u0000${token.slotId}\u0000${token.serial}`, token]));
+      const current = new Map(
+        (await this.tokens()).map((token) => [`${token.module}\u0000${token.slotId}\u0000${token.serial}`, token]),
+      );
       if (stopped) return;
       if (!first) {
         for (const [key, token] of current) if (!known.has(key)) listener({ type: 'token-added', token });
@@ -269,17 +290,23 @@ async function startHost(modulePath: string, env: NodeJS.ProcessEnv): Promise<Lo
     return { host, info: await host.request({ op: 'open', module: modulePath }) };
   } catch (error) {
     await host.close();
-    const detail = error instanceof TokenHostError ? `${modulePath}: ${error.failure.ckr ?? error.failure.message}` : String(error);
+    const detail =
+      error instanceof TokenHostError ? `${modulePath}: ${error.failure.ckr ?? error.failure.message}` : String(error);
     throw new AppError('TOKEN_MODULE_UNLOADABLE', detail, { cause: error });
   }
 }
 
 /** The CA certificates on the token that issued this one, walking up by name; never the holder's other certificates. */
-function issuerChain(certificate: CertificateInfo, onToken: { der: Uint8Array; info: CertificateInfo }[]): Uint8Array[] {
+function issuerChain(
+  certificate: CertificateInfo,
+  onToken: { der: Uint8Array; info: CertificateInfo }[],
+): Uint8Array[] {
   const chain: Uint8Array[] = [];
   let current = certificate;
   while (chain.length < 5 && current.issuer !== current.subject) {
-    const issuer = onToken.find((entry) => entry.info.isCa && entry.info.subject === current.issuer && entry.info.sha256 !== current.sha256);
+    const issuer = onToken.find(
+      (entry) => entry.info.isCa && entry.info.subject === current.issuer && entry.info.sha256 !== current.sha256,
+    );
     if (!issuer) break;
     chain.push(issuer.der);
     current = issuer.info;

@@ -4,7 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-import { certificateFromPemOrDer, copyInfo, readCertificate, sha256Hex, type CertificateInfo, type ParsedCertificate } from './certificates.ts';
+import {
+  certificateFromPemOrDer,
+  copyInfo,
+  readCertificate,
+  sha256Hex,
+  type CertificateInfo,
+  type ParsedCertificate,
+} from './certificates.ts';
 import { replaceFileDurably } from '../documents/blob-store.ts';
 
 const FILE_NAME = /^([0-9a-f]{64})\.der$/;

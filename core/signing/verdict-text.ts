@@ -48,7 +48,8 @@ type Composed =
 const FIXED: Record<Exclude<VerdictCode, Composed>, string> = {
   MALFORMED: 'Trường chữ ký trong tệp bị sai cấu trúc nên không kiểm tra được chữ ký này; hãy xin lại bản gốc.',
   CMS_UNREADABLE: 'Dữ liệu chữ ký số bị hỏng hoặc không đúng định dạng, không đọc được.',
-  ALGORITHM_UNSUPPORTED: 'Chữ ký dùng thuật toán mà phần mềm chưa hỗ trợ nên chưa kiểm tra được; hãy kiểm tra bằng phần mềm của tổ chức chứng thực.',
+  ALGORITHM_UNSUPPORTED:
+    'Chữ ký dùng thuật toán mà phần mềm chưa hỗ trợ nên chưa kiểm tra được; hãy kiểm tra bằng phần mềm của tổ chức chứng thực.',
   DIGEST_MISMATCH: 'Nội dung tệp đã bị thay đổi sau khi ký.',
   CMS_SIGNATURE_INVALID: 'Giá trị chữ ký không khớp với chứng thư số của người ký: chữ ký đã bị làm giả hoặc bị sửa.',
   SIGNER_CERT_MISSING: 'Tệp không kèm chứng thư số của người ký nên không kiểm tra được chữ ký.',
@@ -60,7 +61,8 @@ const FIXED: Record<Exclude<VerdictCode, Composed>, string> = {
   CHAIN_UNTRUSTED:
     'Chứng thư số của người ký không do tổ chức chứng thực (CA) nào trong danh sách tin cậy cấp, nên chưa xác định được người ký. Nếu tin tổ chức này, hãy thêm chứng thư số gốc của họ vào danh sách tin cậy.',
   CERT_NO_SIGNING_USAGE: 'Chứng thư số của người ký không được cấp để ký văn bản (chỉ để mã hóa hoặc xác thực).',
-  TIMESTAMP_INVALID: 'Dấu thời gian gắn kèm chữ ký không hợp lệ (không khớp với chữ ký hoặc đã bị sửa), nên không xác định được thời điểm ký.',
+  TIMESTAMP_INVALID:
+    'Dấu thời gian gắn kèm chữ ký không hợp lệ (không khớp với chữ ký hoặc đã bị sửa), nên không xác định được thời điểm ký.',
   MODIFIED_AFTER_SIGNING:
     'Sau khi ký, tệp đã được bổ sung phần không có chữ ký xác nhận; nội dung có thể đã bị thay đổi sau khi ký. Hãy xin lại bản gốc.',
 };
@@ -108,7 +110,8 @@ export const validNotes = {
   revokedLater: (at: Date, ca?: string) =>
     `${ca ? caCertificate(ca) : 'Chứng thư số'} bị thu hồi lúc ${vnTime(at)}, sau thời điểm ký đã được dấu thời gian xác nhận.`,
   laterSignatures: 'Sau chữ ký này, tệp chỉ được bổ sung thêm chữ ký khác.',
-  crlAsOf: (thisUpdate: string) => `Tình trạng thu hồi theo danh sách thu hồi (CRL) cập nhật lúc ${vnTime(new Date(thisUpdate))}.`,
+  crlAsOf: (thisUpdate: string) =>
+    `Tình trạng thu hồi theo danh sách thu hồi (CRL) cập nhật lúc ${vnTime(new Date(thisUpdate))}.`,
 };
 
 /** A CA on the signer's path: the one that issued the signer's certificate, or one above it. */

@@ -23,7 +23,12 @@ export interface ChainResult {
  * anchor is reached. CAs on the path must be within their validity at `at`
  * (the signing time); the anchor is trusted as configured, whatever its dates.
  */
-export function buildChain(leaf: ParsedCertificate, candidates: ParsedCertificate[], anchors: ParsedCertificate[], at: Date): ChainResult {
+export function buildChain(
+  leaf: ParsedCertificate,
+  candidates: ParsedCertificate[],
+  anchors: ParsedCertificate[],
+  at: Date,
+): ChainResult {
   const anchorHashes = new Set(anchors.map((anchor) => anchor.info.sha256));
   const pool = [...anchors, ...candidates.filter((cert) => !anchorHashes.has(cert.info.sha256))];
   let longest: ParsedCertificate[] = [leaf];
@@ -43,9 +48,22 @@ export function buildChain(leaf: ParsedCertificate, candidates: ParsedCertificat
   };
 
   const path = extend([leaf]);
-  if (!path) return { trusted: false, path: longest, expiredCa: null, detail: `no path from ${leaf.info.subject} to a trusted CA` };
-  const expiredCa = path.slice(1, -1).find((ca) => at < new Date(ca.info.notBefore) || at > new Date(ca.info.notAfter)) ?? null;
-  if (expiredCa) return { trusted: false, path, expiredCa, detail: `${expiredCa.info.subject} was not valid at ${at.toISOString()}` };
+  if (!path)
+    return {
+      trusted: false,
+      path: longest,
+      expiredCa: null,
+      detail: `no path from ${leaf.info.subject} to a trusted CA`,
+    };
+  const expiredCa =
+    path.slice(1, -1).find((ca) => at < new Date(ca.info.notBefore) || at > new Date(ca.info.notAfter)) ?? null;
+  if (expiredCa)
+    return {
+      trusted: false,
+      path,
+      expiredCa,
+      detail: `${expiredCa.info.subject} was not valid at ${at.toISOString()}`,
+    };
   return { trusted: true, path, expiredCa: null, detail: '' };
 }
 

@@ -5,7 +5,15 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateFromAsn1, certificateNodes, formatName, integerHex, publicKeyOf, signedDataFields, type ParsedCertificate } from './certificates.ts';
+import {
+  certificateFromAsn1,
+  certificateNodes,
+  formatName,
+  integerHex,
+  publicKeyOf,
+  signedDataFields,
+  type ParsedCertificate,
+} from './certificates.ts';
 import { ensurePkijsEngine } from './crypto-engine.ts';
 import { fromBerSized } from './der-reader.ts';
 import { hashName, signatureHashName, verifySignatureValue } from './signature-value.ts';
@@ -81,7 +89,8 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
     const fields = signedDataFields(asn.result);
     if (!fields) return fail('CMS_UNREADABLE', 'not a CMS SignedData');
     const last = fields.at(-1);
-    if (fields.length < 4 || !(last instanceof asn1js.Set)) return fail('CMS_UNREADABLE', 'SignedData without signerInfos');
+    if (fields.length < 4 || !(last instanceof asn1js.Set))
+      return fail('CMS_UNREADABLE', 'SignedData without signerInfos');
     encapContentInfo = new pkijs.EncapsulatedContentInfo({ schema: fields[2] });
     signerInfos = last.valueBlock.value;
     result.certificates = embeddedCertificates(fields);
@@ -105,16 +114,20 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
 
   const digestHash = hashName(signerInfo.digestAlgorithm.algorithmId);
   if (!digestHash) return fail('ALGORITHM_UNSUPPORTED', `digest algorithm ${signerInfo.digestAlgorithm.algorithmId}`);
-  result.hashes = [digestHash, signatureHashName(signerInfo.signatureAlgorithm, digestHash)].filter((hash): hash is string => hash !== null);
+  result.hashes = [digestHash, signatureHashName(signerInfo.signatureAlgorithm, digestHash)].filter(
+    (hash): hash is string => hash !== null,
+  );
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
   let signedBytes: Uint8Array[];
   if (signerInfo.signedAttrs) {
     const messageDigest = attributeValue(attributes, OID.messageDigest);
-    if (!(messageDigest instanceof asn1js.OctetString)) return fail('CMS_UNREADABLE', 'signed attributes without messageDigest');
+    if (!(messageDigest instanceof asn1js.OctetString))
+      return fail('CMS_UNREADABLE', 'signed attributes without messageDigest');
     const digest = createHash(digestHash);
     for (const chunk of content) digest.update(chunk);
     result.digestMatches = Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest.digest());
-    if (!result.digestMatches) return fail('DIGEST_MISMATCH', 'the content digest differs from the signed messageDigest');
+    if (!result.digestMatches)
+      return fail('DIGEST_MISMATCH', 'the content digest differs from the signed messageDigest');
     // pkijs keeps the attributes as received, already re-tagged from [0] to SET (RFC 5652 §5.4).
     signedBytes = [new Uint8Array(signerInfo.signedAttrs.encodedValue)];
   } else {
@@ -124,17 +137,29 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
   const signer = result.certificates.find((cert) => identifies(signerInfo.sid, cert)) ?? null;
   if (!signer) return fail('SIGNER_CERT_MISSING', 'the CMS does not carry the signer certificate');
   result.signer = signer;
-  const verified = verifySignatureValue(publicKeyOf(signer.cert), signerInfo.signatureAlgorithm, digestHash, signedBytes, octets(signerInfo.signature));
-  if (verified === 'unsupported') return fail('ALGORITHM_UNSUPPORTED', `signature algorithm ${signerInfo.signatureAlgorithm.algorithmId}`);
+  const verified = verifySignatureValue(
+    publicKeyOf(signer.cert),
+    signerInfo.signatureAlgorithm,
+    digestHash,
+    signedBytes,
+    octets(signerInfo.signature),
+  );
+  if (verified === 'unsupported')
+    return fail('ALGORITHM_UNSUPPORTED', `signature algorithm ${signerInfo.signatureAlgorithm.algorithmId}`);
   result.signatureVerified = verified;
   // Without signed attributes the signature is over the content itself, so this is also the integrity check.
   if (!signerInfo.signedAttrs) result.digestMatches = verified;
-  if (!verified) return fail(signerInfo.signedAttrs ? 'CMS_SIGNATURE_INVALID' : 'DIGEST_MISMATCH', 'the signature value does not verify with the signer key');
+  if (!verified)
+    return fail(
+      signerInfo.signedAttrs ? 'CMS_SIGNATURE_INVALID' : 'DIGEST_MISMATCH',
+      'the signature value does not verify with the signer key',
+    );
 
   const essMismatch = essCertificateMismatch(attributes, signer);
   if (essMismatch) return fail('ESS_CERT_MISMATCH', essMismatch);
   const signingTime = attributeValue(attributes, OID.signingTime);
-  if (signingTime instanceof asn1js.UTCTime || signingTime instanceof asn1js.GeneralizedTime) result.signingTime = signingTime.toDate();
+  if (signingTime instanceof asn1js.UTCTime || signingTime instanceof asn1js.GeneralizedTime)
+    result.signingTime = signingTime.toDate();
   return Object.assign(result, { reasonCode: 'OK', detail: '' });
 }
 
@@ -146,7 +171,11 @@ export function verifyCms(der: Uint8Array, detached: Uint8Array[] | null): CmsCh
  */
 export function hasCadesAttributes(signerInfo: pkijs.SignerInfo): boolean {
   const types = new Set((signerInfo.signedAttrs?.attributes ?? []).map((attribute) => attribute.type));
-  return types.has(OID.contentType) && types.has(OID.messageDigest) && (types.has(OID.signingCertificateV2) || types.has(OID.signingCertificate));
+  return (
+    types.has(OID.contentType) &&
+    types.has(OID.messageDigest) &&
+    (types.has(OID.signingCertificateV2) || types.has(OID.signingCertificate))
+  );
 }
 
 export function attributeValue(attributes: pkijs.Attribute[], oid: string): unknown {
@@ -179,7 +208,12 @@ function essCertificateMismatch(attributes: pkijs.Attribute[], signer: ParsedCer
     if (!(essCertId instanceof asn1js.Sequence)) return `unreadable ESS signing-certificate v${version}`;
     const [first, second] = essCertId.valueBlock.value;
     // v2 starts with an optional hashAlgorithm (default SHA-256); v1 is always SHA-1.
-    const algorithm = version === 1 ? '1.3.14.3.2.26' : first instanceof asn1js.Sequence ? new pkijs.AlgorithmIdentifier({ schema: first }).algorithmId : OID.sha256;
+    const algorithm =
+      version === 1
+        ? '1.3.14.3.2.26'
+        : first instanceof asn1js.Sequence
+          ? new pkijs.AlgorithmIdentifier({ schema: first }).algorithmId
+          : OID.sha256;
     const certHash = first instanceof asn1js.Sequence ? second : first;
     const hash = hashName(algorithm);
     if (!(certHash instanceof asn1js.OctetString) || !hash) return `unreadable ESS signing-certificate v${version}`;
@@ -209,6 +243,7 @@ function identifies(sid: pkijs.SignerInfo['sid'], cert: ParsedCertificate): bool
   const keyId = (sid as asn1js.Constructed | asn1js.Primitive).idBlock.isConstructed
     ? ((sid as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView
     : (sid as asn1js.Primitive).valueBlock.valueHexView;
-  const ski = cert.cert.extensions?.find((extension) => extension.extnID === OID.subjectKeyIdentifier)?.parsedValue as unknown;
+  const ski = cert.cert.extensions?.find((extension) => extension.extnID === OID.subjectKeyIdentifier)
+    ?.parsedValue as unknown;
   return ski instanceof asn1js.OctetString && Buffer.from(ski.valueBlock.valueHexView).equals(keyId);
 }

@@ -7,7 +7,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { SignatureVerdict } from '../../shared/signing.ts';
 import { copyInfo, hasSigningUsage, type ParsedCertificate } from './certificates.ts';
 import type { CrlCache } from './crl-cache.ts';
-import { changesAfter, coverageEnd, readSignatureStructure, type ChangesAfter, type PdfSignatureField } from './pdf-signatures.ts';
+import {
+  changesAfter,
+  coverageEnd,
+  readSignatureStructure,
+  type ChangesAfter,
+  type PdfSignatureField,
+} from './pdf-signatures.ts';
 import { signatureOnlyUpdate } from './revision-changes.ts';
 import type { TrustStore } from './trust-store.ts';
 import { reasonText, validNotes, type ReasonFacts, type VerdictCode } from './verdict-text.ts';
@@ -60,11 +66,18 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
   const integrity = fields.map((field) => (field.malformed === null ? checkIntegrity(pdf, field, anchors) : null));
   // A later update counts as "only a signature" when that signature itself is intact and
   // the update changes nothing else; otherwise anyone could hide changes behind a signature.
-  const intactEnds = fields.filter((_, position) => integrity[position]?.reasonCode === 'OK').map((field) => coverageEnd(field.byteRange));
-  const signatureOnly = judgedOnce((from: number, to: number) => signatureOnlyUpdate(pdf.subarray(0, from), pdf.subarray(0, to)).ok);
+  const intactEnds = fields
+    .filter((_, position) => integrity[position]?.reasonCode === 'OK')
+    .map((field) => coverageEnd(field.byteRange));
+  const signatureOnly = judgedOnce(
+    (from: number, to: number) => signatureOnlyUpdate(pdf.subarray(0, from), pdf.subarray(0, to)).ok,
+  );
   const verdicts: SignatureVerdict[] = [];
   for (const [position, field] of fields.entries()) {
-    const changes = field.malformed === null ? changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds, signatureOnly) : NO_CHANGES;
+    const changes =
+      field.malformed === null
+        ? changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds, signatureOnly)
+        : NO_CHANGES;
     verdicts.push(await judge(field, integrity[position] ?? null, changes, anchors, options));
   }
   return verdicts;
@@ -91,7 +104,12 @@ function checkIntegrity(pdf: Uint8Array, field: PdfSignatureField, anchors: Pars
     // The token's own messageDigest covers its TSTInfo; what binds it to the file is the imprint.
     const token = checkTimestampToken(field.contents, ranges, anchors);
     token.cms.digestMatches = token.imprintMatches;
-    const reasonCode = token.imprintMatches === false ? 'DIGEST_MISMATCH' : token.imprintMatches === null && token.cms.reasonCode === 'OK' ? 'CMS_UNREADABLE' : token.cms.reasonCode;
+    const reasonCode =
+      token.imprintMatches === false
+        ? 'DIGEST_MISMATCH'
+        : token.imprintMatches === null && token.cms.reasonCode === 'OK'
+          ? 'CMS_UNREADABLE'
+          : token.cms.reasonCode;
     return { reasonCode, cms: token.cms, documentTimestamp: token };
   }
   const cms = verifyCms(field.contents, ranges);
@@ -137,8 +155,12 @@ async function judge(
       timestamp: null,
     },
   };
-  const conclude = (status: SignatureVerdict['status'], code: VerdictCode, facts: ReasonFacts = {}, notes: string[] = []) =>
-    Object.assign(verdict, { status, reasonCode: code, reason: [reasonText(code, facts), ...notes].join(' ') });
+  const conclude = (
+    status: SignatureVerdict['status'],
+    code: VerdictCode,
+    facts: ReasonFacts = {},
+    notes: string[] = [],
+  ) => Object.assign(verdict, { status, reasonCode: code, reason: [reasonText(code, facts), ...notes].join(' ') });
 
   if (!integrity) return conclude('invalid', 'MALFORMED');
   if (integrity.reasonCode !== 'OK') return conclude(INTEGRITY_STATUS[integrity.reasonCode], integrity.reasonCode);
@@ -149,7 +171,11 @@ async function judge(
   const token = integrity.documentTimestamp ?? signatureTimestamp(cms, anchors);
   const timestamped = token?.status === 'valid' ? token.genTime : null;
   // A document timestamp's only time is its own; a signature timestamp that proves nothing is not used.
-  const claimed = cms.signingTime ?? (field.claimedTime ? new Date(field.claimedTime) : null) ?? integrity.documentTimestamp?.genTime ?? null;
+  const claimed =
+    cms.signingTime ??
+    (field.claimedTime ? new Date(field.claimedTime) : null) ??
+    integrity.documentTimestamp?.genTime ??
+    null;
   const signedAt = timestamped ?? claimed;
   verdict.signedAt = signedAt?.toISOString() ?? null;
   verdict.timeSource = timestamped ? 'timestamp' : signedAt ? 'claimed' : null;
@@ -167,22 +193,29 @@ async function judge(
   const path = chain.trusted || chain.expiredCa ? chain.path : [];
   const revocations: PathRevocation[] = [];
   for (const [position, cert] of path.slice(0, -1).entries()) {
-    revocations.push({ cert, revocation: await revocationOf(cert, path[position + 1]!, options.crls, options.now, options.online) });
+    revocations.push({
+      cert,
+      revocation: await revocationOf(cert, path[position + 1]!, options.crls, options.now, options.online),
+    });
   }
   verdict.checks.revocation = revocationSummary(revocations);
   const aboutCa = (cert: ParsedCertificate) => (cert === signer ? undefined : cert.info.subject);
 
   // Proven problems first (invalid), then what keeps us from a verdict (indeterminate).
   // ETSI EN 319 102-1 counts a signature not in its declared format as failed (FORMAT_FAILURE).
-  if (field.subFilter === CADES && !hasCadesAttributes(cms.signerInfo!)) return conclude('invalid', 'CADES_ATTRIBUTES_MISSING');
+  if (field.subFilter === CADES && !hasCadesAttributes(cms.signerInfo!))
+    return conclude('invalid', 'CADES_ATTRIBUTES_MISSING');
   if (afterValidity) return conclude('invalid', 'CERT_EXPIRED_AT_SIGNING', { notAfter: signer.info.notAfter });
   if (beforeValidity) return conclude('invalid', 'CERT_NOT_YET_VALID_AT_SIGNING', { notBefore: signer.info.notBefore });
   if (chain.expiredCa) return conclude('invalid', 'CERT_EXPIRED_AT_SIGNING', { ca: chain.expiredCa.info.subject });
   if (!hasSigningUsage(signer.info)) return conclude('invalid', 'CERT_NO_SIGNING_USAGE');
-  const revoked = revocations.flatMap(({ cert, revocation }) => (revocation.state === 'revoked' ? [{ cert, at: revocation.at }] : []));
+  const revoked = revocations.flatMap(({ cert, revocation }) =>
+    revocation.state === 'revoked' ? [{ cert, at: revocation.at }] : [],
+  );
   // Revoked before the time the signer claims is self-evidently bad; with no time at all it is only unproven.
   const revokedBefore = revoked.find((entry) => signedAt && entry.at <= signedAt);
-  if (revokedBefore) return conclude('invalid', 'REVOKED', { revokedAt: revokedBefore.at, ca: aboutCa(revokedBefore.cert) });
+  if (revokedBefore)
+    return conclude('invalid', 'REVOKED', { revokedAt: revokedBefore.at, ca: aboutCa(revokedBefore.cert) });
 
   // SHA-1 collisions can be made to order: a SHA-1 signature may vouch for other bytes.
   if (usesSha1(field, cms)) return conclude('indeterminate', 'WEAK_HASH_ALGORITHM');
@@ -190,16 +223,32 @@ async function judge(
   if (!chain.trusted) return conclude('indeterminate', 'CHAIN_UNTRUSTED');
   if (token?.status === 'invalid') return conclude('indeterminate', 'TIMESTAMP_INVALID');
   // Without a timestamp the signing time is only claimed, and a claim can be backdated into the validity period.
-  const expired = timestamped ? undefined : path.slice(0, -1).find((cert) => options.now > new Date(cert.info.notAfter));
-  if (expired) return conclude('indeterminate', 'CERT_EXPIRED_NO_TIMESTAMP', { notAfter: expired.info.notAfter, ca: aboutCa(expired) });
+  const expired = timestamped
+    ? undefined
+    : path.slice(0, -1).find((cert) => options.now > new Date(cert.info.notAfter));
+  if (expired)
+    return conclude('indeterminate', 'CERT_EXPIRED_NO_TIMESTAMP', {
+      notAfter: expired.info.notAfter,
+      ca: aboutCa(expired),
+    });
   const laterRevocation = revoked[0];
   if (laterRevocation && !timestamped) {
-    return conclude('indeterminate', 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', { revokedAt: laterRevocation.at, signedAt, ca: aboutCa(laterRevocation.cert) });
+    return conclude('indeterminate', 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', {
+      revokedAt: laterRevocation.at,
+      signedAt,
+      ca: aboutCa(laterRevocation.cert),
+    });
   }
   const stale = revocations.find(({ revocation }) => revocation.state === 'stale');
   if (stale) return conclude('indeterminate', 'CRL_STALE', { ca: aboutCa(stale.cert) });
-  const [unknown] = revocations.flatMap(({ cert, revocation }) => (revocation.state === 'unknown' ? [{ cert, why: revocation.why }] : []));
-  if (unknown) return conclude('indeterminate', 'REVOCATION_UNKNOWN', { noCdp: unknown.why === 'no-cdp', ca: aboutCa(unknown.cert) });
+  const [unknown] = revocations.flatMap(({ cert, revocation }) =>
+    revocation.state === 'unknown' ? [{ cert, why: revocation.why }] : [],
+  );
+  if (unknown)
+    return conclude('indeterminate', 'REVOCATION_UNKNOWN', {
+      noCdp: unknown.why === 'no-cdp',
+      ca: aboutCa(unknown.cert),
+    });
 
   const notes: string[] = [];
   if (timestamped) notes.push(validNotes.timestamped(timestamped));
@@ -230,7 +279,8 @@ function usesSha1(field: PdfSignatureField, cms: CmsCheck): boolean {
 
 /** The RFC 3161 token in the signer's unsigned attributes (PAdES B-T), checked against the signature value. */
 function signatureTimestamp(cms: CmsCheck, anchors: ParsedCertificate[]): TimestampCheck | null {
-  const token = attributeValue(cms.signerInfo?.unsignedAttrs?.attributes ?? [], SIGNATURE_TIMESTAMP) as { valueBeforeDecodeView?: Uint8Array } | undefined;
+  const token = attributeValue(cms.signerInfo?.unsignedAttrs?.attributes ?? [], SIGNATURE_TIMESTAMP) as
+    { valueBeforeDecodeView?: Uint8Array } | undefined;
   if (!token?.valueBeforeDecodeView) return null;
   return checkTimestampToken(token.valueBeforeDecodeView, [octets(cms.signerInfo!.signature)], anchors);
 }

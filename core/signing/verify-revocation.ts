@@ -75,7 +75,11 @@ function isStale(nextUpdate: string | null, now: Date): boolean {
 function revocationTime(parsed: ParsedCrl, serialHex: string): Date | null {
   const { der, revoked } = parsed;
   const wanted = Buffer.from(serialHex, 'hex');
-  const entry = revoked ? findChild(der, revoked, (candidate) => sameInteger(der, readTlv(der, candidate.contentStart, candidate.end), wanted)) : null;
+  const entry = revoked
+    ? findChild(der, revoked, (candidate) =>
+        sameInteger(der, readTlv(der, candidate.contentStart, candidate.end), wanted),
+      )
+    : null;
   if (!entry) return null;
   const [, date, extensions] = childrenOf(der, entry);
   const found = extensions ? new pkijs.Extensions({ schema: decodeTlv(der, extensions) }).extensions : [];
@@ -91,11 +95,16 @@ function revocationTime(parsed: ParsedCrl, serialHex: string): Date | null {
 function sameInteger(der: Uint8Array, integer: Tlv, wanted: Buffer): boolean {
   let start = integer.contentStart;
   while (start < integer.end - 1 && der[start] === 0) start++;
-  return integer.end - start === wanted.length && Buffer.from(der.buffer, der.byteOffset + start, wanted.length).equals(wanted);
+  return (
+    integer.end - start === wanted.length &&
+    Buffer.from(der.buffer, der.byteOffset + start, wanted.length).equals(wanted)
+  );
 }
 
 function signedBy(crl: ParsedCrl, issuer: ParsedCertificate): boolean {
-  return verifySignatureValue(publicKeyOf(issuer.cert), crl.signatureAlgorithm, null, [crl.tbs], crl.signatureValue) === true;
+  return (
+    verifySignatureValue(publicKeyOf(issuer.cert), crl.signatureAlgorithm, null, [crl.tbs], crl.signatureValue) === true
+  );
 }
 
 function parseOrNull(der: Uint8Array): ParsedCrl | null {

@@ -26,7 +26,11 @@ export interface TimestampCheck {
 }
 
 /** Checks a token against the bytes it should have timestamped, hashing them in place. */
-export function checkTimestampToken(token: Uint8Array, stamped: Uint8Array[], anchors: ParsedCertificate[]): TimestampCheck {
+export function checkTimestampToken(
+  token: Uint8Array,
+  stamped: Uint8Array[],
+  anchors: ParsedCertificate[],
+): TimestampCheck {
   const cms = verifyCms(token, null);
   let imprintMatches: boolean | null = null;
   const result = (status: TimestampCheck['status'], detail: string, genTime: Date | null = null): TimestampCheck => ({
@@ -36,7 +40,8 @@ export function checkTimestampToken(token: Uint8Array, stamped: Uint8Array[], an
     detail,
     cms,
   });
-  if (cms.eContentType !== TST_INFO || !cms.eContent) return result('invalid', `not a timestamp token (${cms.eContentType ?? cms.detail})`);
+  if (cms.eContentType !== TST_INFO || !cms.eContent)
+    return result('invalid', `not a timestamp token (${cms.eContentType ?? cms.detail})`);
   let tstInfo: pkijs.TSTInfo;
   try {
     tstInfo = new pkijs.TSTInfo({ schema: fromBerSized(cms.eContent).result });
@@ -51,11 +56,13 @@ export function checkTimestampToken(token: Uint8Array, stamped: Uint8Array[], an
   imprintMatches = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(digest.digest());
   if (!imprintMatches) return result('invalid', 'the timestamp was issued for other data', genTime);
   // Without the TSA certificate the token cannot be checked, which is not proof that it is forged.
-  if (cms.reasonCode === 'SIGNER_CERT_MISSING' || cms.reasonCode === 'ALGORITHM_UNSUPPORTED') return result('untrusted', cms.detail, genTime);
+  if (cms.reasonCode === 'SIGNER_CERT_MISSING' || cms.reasonCode === 'ALGORITHM_UNSUPPORTED')
+    return result('untrusted', cms.detail, genTime);
   if (cms.reasonCode !== 'OK') return result('invalid', cms.detail, genTime);
   const tsa = cms.signer!;
   // RFC 3161 §2.3: a TSA certificate carries the timeStamping extended key usage.
-  if (!tsa.info.extendedKeyUsage.includes(TIME_STAMPING)) return result('untrusted', `${tsa.info.subject} is not a timestamping certificate`, genTime);
+  if (!tsa.info.extendedKeyUsage.includes(TIME_STAMPING))
+    return result('untrusted', `${tsa.info.subject} is not a timestamping certificate`, genTime);
   if (genTime < new Date(tsa.info.notBefore) || genTime > new Date(tsa.info.notAfter)) {
     return result('untrusted', `${tsa.info.subject} was not valid at ${genTime.toISOString()}`, genTime);
   }

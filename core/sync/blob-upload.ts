@@ -59,7 +59,8 @@ export async function uploadBlob(
         if (code === 'CHUNK_CHECKSUM_MISMATCH' && ++checksumFailures <= MAX_CHECKSUM_FAILURES) continue;
         if (code === 'BLOB_HASH_MISMATCH') {
           // The hub threw its copy away. If ours is still sound, the damage was on the way: send it once more.
-          if (ctx.core.blobs.check(blob.sha256) !== 'ok') throw new AppError('BLOB_CORRUPT', `blob ${blob.sha256} failed its own hash before upload`);
+          if (ctx.core.blobs.check(blob.sha256) !== 'ok')
+            throw new AppError('BLOB_CORRUPT', `blob ${blob.sha256} failed its own hash before upload`);
           if (restarted) throw error;
           restarted = true;
           offset = 0;

@@ -38,7 +38,12 @@ export function nextHlc(core: Core): string {
 export function observeHlc(core: Core, remote: string): void {
   const offset = getDevice(core.db)?.clockOffsetMs ?? 0;
   const now = core.now();
-  putSetting(core.db, CLOCK_SETTING, formatHlc(receive(loadClock(core.db), parseHlc(remote), now.getTime() + offset)), now.toISOString());
+  putSetting(
+    core.db,
+    CLOCK_SETTING,
+    formatHlc(receive(loadClock(core.db), parseHlc(remote), now.getTime() + offset)),
+    now.toISOString(),
+  );
 }
 
 /**
@@ -60,7 +65,13 @@ export function recordIssue(core: Core, row: DocumentRow): void {
 }
 
 /** A status message (edXML §1.6) about a document the hub delivered here. */
-export function recordStatus(core: Core, documentId: string, statusCode: StatusCode, description: string, urgency: Urgency): void {
+export function recordStatus(
+  core: Core,
+  documentId: string,
+  statusCode: StatusCode,
+  description: string,
+  urgency: Urgency,
+): void {
   const hubDocument = getHubDocument(core.db, documentId);
   if (!hubDocument) throw new AppError('DOCUMENT_WRONG_DIRECTION', `${documentId} did not come from the hub`);
   const now = core.now();

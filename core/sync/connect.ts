@@ -20,14 +20,22 @@ export async function connectHub(core: Core, input: ValidInput<'sync.connect'>):
   const anonymous = new HubClient(url, null);
   let enrolled;
   try {
-    enrolled = await anonymous.json('POST', 'v1/enroll', { code: input.code, deviceName: os.hostname().slice(0, 100) }, enrollReply);
+    enrolled = await anonymous.json(
+      'POST',
+      'v1/enroll',
+      { code: input.code, deviceName: os.hostname().slice(0, 100) },
+      enrollReply,
+    );
   } catch (error) {
     throw toAppError(error);
   } finally {
     anonymous.close();
   }
   if (enrolled.agency.code !== office.agencyCode) {
-    throw new AppError('SYNC_AGENCY_MISMATCH', `code is for ${enrolled.agency.code}, this office is ${office.agencyCode}`);
+    throw new AppError(
+      'SYNC_AGENCY_MISMATCH',
+      `code is for ${enrolled.agency.code}, this office is ${office.agencyCode}`,
+    );
   }
   // Saved before anything else can fail: the hub has already spent the code on this device.
   const now = core.now();

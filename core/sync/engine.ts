@@ -25,7 +25,11 @@ export interface SyncOptions {
   onRequest?: HubClient['onRequest'];
 }
 
-export async function runSync(core: Core, input: ValidInput<'sync.run'>, options: SyncOptions = {}): Promise<SyncResultView> {
+export async function runSync(
+  core: Core,
+  input: ValidInput<'sync.run'>,
+  options: SyncOptions = {},
+): Promise<SyncResultView> {
   const device = requireDevice(core);
   const release = acquireSyncLock(core.dataDir);
   const runId = newId(core.now().getTime());
@@ -33,7 +37,13 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
   writeTransaction(core.db, () => startSyncRun(core.db, runId, input.trigger, core.now().toISOString()));
   const client = new HubClient(device.hubUrl, device.credential);
   client.onRequest = options.onRequest;
-  const ctx: UploadContext = { core, client, agency: device.agencyCode, meter: new LineMeter(), ...(options.retry ? { retry: options.retry } : {}) };
+  const ctx: UploadContext = {
+    core,
+    client,
+    agency: device.agencyCode,
+    meter: new LineMeter(),
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
   const view = emptyRun(runId, 'ok', null);
   try {
     core.emit({ type: 'sync.phase', phase: 'directory' });
@@ -51,7 +61,14 @@ export async function runSync(core: Core, input: ValidInput<'sync.run'>, options
     const pulled = await pull(ctx, {
       holdsRegister: device.holdsRegister,
       onProgress: (p) =>
-        core.emit({ type: 'sync.progress', direction: 'down', ...p, overallDone: p.bytesDone, overallTotal: p.bytesTotal, etaSeconds: ctx.meter.eta(p.bytesTotal - p.bytesDone) }),
+        core.emit({
+          type: 'sync.progress',
+          direction: 'down',
+          ...p,
+          overallDone: p.bytesDone,
+          overallTotal: p.bytesTotal,
+          etaSeconds: ctx.meter.eta(p.bytesTotal - p.bytesDone),
+        }),
     });
     view.received = pulled.received;
     view.statuses = pulled.statuses;

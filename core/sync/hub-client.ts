@@ -90,7 +90,13 @@ export class HubClient {
   }
 
   /** Sends one chunk of an upload; the reply (or error) says where the hub's copy stands. */
-  async patch<S extends z.ZodType>(path: string, offset: number, length: number, chunk: Buffer, schema: S): Promise<z.infer<S>> {
+  async patch<S extends z.ZodType>(
+    path: string,
+    offset: number,
+    length: number,
+    chunk: Buffer,
+    schema: S,
+  ): Promise<z.infer<S>> {
     const checksum = createHash('sha256').update(chunk).digest('base64');
     const reply = await this.request(
       'PATCH',
@@ -160,7 +166,12 @@ export class HubClient {
     return new URL(path.replace(/^\//, ''), this.baseUrl.href.endsWith('/') ? this.baseUrl : `${this.baseUrl.href}/`);
   }
 
-  private async request(method: string, path: string, headers: http.OutgoingHttpHeaders, body?: Buffer): Promise<RawReply> {
+  private async request(
+    method: string,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    body?: Buffer,
+  ): Promise<RawReply> {
     const started = performance.now();
     let status = 0;
     try {
@@ -220,7 +231,10 @@ function collect(res: http.IncomingMessage): Promise<Buffer> {
 }
 
 function decode(reply: RawReply): unknown {
-  const raw = reply.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(reply.body, { maxOutputLength: MAX_JSON_REPLY }) : reply.body;
+  const raw =
+    reply.headers['content-encoding'] === 'gzip'
+      ? zlib.gunzipSync(reply.body, { maxOutputLength: MAX_JSON_REPLY })
+      : reply.body;
   return JSON.parse(raw.toString('utf8'));
 }
 
@@ -232,7 +246,8 @@ function parseJson<S extends z.ZodType>(reply: RawReply, schema: S): z.infer<S> 
     throw new HubError({ kind: 'bad-reply', detail: `HTTP ${reply.status}: ${(error as Error).message}` });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HubError({ kind: 'bad-reply', detail: `HTTP ${reply.status}: ${parsed.error.message.slice(0, 500)}` });
+  if (!parsed.success)
+    throw new HubError({ kind: 'bad-reply', detail: `HTTP ${reply.status}: ${parsed.error.message.slice(0, 500)}` });
   return parsed.data;
 }
 
@@ -247,7 +262,11 @@ function hubErrorOf(reply: RawReply): HubError {
   if (!parsed.success) {
     // A proxy's HTML page or a cut body: for 5xx the hub is in trouble, otherwise the reply is not ours.
     const detail = `HTTP ${reply.status} without a protocol error body`;
-    return new HubError(reply.status >= 500 ? { kind: 'hub', status: reply.status, code: 'INTERNAL', detail } : { kind: 'bad-reply', detail });
+    return new HubError(
+      reply.status >= 500
+        ? { kind: 'hub', status: reply.status, code: 'INTERNAL', detail }
+        : { kind: 'bad-reply', detail },
+    );
   }
   return new HubError({
     kind: 'hub',

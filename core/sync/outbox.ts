@@ -32,7 +32,8 @@ export function loadOutbox(core: Core): { items: OutboxItem[]; setAside: SetAsid
   const setAside: SetAside[] = [];
   for (const row of pendingChanges(core.db)) {
     const built = buildChange(core, row);
-    if ('reason' in built) setAside.push({ id: row.id, label: built.label, code: 'LOCAL_INVALID', message: built.reason });
+    if ('reason' in built)
+      setAside.push({ id: row.id, label: built.label, code: 'LOCAL_INVALID', message: built.reason });
     else items.push({ row, ...built });
   }
   if (setAside.length > 0) {
@@ -89,10 +90,23 @@ function buildChange(core: Core, row: ChangeRow): Omit<OutboxItem, 'row'> | { re
       recipients: listRecipients(core.db, document.id).flatMap((r) => (r.agencyCode ? [r.agencyCode] : [])),
     };
   } else {
-    candidate = { id: row.id, hlc: row.hlc, op: row.op, documentId: row.documentId, ...(JSON.parse(row.payload ?? '{}') as object) };
+    candidate = {
+      id: row.id,
+      hlc: row.hlc,
+      op: row.op,
+      documentId: row.documentId,
+      ...(JSON.parse(row.payload ?? '{}') as object),
+    };
   }
   const parsed = changeSchema.safeParse(candidate);
-  if (!parsed.success) return { label, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500) };
+  if (!parsed.success)
+    return {
+      label,
+      reason: parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')
+        .slice(0, 500),
+    };
   return { change: parsed.data, blobs, label };
 }
 

@@ -33,9 +33,14 @@ export async function pull(ctx: UploadContext, options: PullOptions): Promise<Pu
   const base = `v1/agencies/${encodeURIComponent(ctx.agency)}`;
   const result: PullResult = { received: [], statuses: 0, updates: 0, cursor: getDevice(ctx.core.db)?.pullCursor ?? 0 };
   for (;;) {
-    const page = await withRetry(() => ctx.client.json('POST', `${base}/pull`, { cursor: result.cursor, budget: PAGE_BUDGET }, pullReply), ctx.retry);
+    const page = await withRetry(
+      () => ctx.client.json('POST', `${base}/pull`, { cursor: result.cursor, budget: PAGE_BUDGET }, pullReply),
+      ctx.retry,
+    );
     // Only the device holding the registers numbers incoming documents; the others leave them to it.
-    const documents = options.holdsRegister ? page.items.filter((item): item is DocumentItem => item.kind === 'document') : [];
+    const documents = options.holdsRegister
+      ? page.items.filter((item): item is DocumentItem => item.kind === 'document')
+      : [];
     const facts = await fetchBlobs(ctx, documents, options);
     writeTransaction(ctx.core.db, () => {
       for (const item of page.items) applyItem(ctx, item, facts, options.holdsRegister, result);
@@ -48,10 +53,20 @@ export async function pull(ctx: UploadContext, options: PullOptions): Promise<Pu
   return result;
 }
 
-function applyItem(ctx: UploadContext, item: FeedItem, facts: Map<string, PdfFacts>, holdsRegister: boolean, result: PullResult): void {
+function applyItem(
+  ctx: UploadContext,
+  item: FeedItem,
+  facts: Map<string, PdfFacts>,
+  holdsRegister: boolean,
+  result: PullResult,
+): void {
   if (item.kind === 'document') {
     if (holdsRegister && receiveDocument(ctx.core, item, facts)) {
-      result.received.push({ documentId: item.document.id, notation: item.document.notation, sender: item.sender.name });
+      result.received.push({
+        documentId: item.document.id,
+        notation: item.document.notation,
+        sender: item.sender.name,
+      });
     }
   } else if (item.kind === 'status') {
     if (receiveStatus(ctx.core, item)) result.statuses++;
@@ -61,7 +76,11 @@ function applyItem(ctx: UploadContext, item: FeedItem, facts: Map<string, PdfFac
 type DocumentItem = Extract<FeedItem, { kind: 'document' }>;
 
 /** Downloads every blob the page's new documents need and reads each PDF's pages and text. */
-async function fetchBlobs(ctx: UploadContext, items: DocumentItem[], options: PullOptions): Promise<Map<string, PdfFacts>> {
+async function fetchBlobs(
+  ctx: UploadContext,
+  items: DocumentItem[],
+  options: PullOptions,
+): Promise<Map<string, PdfFacts>> {
   const facts = new Map<string, PdfFacts>();
   const documents = items
     .filter((item) => !getHubDocument(ctx.core.db, item.document.id))
@@ -72,11 +91,19 @@ async function fetchBlobs(ctx: UploadContext, items: DocumentItem[], options: Pu
     for (const attachment of item.attachments) {
       if (ctx.core.blobs.check(attachment.sha256) !== 'ok') {
         await downloadBlob(ctx, attachment.sha256, attachment.size, (n) => {
-          options.onProgress({ documentId: item.document.id, label: item.document.notation, bytesDone: done + n, bytesTotal: total });
+          options.onProgress({
+            documentId: item.document.id,
+            label: item.document.notation,
+            bytesDone: done + n,
+            bytesTotal: total,
+          });
         });
       }
       done += attachment.size;
-      facts.set(attachment.sha256, getBlobFacts(ctx.core.db, attachment.sha256) ?? (await readPdfFacts(ctx, attachment.sha256)));
+      facts.set(
+        attachment.sha256,
+        getBlobFacts(ctx.core.db, attachment.sha256) ?? (await readPdfFacts(ctx, attachment.sha256)),
+      );
     }
   }
   return facts;
@@ -92,14 +119,19 @@ async function readPdfFacts(ctx: UploadContext, sha256: string): Promise<PdfFact
 }
 
 /** Into a .part file under the data dir, resumed with Range; into the blob store once its hash is right. */
-async function downloadBlob(ctx: UploadContext, sha256: string, size: number, onBytes: (done: number) => void): Promise<void> {
+async function downloadBlob(
+  ctx: UploadContext,
+  sha256: string,
+  size: number,
+  onBytes: (done: number) => void,
+): Promise<void> {
   const policy = ctx.retry ?? defaultRetry;
   const dir = path.join(ctx.core.dataDir, 'sync', 'downloads');
   fs.mkdirSync(dir, { recursive: true });
   const part = path.join(dir, `${sha256}.part`);
   const url = `v1/agencies/${encodeURIComponent(ctx.agency)}/blobs/${sha256}`;
   let restarted = false;
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     let have = fs.existsSync(part) ? fs.statSync(part).size : 0;
     if (have > size) {
       fs.rmSync(part);
@@ -123,7 +155,8 @@ async function downloadBlob(ctx: UploadContext, sha256: string, size: number, on
     }
     // Damaged on the way or on disk: fetch it whole once more, then give up loudly.
     fs.rmSync(part);
-    if (restarted) throw new HubError({ kind: 'bad-reply', detail: `blob ${sha256} does not match its hash after download` });
+    if (restarted)
+      throw new HubError({ kind: 'bad-reply', detail: `blob ${sha256} does not match its hash after download` });
     restarted = true;
   }
 }

@@ -26,7 +26,14 @@ const MAX_MISSING_QUERY = 2000;
 const COMMIT_EVERY_MS = 15_000;
 
 export interface PushOptions {
-  onProgress(progress: { documentId: string; label: string; bytesDone: number; bytesTotal: number; sentBytes: number; totalBytes: number }): void;
+  onProgress(progress: {
+    documentId: string;
+    label: string;
+    bytesDone: number;
+    bytesTotal: number;
+    sentBytes: number;
+    totalBytes: number;
+  }): void;
 }
 
 export async function push(ctx: UploadContext, options: PushOptions): Promise<PushResult> {
@@ -41,14 +48,23 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
 
   const queue = outbox.filter(needsUpload);
   // Everything that costs no upload goes in the first request: the hub learns of it at once.
-  await sendChanges(ctx, outbox.filter((item) => !needsUpload(item)), result);
+  await sendChanges(
+    ctx,
+    outbox.filter((item) => !needsUpload(item)),
+    result,
+  );
   let sentBytes = 0;
   const totalBytes = () => queue.reduce((sum, item) => sum + remainingBytes(item, offsets), 0) + sentBytes;
   let ready: OutboxItem[] = [];
   let lastCommit = performance.now();
 
   while (queue.length > 0) {
-    queue.sort((a, b) => a.row.priority - b.row.priority || remainingBytes(a, offsets) - remainingBytes(b, offsets) || a.row.seq - b.row.seq);
+    queue.sort(
+      (a, b) =>
+        a.row.priority - b.row.priority ||
+        remainingBytes(a, offsets) - remainingBytes(b, offsets) ||
+        a.row.seq - b.row.seq,
+    );
     const item = queue[0]!;
     const itemTotal = itemBytes(item);
     let preempted = false;
@@ -57,24 +73,26 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       const start = offsets.get(blob.sha256);
       if (start === undefined) continue;
       const before = uploadedBytes(item, offsets);
-      const outcome = await uploadItemBlob(ctx, item, result, () => uploadBlob(
-        ctx,
-        blob,
-        start,
-        (offset) => {
-          sentBytes += Math.max(0, offset - (offsets.get(blob.sha256) ?? offset));
-          offsets.set(blob.sha256, offset);
-          options.onProgress({
-            documentId: item.row.documentId,
-            label: item.label,
-            bytesDone: before + offset,
-            bytesTotal: itemTotal,
-            sentBytes,
-            totalBytes: totalBytes(),
-          });
-        },
-        () => moreUrgentQueued(ctx.core, item.row.priority, planned),
-      ));
+      const outcome = await uploadItemBlob(ctx, item, result, () =>
+        uploadBlob(
+          ctx,
+          blob,
+          start,
+          (offset) => {
+            sentBytes += Math.max(0, offset - (offsets.get(blob.sha256) ?? offset));
+            offsets.set(blob.sha256, offset);
+            options.onProgress({
+              documentId: item.row.documentId,
+              label: item.label,
+              bytesDone: before + offset,
+              bytesTotal: itemTotal,
+              sentBytes,
+              totalBytes: totalBytes(),
+            });
+          },
+          () => moreUrgentQueued(ctx.core, item.row.priority, planned),
+        ),
+      );
       if (outcome === 'skipped') {
         skipped = true;
         break;
@@ -91,8 +109,13 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       result.rejected.push(...reloaded.setAside);
       const fresh = reloaded.items.filter((next) => !planned.has(next.row.id));
       for (const next of fresh) planned.add(next.row.id);
-      for (const [sha256, offset] of await missingBlobs(ctx, fresh)) if (!offsets.has(sha256)) offsets.set(sha256, offset);
-      await sendChanges(ctx, fresh.filter((next) => !needsUpload(next)), result);
+      for (const [sha256, offset] of await missingBlobs(ctx, fresh))
+        if (!offsets.has(sha256)) offsets.set(sha256, offset);
+      await sendChanges(
+        ctx,
+        fresh.filter((next) => !needsUpload(next)),
+        result,
+      );
       queue.push(...fresh.filter(needsUpload));
       continue;
     }
@@ -107,7 +130,11 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
   }
   await sendChanges(ctx, ready, result);
   // Edits held back because their document's issue had not gone yet, if it has now.
-  await sendChanges(ctx, loadOutbox(ctx.core).items.filter((item) => item.row.op === 'document.update'), result);
+  await sendChanges(
+    ctx,
+    loadOutbox(ctx.core).items.filter((item) => item.row.op === 'document.update'),
+    result,
+  );
   return result;
 }
 
@@ -126,14 +153,25 @@ async function uploadItemBlob(
     return await upload();
   } catch (error) {
     if (error instanceof AppError && (error.code === 'BLOB_MISSING' || error.code === 'BLOB_CORRUPT')) {
-      writeTransaction(ctx.core.db, () => markChange(ctx.core.db, item.row.id, 'rejected', error.code, error.message, ctx.core.now().toISOString()));
+      writeTransaction(ctx.core.db, () =>
+        markChange(ctx.core.db, item.row.id, 'rejected', error.code, error.message, ctx.core.now().toISOString()),
+      );
       result.rejected.push({ id: item.row.id, label: item.label, code: error.code, message: error.message });
       return 'skipped';
     }
     if (error instanceof HubError && !error.retryable) {
       // Kept in the queue with the hub's reason, which the sync panel shows.
       const code = error.hubCode() ?? 'HUB_REFUSED';
-      writeTransaction(ctx.core.db, () => markChange(ctx.core.db, item.row.id, 'pending', code, error.message.slice(0, 500), ctx.core.now().toISOString()));
+      writeTransaction(ctx.core.db, () =>
+        markChange(
+          ctx.core.db,
+          item.row.id,
+          'pending',
+          code,
+          error.message.slice(0, 500),
+          ctx.core.now().toISOString(),
+        ),
+      );
       result.waiting++;
       return 'skipped';
     }
@@ -142,7 +180,10 @@ async function uploadItemBlob(
 }
 
 function remainingBytes(item: OutboxItem, offsets: Map<string, number>): number {
-  return item.blobs.reduce((sum, blob) => sum + (offsets.has(blob.sha256) ? blob.size - offsets.get(blob.sha256)! : 0), 0);
+  return item.blobs.reduce(
+    (sum, blob) => sum + (offsets.has(blob.sha256) ? blob.size - offsets.get(blob.sha256)! : 0),
+    0,
+  );
 }
 
 function uploadedBytes(item: OutboxItem, offsets: Map<string, number>): number {
@@ -161,7 +202,13 @@ async function missingBlobs(ctx: UploadContext, items: OutboxItem[]): Promise<Ma
   const offsets = new Map<string, number>();
   for (let i = 0; i < hashes.length; i += MAX_MISSING_QUERY) {
     const reply = await withRetry(
-      () => ctx.client.json('POST', `v1/agencies/${encodeURIComponent(ctx.agency)}/blobs/missing`, { hashes: hashes.slice(i, i + MAX_MISSING_QUERY) }, missingReply),
+      () =>
+        ctx.client.json(
+          'POST',
+          `v1/agencies/${encodeURIComponent(ctx.agency)}/blobs/missing`,
+          { hashes: hashes.slice(i, i + MAX_MISSING_QUERY) },
+          missingReply,
+        ),
       ctx.retry,
     );
     for (const entry of reply.missing) offsets.set(entry.sha256, entry.offset);
@@ -172,13 +219,22 @@ async function missingBlobs(ctx: UploadContext, items: OutboxItem[]): Promise<Ma
 /** Sends changes in batches and records each result in the same transaction as the batch's other results. */
 async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushResult): Promise<void> {
   // An edit never overtakes its document's issue: the hub would not know the document yet.
-  const items = all.filter((item) => item.row.op !== 'document.update' || !hasPendingIssue(ctx.core.db, item.row.documentId));
+  const items = all.filter(
+    (item) => item.row.op !== 'document.update' || !hasPendingIssue(ctx.core.db, item.row.documentId),
+  );
   writeTransaction(ctx.core.db, () => {
-    for (const item of items) if (item.row.op === 'document.issue') setChangePayload(ctx.core.db, item.row.id, JSON.stringify(item.change));
+    for (const item of items)
+      if (item.row.op === 'document.issue') setChangePayload(ctx.core.db, item.row.id, JSON.stringify(item.change));
   });
   for (const batch of batches(items)) {
     const reply = await withRetry(
-      () => ctx.client.json('POST', `v1/agencies/${encodeURIComponent(ctx.agency)}/changes`, { changes: batch.map((item) => item.change) }, changesReply),
+      () =>
+        ctx.client.json(
+          'POST',
+          `v1/agencies/${encodeURIComponent(ctx.agency)}/changes`,
+          { changes: batch.map((item) => item.change) },
+          changesReply,
+        ),
       ctx.retry,
     );
     const byId = new Map<string, ChangeResult>(reply.results.map((r) => [r.id, r]));
@@ -188,7 +244,8 @@ async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushRe
         const outcome = byId.get(item.row.id);
         if (!outcome || outcome.status === 'retry') {
           result.waiting++;
-          if (outcome) markChange(ctx.core.db, item.row.id, 'pending', outcome.code ?? null, outcome.message ?? null, at);
+          if (outcome)
+            markChange(ctx.core.db, item.row.id, 'pending', outcome.code ?? null, outcome.message ?? null, at);
         } else if (outcome.status === 'rejected') {
           const code = outcome.code ?? 'REJECTED';
           const message = hubRejectionMessage(code, outcome.message);

@@ -6,7 +6,14 @@ import { statusLabels, type FeedItem } from '../../shared/sync-protocol.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { insertAttachment, insertBlobRecord, type LayoutItem } from '../db/attachments.ts';
-import { findByDedupeKey, getDocumentRow, insertDocument, nextRegisterNumber, updateDocumentFields, type DocumentFields } from '../db/documents.ts';
+import {
+  findByDedupeKey,
+  getDocumentRow,
+  insertDocument,
+  nextRegisterNumber,
+  updateDocumentFields,
+  type DocumentFields,
+} from '../db/documents.ts';
 import { fieldClock, getHubDocument, insertDeliveryStatus, insertHubDocument, setFieldClock } from '../db/sync.ts';
 import { duplicateKey } from '../documents/incoming.ts';
 import { reindexDocument } from '../documents/search-index.ts';
@@ -87,7 +94,12 @@ export function receiveDocument(core: Core, item: DocumentItem, facts: Map<strin
       createdAt: stamp,
     });
   }
-  insertHubDocument(core.db, { documentId: envelope.id, senderCode: item.sender.code, feedSeq: item.seq, receivedAt: stamp });
+  insertHubDocument(core.db, {
+    documentId: envelope.id,
+    senderCode: item.sender.code,
+    feedSeq: item.seq,
+    receivedAt: stamp,
+  });
   reindexDocument(core.db, getDocumentRow(core.db, envelope.id)!);
   appendAudit(
     core.db,
@@ -109,7 +121,13 @@ export function receiveDocument(core: Core, item: DocumentItem, facts: Map<strin
     now,
   );
   recordStatus(core, envelope.id, '01', statusLabels['01'], envelope.urgency);
-  recordStatus(core, envelope.id, '03', `${statusLabels['03']}: số đến ${registerNumber}/${registerYear}`, envelope.urgency);
+  recordStatus(
+    core,
+    envelope.id,
+    '03',
+    `${statusLabels['03']}: số đến ${registerNumber}/${registerYear}`,
+    envelope.urgency,
+  );
   return true;
 }
 
@@ -143,7 +161,13 @@ export function receiveUpdate(core: Core, item: Extract<FeedItem, { kind: 'updat
   if ('subject' in changes) reindexDocument(core.db, row);
   appendAudit(
     core.db,
-    { actor: core.actor, action: 'sync.update', entity: 'document', entityId: item.documentId, detail: { fields: changes, hlc: item.hlc } },
+    {
+      actor: core.actor,
+      action: 'sync.update',
+      entity: 'document',
+      entityId: item.documentId,
+      detail: { fields: changes, hlc: item.hlc },
+    },
     core.now(),
   );
   return true;

@@ -19,7 +19,10 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
 }
 
 /** Runs `action`, again after each retryable failure, until it succeeds or the attempts run out. */
-export async function withRetry<T>(action: (attempt: number) => Promise<T>, policy: RetryPolicy = defaultRetry): Promise<T> {
+export async function withRetry<T>(
+  action: (attempt: number) => Promise<T>,
+  policy: RetryPolicy = defaultRetry,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await action(attempt);
@@ -46,5 +49,9 @@ export function toAppError(error: unknown): unknown {
   const failure = error.failure;
   if (failure.kind === 'network') return new AppError('SYNC_OFFLINE', failure.detail, { cause: error });
   if (failure.kind === 'bad-reply') return new AppError('SYNC_BAD_REPLY', failure.detail, { cause: error });
-  return new AppError(hubCodes[failure.code] ?? 'SYNC_HUB_ERROR', `${failure.status} ${failure.code}: ${failure.detail}`, { cause: error });
+  return new AppError(
+    hubCodes[failure.code] ?? 'SYNC_HUB_ERROR',
+    `${failure.status} ${failure.code}: ${failure.detail}`,
+    { cause: error },
+  );
 }

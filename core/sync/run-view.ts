@@ -1,7 +1,11 @@
 import type { SyncResultView } from '../../shared/sync.ts';
 
 /** A run's result before anything has moved: what a run that could not start reports too. */
-export function emptyRun(runId: string, outcome: SyncResultView['outcome'], error: SyncResultView['error']): SyncResultView {
+export function emptyRun(
+  runId: string,
+  outcome: SyncResultView['outcome'],
+  error: SyncResultView['error'],
+): SyncResultView {
   return {
     runId,
     outcome,

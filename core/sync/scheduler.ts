@@ -92,11 +92,14 @@ export class SyncScheduler {
 
   private armDaily(): void {
     if (this.stopped) return;
-    this.dailyTimer = this.deps.setTimer(() => {
-      this.dailyTimer = null;
-      void this.trigger('schedule');
-      this.armDaily();
-    }, SyncScheduler.untilNext(this.deps.now(), this.deps.schedule()));
+    this.dailyTimer = this.deps.setTimer(
+      () => {
+        this.dailyTimer = null;
+        void this.trigger('schedule');
+        this.armDaily();
+      },
+      SyncScheduler.untilNext(this.deps.now(), this.deps.schedule()),
+    );
   }
 
   private armProbe(delay: number): void {

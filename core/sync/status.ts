@@ -20,7 +20,11 @@ export function configureSync(core: Core, input: ValidInput<'sync.configure'>): 
   const now = core.now();
   writeTransaction(core.db, () => {
     putSetting(core.db, SCHEDULE_SETTING, input, now.toISOString());
-    appendAudit(core.db, { actor: core.actor, action: 'sync.configure', entity: 'settings', entityId: 'sync', detail: input }, now);
+    appendAudit(
+      core.db,
+      { actor: core.actor, action: 'sync.configure', entity: 'settings', entityId: 'sync', detail: input },
+      now,
+    );
   });
   return input;
 }

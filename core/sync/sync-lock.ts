@@ -15,7 +15,8 @@ export function acquireSyncLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(file, 'utf8'));
-      if (holder === process.pid || isAlive(holder)) throw new AppError('SYNC_BUSY', `sync already running in process ${holder}`);
+      if (holder === process.pid || isAlive(holder))
+        throw new AppError('SYNC_BUSY', `sync already running in process ${holder}`);
       fs.rmSync(file, { force: true });
     }
   }

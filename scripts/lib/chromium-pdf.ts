@@ -52,7 +52,15 @@ export function printDecisionPdf(options: { text?: DecisionText; objectStreams?:
     fs.writeFileSync(html, decisionHtml(options.text ?? sampleDecision));
     execFileSync(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-pdf-header-footer', `--print-to-pdf=${printed}`, `file://${html}`],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${printed}`,
+        `file://${html}`,
+      ],
       { stdio: 'ignore', timeout: 60_000, env: { ...process.env, HOME: dir } },
     );
     if (!options.objectStreams) return fs.readFileSync(printed);

@@ -43,7 +43,9 @@ export function buildFaultModule(): string {
   // Built under a private name and renamed: parallel workers never load a half-written library.
   const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
   try {
-    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-I', HEADERS, '-o', temp, SOURCE, '-ldl'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-I', HEADERS, '-o', temp, SOURCE, '-ldl'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });

@@ -38,7 +38,9 @@ const IN_FLIGHT_LIMIT = 1024 * 1024;
  * resetStats() re-arms every rule. `downForMs` keeps the line down after the cut: new connections
  * are accepted and reset at once.
  */
-export type CutRule = ({ afterBytesUp: number } | { afterBytesDown: number } | { atMs: number }) & { downForMs?: number };
+export type CutRule = ({ afterBytesUp: number } | { afterBytesDown: number } | { atMs: number }) & {
+  downForMs?: number;
+};
 
 export interface LineProxyOptions {
   target: { host: string; port: number };
@@ -125,12 +127,14 @@ const clock = (): number => performance.now();
 
 function checkRate(bitsPerSecond: number | undefined): number | undefined {
   if (bitsPerSecond === undefined) return undefined;
-  if (!(bitsPerSecond > 0) || !Number.isFinite(bitsPerSecond)) throw new RangeError(`rate must be a positive number of bits/s, got ${bitsPerSecond}`);
+  if (!(bitsPerSecond > 0) || !Number.isFinite(bitsPerSecond))
+    throw new RangeError(`rate must be a positive number of bits/s, got ${bitsPerSecond}`);
   return bitsPerSecond;
 }
 
 function checkCount(value: number, what: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a whole number ≥ 0, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a whole number ≥ 0, got ${value}`);
   return value;
 }
 
@@ -330,7 +334,9 @@ class Line {
   private async untilAcknowledged(): Promise<void> {
     const deadline = clock() + 2000;
     while (!this.stopped && clock() < deadline) {
-      const sockets = this.pipes.map((pipe) => pipe.destination).filter((socket) => !socket.destroyed && socket.localPort && socket.remotePort);
+      const sockets = this.pipes
+        .map((pipe) => pipe.destination)
+        .filter((socket) => !socket.destroyed && socket.localPort && socket.remotePort);
       if (sockets.length === 0) return;
       const queues = kernelSendQueues();
       if (!queues) return sleep(20);
@@ -635,8 +641,11 @@ class ShapedLineProxy implements LineProxy {
   cutNow(downForMs = 0): void {
     if (downForMs > 0) this.downUntil = Math.max(this.downUntil, clock() + downForMs);
     this.cuts++;
-    const down = downForMs === Infinity ? '; down until setDown(false)' : downForMs > 0 ? `; down for ${downForMs} ms` : '';
-    this.log(`cut ${this.stats().openConnections} connection(s) after ${this.up.delivered} B up, ${this.down.delivered} B down${down}`);
+    const down =
+      downForMs === Infinity ? '; down until setDown(false)' : downForMs > 0 ? `; down for ${downForMs} ms` : '';
+    this.log(
+      `cut ${this.stats().openConnections} connection(s) after ${this.up.delivered} B up, ${this.down.delivered} B down${down}`,
+    );
     for (const connection of this.connections) connection.abort();
   }
 
@@ -747,7 +756,8 @@ function checkRule(rule: CutRule): void {
   else if ('afterBytesDown' in rule) checkCount(rule.afterBytesDown, 'afterBytesDown');
   else if ('atMs' in rule) checkDelay(rule.atMs);
   else throw new RangeError(`a cut rule needs afterBytesUp, afterBytesDown or atMs: ${JSON.stringify(rule)}`);
-  if (rule.downForMs !== undefined && !(rule.downForMs >= 0)) throw new RangeError(`downForMs must be ≥ 0, got ${rule.downForMs}`);
+  if (rule.downForMs !== undefined && !(rule.downForMs >= 0))
+    throw new RangeError(`downForMs must be ≥ 0, got ${rule.downForMs}`);
 }
 
 /** Listens on 127.0.0.1 (or `listenHost`) and forwards every connection to `target` over the emulated line. */

@@ -23,7 +23,10 @@ export async function vietnamesePdf(lines: string[]): Promise<Buffer> {
  * A small PDF with ASCII text in a standard font: cheap enough to make by the
  * thousand. Long text is wrapped onto lines.
  */
-export async function asciiPdf(text: string, options: { ownerPassword?: string; userPassword?: string } = {}): Promise<Buffer> {
+export async function asciiPdf(
+  text: string,
+  options: { ownerPassword?: string; userPassword?: string } = {},
+): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const page = doc.addPage();
@@ -59,7 +62,14 @@ export async function scanSizedPdf(text: string, bytes: number): Promise<Buffer>
   const page = doc.addPage();
   wrap(text, 95).forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 16, size: 11, font }));
   const base = Buffer.from(await doc.save({ useObjectStreams: false }));
-  const scan = doc.context.stream(randomBytes(Math.max(0, bytes - base.length - 64)), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+  const scan = doc.context.stream(randomBytes(Math.max(0, bytes - base.length - 64)), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: 1,
+    Height: 1,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 8,
+  });
   page.node.setXObject(PDFName.of('Scan'), doc.context.register(scan));
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

@@ -62,7 +62,13 @@ export async function officialLetterPdf(letter: OfficialLetter): Promise<Buffer>
   const numberLine = Math.min(left - 12, 755);
   centred(`Số: ${letter.notation}`, LEFT_CENTRE, numberLine, regular, 13);
   const { day, month, year } = letter.issuedOn;
-  centred(`${letter.place}, ngày ${String(day).padStart(2, '0')} tháng ${month} năm ${year}`, RIGHT_CENTRE, numberLine, regular, 13);
+  centred(
+    `${letter.place}, ngày ${String(day).padStart(2, '0')} tháng ${month} năm ${year}`,
+    RIGHT_CENTRE,
+    numberLine,
+    regular,
+    13,
+  );
 
   let y = numberLine - 18;
   if (letter.title) {
@@ -111,7 +117,12 @@ export async function scannedLetterPdf(pages = 1): Promise<Buffer> {
 }
 
 function rule(page: PDFPage, centre: number, y: number, width: number): void {
-  page.drawLine({ start: { x: centre - width / 2, y }, end: { x: centre + width / 2, y }, thickness: 0.6, color: rgb(0, 0, 0) });
+  page.drawLine({
+    start: { x: centre - width / 2, y },
+    end: { x: centre + width / 2, y },
+    thickness: 0.6,
+    color: rgb(0, 0, 0),
+  });
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

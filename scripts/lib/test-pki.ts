@@ -12,7 +12,13 @@ import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: crypto.webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
+pkijs.setEngine(
+  'node',
+  new pkijs.CryptoEngine({
+    name: 'node',
+    crypto: crypto.webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'],
+  }),
+);
 
 const run = promisify(execFile);
 
@@ -88,7 +94,10 @@ const REASON_CODE: Record<RevocationReason, number> = { unspecified: 0, keyCompr
  * A root CA, or with `issuer` an intermediate CA that `issuer` certifies (and can revoke: its
  * certificate names the issuer's CRL), the way national roots certify the CAs that serve signers.
  */
-export async function createTestCa(dir: string, opts: { commonName?: string; crlUrl?: string; issuer?: TestCa } = {}): Promise<TestCa> {
+export async function createTestCa(
+  dir: string,
+  opts: { commonName?: string; crlUrl?: string; issuer?: TestCa } = {},
+): Promise<TestCa> {
   const commonName = opts.commonName ?? 'Vanthu Test Root CA';
   fs.mkdirSync(path.join(dir, 'issued'), { recursive: true });
   const keys = await generateKeys('rsa');
@@ -122,7 +131,13 @@ export async function createTestCa(dir: string, opts: { commonName?: string; crl
   const keyPath = path.join(dir, 'ca-key.pem');
   fs.writeFileSync(keyPath, keys.keyPem, { mode: 0o600 });
   fs.writeFileSync(certPath, pem('CERTIFICATE', certDer));
-  writeState(dir, { commonName, crlUrl: opts.crlUrl ?? DEFAULT_CRL_URL, nextSerial: 0x1001, nextCrlNumber: 1, revoked: [] });
+  writeState(dir, {
+    commonName,
+    crlUrl: opts.crlUrl ?? DEFAULT_CRL_URL,
+    nextSerial: 0x1001,
+    nextCrlNumber: 1,
+    revoked: [],
+  });
   return loadTestCa(dir);
 }
 
@@ -187,7 +202,10 @@ export async function revokeCertificate(
   writeState(ca.dir, { ...state, revoked });
 }
 
-export async function writeCrl(ca: TestCa, opts: { thisUpdate?: Date; nextUpdate?: Date } = {}): Promise<{ der: Buffer; path: string }> {
+export async function writeCrl(
+  ca: TestCa,
+  opts: { thisUpdate?: Date; nextUpdate?: Date } = {},
+): Promise<{ der: Buffer; path: string }> {
   const state = readState(ca.dir);
   writeState(ca.dir, { ...state, nextCrlNumber: state.nextCrlNumber + 1 });
   const caCert = pkijs.Certificate.fromBER(ca.certDer);
@@ -216,7 +234,9 @@ export async function writeCrl(ca: TestCa, opts: { thisUpdate?: Date; nextUpdate
             ? {}
             : {
                 crlEntryExtensions: new pkijs.Extensions({
-                  extensions: [extension(OID.crlReason, false, new asn1js.Enumerated({ value: REASON_CODE[entry.reason] }))],
+                  extensions: [
+                    extension(OID.crlReason, false, new asn1js.Enumerated({ value: REASON_CODE[entry.reason] })),
+                  ],
                 }),
               }),
         }),
@@ -294,20 +314,40 @@ async function resignAsCades(pdfPath: string, certPath: string, keyPath: string)
   const [start1, length1, start2, length2] = byteRange.slice(1).map(Number) as [number, number, number, number];
   const contentsStart = start1 + length1;
   const subFilter = text.lastIndexOf('/adbe.pkcs7.detached', contentsStart);
-  if (subFilter < text.lastIndexOf(' obj', contentsStart)) throw new Error(`signWithPdfsig: no adbe SubFilter before /Contents in ${pdfPath}`);
+  if (subFilter < text.lastIndexOf(' obj', contentsStart))
+    throw new Error(`signWithPdfsig: no adbe SubFilter before /Contents in ${pdfPath}`);
   pdf.write('/ETSI.CAdES.detached', subFilter, 'latin1');
 
   const stem = `${pdfPath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(`${stem}.content`, Buffer.concat([pdf.subarray(start1, contentsStart), pdf.subarray(start2, start2 + length2)]));
+  fs.writeFileSync(
+    `${stem}.content`,
+    Buffer.concat([pdf.subarray(start1, contentsStart), pdf.subarray(start2, start2 + length2)]),
+  );
   try {
     // Only the signer certificate: pdfsig sized /Contents for its own CMS, and the root is the trust anchor anyway.
     await run('openssl', [
-      'cms', '-sign', '-binary', '-cades', '-md', 'sha256', '-nosmimecap', '-signer', certPath, '-inkey', keyPath,
-      '-in', `${stem}.content`, '-outform', 'DER', '-out', `${stem}.cms`,
+      'cms',
+      '-sign',
+      '-binary',
+      '-cades',
+      '-md',
+      'sha256',
+      '-nosmimecap',
+      '-signer',
+      certPath,
+      '-inkey',
+      keyPath,
+      '-in',
+      `${stem}.content`,
+      '-outform',
+      'DER',
+      '-out',
+      `${stem}.cms`,
     ]);
     const hex = fs.readFileSync(`${stem}.cms`).toString('hex');
     const room = start2 - contentsStart - 2;
-    if (hex.length > room) throw new Error(`signWithPdfsig: CAdES CMS needs ${hex.length} hex digits, /Contents has ${room}`);
+    if (hex.length > room)
+      throw new Error(`signWithPdfsig: CAdES CMS needs ${hex.length} hex digits, /Contents has ${room}`);
     pdf.write(hex.padEnd(room, '0'), contentsStart + 1, 'latin1');
     fs.writeFileSync(pdfPath, pdf);
   } finally {
@@ -341,7 +381,9 @@ function issuedByExtensions(ca: TestCa, caCert: pkijs.Certificate): pkijs.Extens
       OID.crlDistributionPoints,
       false,
       new pkijs.CRLDistributionPoints({
-        distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: ca.crlUrl })] })],
+        distributionPoints: [
+          new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: ca.crlUrl })] }),
+        ],
       }),
     ),
   ];
@@ -352,7 +394,11 @@ function profileExtensions(profile: CertificateProfile): pkijs.Extension[] {
     case 'signer':
       return [
         extension(OID.keyUsage, true, keyUsage(KEY_USAGE.digitalSignatureNonRepudiation)),
-        extension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection, OID.msDocumentSigning] })),
+        extension(
+          OID.extKeyUsage,
+          false,
+          new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection, OID.msDocumentSigning] }),
+        ),
       ];
     case 'no-signing-usage':
       return [
@@ -379,16 +425,20 @@ function caName(commonName: string): pkijs.RelativeDistinguishedNames {
 // UTF8String for names: Vietnamese diacritics do not fit PrintableString.
 function subjectName(subject: IssueOptions['subject']): pkijs.RelativeDistinguishedNames {
   const typesAndValues = [attribute(OID.country, new asn1js.PrintableString({ value: 'VN' }))];
-  if (subject.organization) typesAndValues.push(attribute(OID.organization, new asn1js.Utf8String({ value: subject.organization })));
+  if (subject.organization)
+    typesAndValues.push(attribute(OID.organization, new asn1js.Utf8String({ value: subject.organization })));
   typesAndValues.push(attribute(OID.commonName, new asn1js.Utf8String({ value: subject.commonName })));
-  if (subject.serialNumber) typesAndValues.push(attribute(OID.serialNumber, new asn1js.PrintableString({ value: subject.serialNumber })));
+  if (subject.serialNumber)
+    typesAndValues.push(attribute(OID.serialNumber, new asn1js.PrintableString({ value: subject.serialNumber })));
   return distinguishedName(typesAndValues);
 }
 
 // One attribute per RDN, encoded by hand: pkijs would put them all in one multi-valued RDN
 // ("C=VN + O=… + CN=…"), which no real CA issues.
 function distinguishedName(typesAndValues: pkijs.AttributeTypeAndValue[]): pkijs.RelativeDistinguishedNames {
-  const name = new asn1js.Sequence({ value: typesAndValues.map((entry) => new asn1js.Set({ value: [entry.toSchema()] })) });
+  const name = new asn1js.Sequence({
+    value: typesAndValues.map((entry) => new asn1js.Set({ value: [entry.toSchema()] })),
+  });
   return pkijs.RelativeDistinguishedNames.fromBER(name.toBER(false));
 }
 
@@ -396,7 +446,11 @@ function attribute(type: string, value: asn1js.PrintableString | asn1js.Utf8Stri
   return new pkijs.AttributeTypeAndValue({ type, value });
 }
 
-function extension(extnID: string, critical: boolean, value: { toSchema(): asn1js.AsnType } | asn1js.AsnType): pkijs.Extension {
+function extension(
+  extnID: string,
+  critical: boolean,
+  value: { toSchema(): asn1js.AsnType } | asn1js.AsnType,
+): pkijs.Extension {
   const schema = 'toSchema' in value ? value.toSchema() : value;
   return new pkijs.Extension({ extnID, critical, extnValue: schema.toBER(false) });
 }
@@ -410,12 +464,17 @@ function keyIdentifier(spki: pkijs.PublicKeyInfo): Buffer {
 }
 
 function authorityKeyIdentifier(caCert: pkijs.Certificate): pkijs.AuthorityKeyIdentifier {
-  return new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyIdentifier(caCert.subjectPublicKeyInfo) }) });
+  return new pkijs.AuthorityKeyIdentifier({
+    keyIdentifier: new asn1js.OctetString({ valueHex: keyIdentifier(caCert.subjectPublicKeyInfo) }),
+  });
 }
 
 // X.509 wants UTCTime up to 2049 and GeneralizedTime from 2050.
 function time(value: Date): pkijs.Time {
-  return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value });
+  return new pkijs.Time({
+    type: value.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime,
+    value,
+  });
 }
 
 function serialToHex(serial: number): string {
@@ -426,7 +485,9 @@ function serialToHex(serial: number): string {
 async function generateKeys(type: 'rsa' | 'ec'): Promise<{ spkiDer: Buffer; keyPem: string }> {
   const generate = promisify(crypto.generateKeyPair);
   const { publicKey, privateKey } =
-    type === 'rsa' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'prime256v1' });
+    type === 'rsa'
+      ? await generate('rsa', { modulusLength: 2048 })
+      : await generate('ec', { namedCurve: 'prime256v1' });
   return {
     spkiDer: publicKey.export({ type: 'spki', format: 'der' }),
     keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
@@ -434,7 +495,13 @@ async function generateKeys(type: 'rsa' | 'ec'): Promise<{ spkiDer: Buffer; keyP
 }
 
 function importSigningKey(keyPem: string) {
-  return crypto.webcrypto.subtle.importKey('pkcs8', derFromPem(keyPem), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  return crypto.webcrypto.subtle.importKey(
+    'pkcs8',
+    derFromPem(keyPem),
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
 }
 
 function pem(label: string, der: Buffer): string {
@@ -466,7 +533,10 @@ function writeAtomically(file: string, data: string | Buffer): void {
 
 async function tsaConfig(ca: TestCa): Promise<string> {
   const dir = await cachedDir(path.join(ca.dir, 'tsa'), async (temp) => {
-    const issued = await issueCertificate(ca, { subject: { commonName: 'Vanthu Test TSA', organization: 'Vanthu Test' }, profile: 'tsa' });
+    const issued = await issueCertificate(ca, {
+      subject: { commonName: 'Vanthu Test TSA', organization: 'Vanthu Test' },
+      profile: 'tsa',
+    });
     fs.copyFileSync(issued.certPath, path.join(temp, 'tsa-cert.pem'));
     fs.copyFileSync(issued.keyPath!, path.join(temp, 'tsa-key.pem'));
     fs.writeFileSync(path.join(temp, 'serial'), '01\n');
@@ -515,13 +585,29 @@ async function timestampReply(configPath: string, query: Buffer): Promise<Buffer
 function signerNssDb(ca: TestCa): Promise<string> {
   return cachedDir(path.join(ca.dir, 'nss-pdfsig-signer'), async (db) => {
     const issued = await issueCertificate(ca, {
-      subject: { commonName: 'Trần Thị Bình', organization: 'Sở Nội vụ tỉnh Quảng Bình', serialNumber: 'CCCD:044185000321' },
+      subject: {
+        commonName: 'Trần Thị Bình',
+        organization: 'Sở Nội vụ tỉnh Quảng Bình',
+        serialNumber: 'CCCD:044185000321',
+      },
       profile: 'signer',
     });
     const p12 = path.join(db, 'signer.p12');
     await run('openssl', [
-      'pkcs12', '-export', '-name', PDFSIG_NICK, '-inkey', issued.keyPath!, '-in', issued.certPath,
-      '-certfile', ca.certPath, '-passout', 'pass:', '-out', p12,
+      'pkcs12',
+      '-export',
+      '-name',
+      PDFSIG_NICK,
+      '-inkey',
+      issued.keyPath!,
+      '-in',
+      issued.certPath,
+      '-certfile',
+      ca.certPath,
+      '-passout',
+      'pass:',
+      '-out',
+      p12,
     ]);
     await run('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
     await run('pk12util', ['-i', p12, '-d', `sql:${db}`, '-W', '', '-K', '']);

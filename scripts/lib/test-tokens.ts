@@ -27,7 +27,13 @@ export interface TestTokens {
       label: 'vanthu-personal';
       pin: '123456';
       soPin: '12345678';
-      certs: { signing: TokenCert; expired: TokenCert; noSigningUsage: TokenCert; ecdsa: TokenCert; alwaysAuthenticate: TokenCert };
+      certs: {
+        signing: TokenCert;
+        expired: TokenCert;
+        noSigningUsage: TokenCert;
+        ecdsa: TokenCert;
+        alwaysAuthenticate: TokenCert;
+      };
     };
     organization: { label: 'vanthu-organization'; pin: '654321'; soPin: '87654321'; certs: { signing: TokenCert } };
   };
@@ -50,7 +56,8 @@ interface KeySpec {
 
 export function findSoftHsmModule(): string {
   const found = SOFTHSM_MODULES.find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error(`SoftHSM2 not found (looked at ${SOFTHSM_MODULES.join(', ')}); install the softhsm2 package`);
+  if (!found)
+    throw new Error(`SoftHSM2 not found (looked at ${SOFTHSM_MODULES.join(', ')}); install the softhsm2 package`);
   return found;
 }
 
@@ -65,7 +72,13 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
   const softhsm2Conf = path.join(root, 'softhsm2.conf');
   fs.writeFileSync(
     softhsm2Conf,
-    [`directories.tokendir = ${tokenDir}`, 'objectstore.backend = file', 'slots.removable = false', 'log.level = ERROR', ''].join('\n'),
+    [
+      `directories.tokendir = ${tokenDir}`,
+      'objectstore.backend = file',
+      'slots.removable = false',
+      'log.level = ERROR',
+      '',
+    ].join('\n'),
   );
   const ca = await createTestCa(path.join(root, 'ca'));
   const tool = new TokenTool(module, softhsm2Conf, root);
@@ -77,7 +90,13 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
   await tool.initToken('vanthu-organization', '87654321', '654321');
   // One token after the other too, so serial numbers come out the same on every run.
   const personal = await tool.fill(ca, 'vanthu-personal', '123456', [
-    { id: '01', label: 'Chu tich', keyType: 'rsa:2048', profile: 'signer', subject: { commonName: 'Nguyễn Văn An', ...person } },
+    {
+      id: '01',
+      label: 'Chu tich',
+      keyType: 'rsa:2048',
+      profile: 'signer',
+      subject: { commonName: 'Nguyễn Văn An', ...person },
+    },
     {
       id: '02',
       label: 'Chu tich (het han)',
@@ -86,8 +105,20 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
       subject: { commonName: 'Nguyễn Văn An (hết hạn)', ...person },
       validity: { notBefore: new Date(now - 3 * YEAR_MS), notAfter: new Date(now - YEAR_MS) },
     },
-    { id: '03', label: 'Chu tich (ma hoa)', keyType: 'rsa:2048', profile: 'no-signing-usage', subject: { commonName: 'Nguyễn Văn An (mã hóa)', ...person } },
-    { id: '04', label: 'Chu tich (ECDSA)', keyType: 'EC:prime256v1', profile: 'signer', subject: { commonName: 'Nguyễn Văn An (ECDSA)', ...person } },
+    {
+      id: '03',
+      label: 'Chu tich (ma hoa)',
+      keyType: 'rsa:2048',
+      profile: 'no-signing-usage',
+      subject: { commonName: 'Nguyễn Văn An (mã hóa)', ...person },
+    },
+    {
+      id: '04',
+      label: 'Chu tich (ECDSA)',
+      keyType: 'EC:prime256v1',
+      profile: 'signer',
+      subject: { commonName: 'Nguyễn Văn An (ECDSA)', ...person },
+    },
     {
       id: '05',
       label: 'Chu tich (PIN moi lan ky)',
@@ -98,7 +129,13 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
     },
   ]);
   const organization = await tool.fill(ca, 'vanthu-organization', '654321', [
-    { id: '01', label: 'UBND xa Quang Phu', keyType: 'rsa:2048', profile: 'signer', subject: { commonName: COMMUNE, organization: COMMUNE, serialNumber: 'MST:2801234567' } },
+    {
+      id: '01',
+      label: 'UBND xa Quang Phu',
+      keyType: 'rsa:2048',
+      profile: 'signer',
+      subject: { commonName: COMMUNE, organization: COMMUNE, serialNumber: 'MST:2801234567' },
+    },
   ]);
   return {
     module,
@@ -110,9 +147,20 @@ export async function createTestTokens(dir: string): Promise<TestTokens> {
         label: 'vanthu-personal',
         pin: '123456',
         soPin: '12345678',
-        certs: { signing: personal[0]!, expired: personal[1]!, noSigningUsage: personal[2]!, ecdsa: personal[3]!, alwaysAuthenticate: personal[4]! },
+        certs: {
+          signing: personal[0]!,
+          expired: personal[1]!,
+          noSigningUsage: personal[2]!,
+          ecdsa: personal[3]!,
+          alwaysAuthenticate: personal[4]!,
+        },
       },
-      organization: { label: 'vanthu-organization', pin: '654321', soPin: '87654321', certs: { signing: organization[0]! } },
+      organization: {
+        label: 'vanthu-organization',
+        pin: '654321',
+        soPin: '87654321',
+        certs: { signing: organization[0]! },
+      },
     },
   };
 }
@@ -130,17 +178,38 @@ class TokenTool {
   }
 
   async initToken(label: string, soPin: string, pin: string): Promise<void> {
-    await run('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', soPin, '--pin', pin], { env: this.env });
+    await run('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', soPin, '--pin', pin], {
+      env: this.env,
+    });
   }
 
   async fill(ca: TestCa, label: string, pin: string, keys: KeySpec[]): Promise<TokenCert[]> {
     const certs: TokenCert[] = [];
     for (const key of keys) {
-      await this.pkcs11(label, pin, ['--keypairgen', '--key-type', key.keyType, '--id', key.id, '--label', key.label, ...(key.alwaysAuthenticate ? ['--always-auth'] : [])]);
+      await this.pkcs11(label, pin, [
+        '--keypairgen',
+        '--key-type',
+        key.keyType,
+        '--id',
+        key.id,
+        '--label',
+        key.label,
+        ...(key.alwaysAuthenticate ? ['--always-auth'] : []),
+      ]);
       const publicKeyDer = await this.readPublicKey(label, key.id);
-      const issued = await issueCertificate(ca, { subject: key.subject, publicKeyDer, profile: key.profile, ...key.validity });
+      const issued = await issueCertificate(ca, {
+        subject: key.subject,
+        publicKeyDer,
+        profile: key.profile,
+        ...key.validity,
+      });
       await this.writeCertificate(label, pin, key.id, key.label, issued.certDer);
-      certs.push({ id: key.id, certPath: issued.certPath, serialHex: issued.serialHex, commonName: key.subject.commonName });
+      certs.push({
+        id: key.id,
+        certPath: issued.certPath,
+        serialHex: issued.serialHex,
+        commonName: key.subject.commonName,
+      });
     }
     // Real tokens carry their issuer's certificate too: an object with no key behind it.
     await this.writeCertificate(label, pin, Buffer.from('ca').toString('hex'), 'Vanthu Test Root CA', ca.certDer);
@@ -156,7 +225,13 @@ class TokenTool {
     return der;
   }
 
-  private async writeCertificate(label: string, pin: string, id: string, objectLabel: string, der: Buffer): Promise<void> {
+  private async writeCertificate(
+    label: string,
+    pin: string,
+    id: string,
+    objectLabel: string,
+    der: Buffer,
+  ): Promise<void> {
     const file = this.scratchFile(label, id, 'cert.der');
     fs.writeFileSync(file, der);
     await this.pkcs11(label, pin, ['--write-object', file, '--type', 'cert', '--id', id, '--label', objectLabel]);

@@ -27,7 +27,12 @@ export async function runAdmin(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, parent: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean' },
+        parent: { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -41,11 +46,14 @@ export async function runAdmin(argv: string[]): Promise<number> {
   if (!invocation) return usage(`unknown command: ${positionals.join(' ') || '(none)'}`);
   if (!values.data) return usage('--data <dir> is required');
 
-  const result = await execute(values.data, invocation).catch(
-    (error: Error): AdminResult => ({ ok: false, code: 'DB_UNAVAILABLE', message: error.message.split('\n')[0] ?? 'failed' }),
-  );
+  const result = await execute(values.data, invocation).catch((error: Error): AdminResult => ({
+    ok: false,
+    code: 'DB_UNAVAILABLE',
+    message: error.message.split('\n')[0] ?? 'failed',
+  }));
   if (!result.ok) {
-    if (values.json) process.stdout.write(`${JSON.stringify({ error: { code: result.code, message: result.message } })}\n`);
+    if (values.json)
+      process.stdout.write(`${JSON.stringify({ error: { code: result.code, message: result.message } })}\n`);
     process.stderr.write(`hub admin: ${result.message} (${result.code})\n`);
     return 1;
   }
@@ -61,9 +69,11 @@ function usage(problem: string): number {
 function invocationOf(words: string[], parent: string | null): Invocation | null {
   const [first, second, ...rest] = words;
   const key = `${first ?? ''} ${second ?? ''}`;
-  if (key === 'agency add' && rest.length === 2) return { name: 'agency-add', input: { code: rest[0], name: rest[1], parentCode: parent } };
+  if (key === 'agency add' && rest.length === 2)
+    return { name: 'agency-add', input: { code: rest[0], name: rest[1], parentCode: parent } };
   if (key === 'agency list' && rest.length === 0) return { name: 'agency-list', input: {} };
-  if (first === 'enroll' && second !== undefined && rest.length === 0) return { name: 'enroll', input: { agency: second } };
+  if (first === 'enroll' && second !== undefined && rest.length === 0)
+    return { name: 'enroll', input: { agency: second } };
   if (key === 'device list' && rest.length === 0) return { name: 'device-list', input: {} };
   if (key === 'device revoke' && rest.length === 1) return { name: 'device-revoke', input: { deviceId: rest[0] } };
   if (key === 'device expire' && rest.length === 1) return { name: 'device-expire', input: { deviceId: rest[0] } };
@@ -76,7 +86,12 @@ async function execute(dataDir: string, invocation: Invocation): Promise<AdminRe
   const holder = liveHolder(dataDir);
   if (holder) return viaHub(holder, invocation);
   const claim = claimDataDir(dataDir);
-  if (!claim.ok) return { ok: false, code: 'DATA_DIR_BUSY', message: `${dataDir} is in use by process ${claim.holder.pid}; try again` };
+  if (!claim.ok)
+    return {
+      ok: false,
+      code: 'DATA_DIR_BUSY',
+      message: `${dataDir} is in use by process ${claim.holder.pid}; try again`,
+    };
   try {
     return await direct(dataDir, undefined, invocation);
   } finally {
@@ -98,7 +113,11 @@ async function direct(dataDir: string, databaseUrl: string | undefined, invocati
 
 async function viaHub(holder: HubFile, invocation: Invocation): Promise<AdminResult> {
   if (!holder.url || !holder.adminSecret) {
-    return { ok: false, code: 'DATA_DIR_BUSY', message: `the hub (process ${holder.pid}) is starting or another admin command is running; try again` };
+    return {
+      ok: false,
+      code: 'DATA_DIR_BUSY',
+      message: `the hub (process ${holder.pid}) is starting or another admin command is running; try again`,
+    };
   }
   try {
     const response = await fetch(`${holder.url}/admin/${invocation.name}`, {
@@ -108,9 +127,17 @@ async function viaHub(holder: HubFile, invocation: Invocation): Promise<AdminRes
     });
     const body = (await response.json()) as { result?: AdminResult; error?: { message: string } };
     if (body.result) return body.result;
-    return { ok: false, code: 'HUB_UNREACHABLE', message: `the hub refused the command: ${body.error?.message ?? response.status}` };
+    return {
+      ok: false,
+      code: 'HUB_UNREACHABLE',
+      message: `the hub refused the command: ${body.error?.message ?? response.status}`,
+    };
   } catch (error) {
-    return { ok: false, code: 'HUB_UNREACHABLE', message: `cannot reach the hub at ${holder.url}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      code: 'HUB_UNREACHABLE',
+      message: `cannot reach the hub at ${holder.url}: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -125,7 +152,10 @@ function describe(name: AdminCommandName, value: unknown): string {
       return `${v.code}\n(one-time code for ${v.agency}, valid until ${v.expiresAt})`;
     case 'device-list':
       return (v as any[])
-        .map((d) => `${d.id}\t${d.agency}\t${d.name}\t${d.holdsRegister ? 'register' : '-'}\texpires ${d.expiresAt}${d.revokedAt ? `\trevoked ${d.revokedAt}` : ''}`)
+        .map(
+          (d) =>
+            `${d.id}\t${d.agency}\t${d.name}\t${d.holdsRegister ? 'register' : '-'}\texpires ${d.expiresAt}${d.revokedAt ? `\trevoked ${d.revokedAt}` : ''}`,
+        )
         .join('\n');
     case 'device-revoke':
       return `revoked ${v.deviceId}`;

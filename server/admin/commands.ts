@@ -8,7 +8,15 @@ import { insertAgency, listAgencies, getAgency } from '../db/agencies.ts';
 import { expireDevice, listDevices, revokeDevice } from '../db/devices.ts';
 import { issueEnrollCode } from '../enrollment.ts';
 
-export type AdminCode = 'BAD_ARGUMENT' | 'AGENCY_EXISTS' | 'AGENCY_UNKNOWN' | 'DEVICE_UNKNOWN' | 'HUB_UNREACHABLE' | 'DATA_DIR_BUSY' | 'DB_UNAVAILABLE' | 'DB_NEWER_VERSION';
+export type AdminCode =
+  | 'BAD_ARGUMENT'
+  | 'AGENCY_EXISTS'
+  | 'AGENCY_UNKNOWN'
+  | 'DEVICE_UNKNOWN'
+  | 'HUB_UNREACHABLE'
+  | 'DATA_DIR_BUSY'
+  | 'DB_UNAVAILABLE'
+  | 'DB_NEWER_VERSION';
 export type AdminResult = { ok: true; value: unknown } | { ok: false; code: AdminCode; message: string };
 
 const done = (value: unknown): AdminResult => ({ ok: true, value });
@@ -23,15 +31,22 @@ interface AdminCommand<S extends z.ZodType> {
   run(db: Database, input: z.infer<S>): Promise<AdminResult>;
 }
 
-const command = <S extends z.ZodType>(input: S, run: (db: Database, input: z.infer<S>) => Promise<AdminResult>): AdminCommand<S> => ({ input, run });
+const command = <S extends z.ZodType>(
+  input: S,
+  run: (db: Database, input: z.infer<S>) => Promise<AdminResult>,
+): AdminCommand<S> => ({ input, run });
 
 const adminCommands = {
-  'agency-add': command(z.object({ code: newAgencyCode, name: z.string().trim().min(1).max(300), parentCode: agencyCode.nullable() }), async (db, input) => {
-    const outcome = await insertAgency(db, input);
-    if (outcome === 'exists') return refused('AGENCY_EXISTS', `agency ${input.code} already exists`);
-    if (outcome === 'parent-unknown') return refused('AGENCY_UNKNOWN', `parent agency ${input.parentCode} does not exist`);
-    return done(input);
-  }),
+  'agency-add': command(
+    z.object({ code: newAgencyCode, name: z.string().trim().min(1).max(300), parentCode: agencyCode.nullable() }),
+    async (db, input) => {
+      const outcome = await insertAgency(db, input);
+      if (outcome === 'exists') return refused('AGENCY_EXISTS', `agency ${input.code} already exists`);
+      if (outcome === 'parent-unknown')
+        return refused('AGENCY_UNKNOWN', `parent agency ${input.parentCode} does not exist`);
+      return done(input);
+    },
+  ),
   'agency-list': command(z.object({}), async (db) => done(await listAgencies(db))),
   enroll: command(z.object({ agency: agencyCode }), async (db, input) => {
     if (!(await getAgency(db, input.agency))) return refused('AGENCY_UNKNOWN', `agency ${input.agency} does not exist`);
@@ -54,10 +69,14 @@ const adminCommands = {
     ),
   ),
   'device-revoke': command(z.object({ deviceId }), async (db, input) =>
-    (await revokeDevice(db, input.deviceId)) ? done({ deviceId: input.deviceId, revoked: true }) : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
+    (await revokeDevice(db, input.deviceId))
+      ? done({ deviceId: input.deviceId, revoked: true })
+      : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
   ),
   'device-expire': command(z.object({ deviceId }), async (db, input) =>
-    (await expireDevice(db, input.deviceId)) ? done({ deviceId: input.deviceId, expired: true }) : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
+    (await expireDevice(db, input.deviceId))
+      ? done({ deviceId: input.deviceId, expired: true })
+      : refused('DEVICE_UNKNOWN', `no device ${input.deviceId}`),
   ),
 };
 
@@ -69,6 +88,10 @@ export const isAdminCommand = (name: string): name is AdminCommandName => Object
 export async function runAdminCommand(db: Database, name: AdminCommandName, input: unknown): Promise<AdminResult> {
   const cmd = adminCommands[name] as AdminCommand<z.ZodType>;
   const parsed = cmd.input.safeParse(input);
-  if (!parsed.success) return refused('BAD_ARGUMENT', parsed.error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    return refused(
+      'BAD_ARGUMENT',
+      parsed.error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('; '),
+    );
   return cmd.run(db, parsed.data);
 }

@@ -31,7 +31,9 @@ async function applyChange(db: Database, device: CallingDevice, change: Change):
       const outcome = await applyOp(tx, device, change);
       if (outcome.status === 'retry') throw new NotYet(outcome);
       const stored: StoredOutcome =
-        outcome.status === 'applied' ? { status: 'applied', code: null, message: null } : { status: 'rejected', code: outcome.code, message: outcome.message };
+        outcome.status === 'applied'
+          ? { status: 'applied', code: null, message: null }
+          : { status: 'rejected', code: outcome.code, message: outcome.message };
       await recordOutcome(tx, device.agency, change.id, stored);
       return { id: change.id, ...outcome };
     });
@@ -39,7 +41,8 @@ async function applyChange(db: Database, device: CallingDevice, change: Change):
     if (error instanceof NotYet) return { id: change.id, ...error.outcome };
     // The database refused a value the schema let through (SQLSTATE class 22: data exception):
     // that change can never be stored, so it is rejected alone instead of failing the batch.
-    if (isDataException(error)) return { id: change.id, status: 'rejected', code: 'INVALID_VALUE', message: 'a value the hub cannot store' };
+    if (isDataException(error))
+      return { id: change.id, status: 'rejected', code: 'INVALID_VALUE', message: 'a value the hub cannot store' };
     throw error;
   }
 }
@@ -52,7 +55,12 @@ function isDataException(error: unknown): boolean {
 /** An applied change replays as 'duplicate'; a rejected one is rejected again, for the same reason. */
 function replayed(id: string, earlier: StoredOutcome): ChangeResult {
   if (earlier.status === 'applied') return { id, status: 'duplicate' };
-  return { id, status: 'rejected', ...(earlier.code ? { code: earlier.code } : {}), ...(earlier.message ? { message: earlier.message } : {}) };
+  return {
+    id,
+    status: 'rejected',
+    ...(earlier.code ? { code: earlier.code } : {}),
+    ...(earlier.message ? { message: earlier.message } : {}),
+  };
 }
 
 function applyOp(tx: Transaction, device: CallingDevice, change: Change): Promise<Outcome> {

@@ -12,9 +12,11 @@ import { applied, rejected, retry, type Outcome } from './outcome.ts';
 type IssueChange = Extract<Change, { op: 'document.issue' }>;
 
 export async function applyIssue(tx: Transaction, device: CallingDevice, change: IssueChange): Promise<Outcome> {
-  if (!device.holdsRegister) return rejected('NUMBERING_NOT_HELD', 'only the device holding the registers may issue numbered documents');
+  if (!device.holdsRegister)
+    return rejected('NUMBERING_NOT_HELD', 'only the device holding the registers may issue numbered documents');
   const recipients = [...new Set(change.recipients)];
-  if (recipients.includes(device.agency)) return rejected('RECIPIENT_SELF', 'a document cannot be sent to its own agency');
+  if (recipients.includes(device.agency))
+    return rejected('RECIPIENT_SELF', 'a document cannot be sent to its own agency');
   const known = await knownAgencyCodes(tx, recipients);
   const unknown = recipients.filter((code) => !known.has(code));
   if (unknown.length > 0) return rejected('RECIPIENT_UNKNOWN', `not in the directory: ${unknown.join(', ')}`);
@@ -24,7 +26,11 @@ export async function applyIssue(tx: Transaction, device: CallingDevice, change:
   const missing = hashes.filter((sha256) => !claimed.has(sha256));
   if (missing.length > 0) return retry('BLOB_MISSING', `not uploaded by this agency yet: ${missing.join(', ')}`);
   const wrongSize = change.attachments.find((a) => claimed.get(a.sha256) !== a.size);
-  if (wrongSize) return rejected('ATTACHMENT_SIZE_MISMATCH', `${wrongSize.filename}: ${wrongSize.size} bytes announced, ${claimed.get(wrongSize.sha256)} uploaded`);
+  if (wrongSize)
+    return rejected(
+      'ATTACHMENT_SIZE_MISMATCH',
+      `${wrongSize.filename}: ${wrongSize.size} bytes announced, ${claimed.get(wrongSize.sha256)} uploaded`,
+    );
 
   const stored = await insertDocument(tx, {
     owner: device.agency,
@@ -34,7 +40,11 @@ export async function applyIssue(tx: Transaction, device: CallingDevice, change:
     changeId: change.id,
     device: device.id,
   });
-  if (!stored) return rejected('DOCUMENT_EXISTS', `document ${change.document.id} was already issued through the hub by another change`);
+  if (!stored)
+    return rejected(
+      'DOCUMENT_EXISTS',
+      `document ${change.document.id} was already issued through the hub by another change`,
+    );
 
   const sender = (await getAgency(tx, device.agency))!;
   const item = {

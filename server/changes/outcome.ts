@@ -6,5 +6,13 @@ export type Outcome =
   | { status: 'retry'; code: string; message: string };
 
 export const applied: Outcome = { status: 'applied' };
-export const rejected = (code: string, message: string): Outcome => ({ status: 'rejected', code, message: message.slice(0, 500) });
-export const retry = (code: string, message: string): Outcome => ({ status: 'retry', code, message: message.slice(0, 500) });
+export const rejected = (code: string, message: string): Outcome => ({
+  status: 'rejected',
+  code,
+  message: message.slice(0, 500),
+});
+export const retry = (code: string, message: string): Outcome => ({
+  status: 'retry',
+  code,
+  message: message.slice(0, 500),
+});

@@ -12,7 +12,10 @@ type StatusChange = Extract<Change, { op: 'status.send' }>;
 
 export async function applyStatus(tx: Transaction, device: CallingDevice, change: StatusChange): Promise<Outcome> {
   if (!(await isDeliveredTo(tx, change.senderCode, change.documentId, device.agency))) {
-    return rejected('FORBIDDEN', `document ${change.documentId} of ${change.senderCode} was not sent to ${device.agency}`);
+    return rejected(
+      'FORBIDDEN',
+      `document ${change.documentId} of ${change.senderCode} was not sent to ${device.agency}`,
+    );
   }
   await insertStatusEvent(tx, {
     changeId: change.id,
@@ -28,7 +31,14 @@ export async function applyStatus(tx: Transaction, device: CallingDevice, change
     tx,
     change.senderCode,
     'status',
-    { kind: 'status', documentId: change.documentId, from: { code: from.code, name: from.name }, statusCode: change.statusCode, description: change.description, at: change.at },
+    {
+      kind: 'status',
+      documentId: change.documentId,
+      from: { code: from.code, name: from.name },
+      statusCode: change.statusCode,
+      description: change.description,
+      at: change.at,
+    },
     null,
   );
   return applied;

@@ -12,18 +12,36 @@ type UpdateChange = Extract<Change, { op: 'document.update' }>;
 
 export async function applyUpdate(tx: Transaction, device: CallingDevice, change: UpdateChange): Promise<Outcome> {
   if (!(await isKnownTo(tx, device.agency, change.documentId))) {
-    return rejected('NOT_FOUND', `document ${change.documentId} was neither issued by nor delivered to ${device.agency}`);
+    return rejected(
+      'NOT_FOUND',
+      `document ${change.documentId} was neither issued by nor delivered to ${device.agency}`,
+    );
   }
   const accepted: Record<string, unknown> = {};
   for (const name of mutableFieldNames) {
     if (!(name in change.fields)) continue;
     const value = change.fields[name];
-    if (await mergeField(tx, { agency: device.agency, documentId: change.documentId, name, value, hlc: change.hlc, device: device.id })) {
+    if (
+      await mergeField(tx, {
+        agency: device.agency,
+        documentId: change.documentId,
+        name,
+        value,
+        hlc: change.hlc,
+        device: device.id,
+      })
+    ) {
       accepted[name] = value;
     }
   }
   if (Object.keys(accepted).length > 0) {
-    await appendFeed(tx, device.agency, 'update', { kind: 'update', documentId: change.documentId, fields: accepted, hlc: change.hlc }, device.id);
+    await appendFeed(
+      tx,
+      device.agency,
+      'update',
+      { kind: 'update', documentId: change.documentId, fields: accepted, hlc: change.hlc },
+      device.id,
+    );
   }
   return applied;
 }

@@ -11,11 +11,10 @@ const AGENCY_COLUMNS = 'code, name, parent_code AS "parentCode"';
 
 export async function insertAgency(q: Queryable, agency: Agency): Promise<'inserted' | 'exists' | 'parent-unknown'> {
   if (agency.parentCode !== null && !(await getAgency(q, agency.parentCode))) return 'parent-unknown';
-  const rows = await q.query('INSERT INTO agencies (code, name, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code', [
-    agency.code,
-    agency.name,
-    agency.parentCode,
-  ]);
+  const rows = await q.query(
+    'INSERT INTO agencies (code, name, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code',
+    [agency.code, agency.name, agency.parentCode],
+  );
   return rows.length === 1 ? 'inserted' : 'exists';
 }
 
@@ -35,7 +34,10 @@ export async function lockAgency(q: Queryable, code: string): Promise<void> {
 
 /** The codes among `codes` that are in the directory. */
 export async function knownAgencyCodes(q: Queryable, codes: readonly string[]): Promise<Set<string>> {
-  const rows = await q.query<{ code: string }>('SELECT code FROM agencies WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb))', [json(codes)]);
+  const rows = await q.query<{ code: string }>(
+    'SELECT code FROM agencies WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    [json(codes)],
+  );
   return new Set(rows.map((row) => row.code));
 }
 
@@ -45,7 +47,10 @@ export async function knownAgencyCodes(q: Queryable, codes: readonly string[]): 
  * two of them never wait on each other.
  */
 export async function nextFeedSeq(q: Queryable, code: string): Promise<number> {
-  const [row] = await q.query<{ seq: number }>('UPDATE agencies SET feed_seq = feed_seq + 1 WHERE code = $1 RETURNING feed_seq AS seq', [code]);
+  const [row] = await q.query<{ seq: number }>(
+    'UPDATE agencies SET feed_seq = feed_seq + 1 WHERE code = $1 RETURNING feed_seq AS seq',
+    [code],
+  );
   if (!row) throw new Error(`agency ${code} vanished while writing its feed`);
   return row.seq;
 }

@@ -8,7 +8,11 @@ export async function claimBlob(q: Queryable, agency: string, sha256: string, si
 }
 
 /** The claimed blobs among `hashes`, with their sizes. */
-export async function claimedBlobs(q: Queryable, agency: string, hashes: readonly string[]): Promise<Map<string, number>> {
+export async function claimedBlobs(
+  q: Queryable,
+  agency: string,
+  hashes: readonly string[],
+): Promise<Map<string, number>> {
   const rows = await q.query<{ sha256: string; size: number }>(
     `SELECT b.sha256, b.size FROM blob_claims c JOIN blobs b ON b.sha256 = c.sha256
      WHERE c.agency = $1 AND c.sha256 IN (SELECT jsonb_array_elements_text($2::jsonb))`,

@@ -12,14 +12,21 @@ export interface StoredOutcome {
  * change now); the earlier outcome when it was seen before. A concurrent copy
  * waits on the key until the first commits or rolls back.
  */
-export async function claimChangeId(q: Queryable, agency: string, id: string, device: string): Promise<StoredOutcome | null> {
-  const inserted = await q.query("INSERT INTO applied_changes (agency, id, device, status) VALUES ($1, $2, $3, 'pending') ON CONFLICT DO NOTHING RETURNING id", [
-    agency,
-    id,
-    device,
-  ]);
+export async function claimChangeId(
+  q: Queryable,
+  agency: string,
+  id: string,
+  device: string,
+): Promise<StoredOutcome | null> {
+  const inserted = await q.query(
+    "INSERT INTO applied_changes (agency, id, device, status) VALUES ($1, $2, $3, 'pending') ON CONFLICT DO NOTHING RETURNING id",
+    [agency, id, device],
+  );
   if (inserted.length === 1) return null;
-  const [row] = await q.query<StoredOutcome>('SELECT status, code, message FROM applied_changes WHERE agency = $1 AND id = $2', [agency, id]);
+  const [row] = await q.query<StoredOutcome>(
+    'SELECT status, code, message FROM applied_changes WHERE agency = $1 AND id = $2',
+    [agency, id],
+  );
   return row!;
 }
 

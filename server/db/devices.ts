@@ -29,7 +29,10 @@ export function listDevices(q: Queryable): Promise<DeviceRow[]> {
 
 /** Whether a device of the agency that can still sync holds its registers. */
 export async function hasActiveRegisterHolder(q: Queryable, agency: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM devices WHERE agency = $1 AND holds_register AND revoked_at IS NULL AND expires_at > now()', [agency]);
+  const rows = await q.query(
+    'SELECT 1 FROM devices WHERE agency = $1 AND holds_register AND revoked_at IS NULL AND expires_at > now()',
+    [agency],
+  );
   return rows.length > 0;
 }
 
@@ -52,11 +55,17 @@ export async function insertDevice(
 
 /** Records that the device was heard from; at most once a minute, to spare the database a write per request. */
 export async function touchDevice(q: Queryable, id: string): Promise<void> {
-  await q.query("UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')", [id]);
+  await q.query(
+    "UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')",
+    [id],
+  );
 }
 
 export async function revokeDevice(q: Queryable, id: string): Promise<boolean> {
-  return (await q.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id', [id])).length === 1;
+  return (
+    (await q.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id', [id]))
+      .length === 1
+  );
 }
 
 export async function expireDevice(q: Queryable, id: string): Promise<boolean> {

@@ -5,7 +5,14 @@ import { json, type Queryable } from './database.ts';
 /** Stores an issued document; false when (owner, id) is already on the hub. */
 export async function insertDocument(
   q: Queryable,
-  doc: { owner: string; envelope: DocumentEnvelope; attachments: AttachmentRef[]; recipients: string[]; changeId: string; device: string },
+  doc: {
+    owner: string;
+    envelope: DocumentEnvelope;
+    attachments: AttachmentRef[];
+    recipients: string[];
+    changeId: string;
+    device: string;
+  },
 ): Promise<boolean> {
   const inserted = await q.query(
     `INSERT INTO documents (owner, id, envelope, recipients, change_id, device) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6)
@@ -23,17 +30,34 @@ export async function insertDocument(
   return true;
 }
 
-export async function insertDelivery(q: Queryable, owner: string, documentId: string, recipient: string, feedSeq: number): Promise<void> {
-  await q.query("INSERT INTO deliveries (owner, document_id, recipient, status, feed_seq) VALUES ($1, $2, $3, 'queued', $4)", [
-    owner,
-    documentId,
-    recipient,
-    feedSeq,
-  ]);
+export async function insertDelivery(
+  q: Queryable,
+  owner: string,
+  documentId: string,
+  recipient: string,
+  feedSeq: number,
+): Promise<void> {
+  await q.query(
+    "INSERT INTO deliveries (owner, document_id, recipient, status, feed_seq) VALUES ($1, $2, $3, 'queued', $4)",
+    [owner, documentId, recipient, feedSeq],
+  );
 }
 
-export async function isDeliveredTo(q: Queryable, owner: string, documentId: string, recipient: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM deliveries WHERE owner = $1 AND document_id = $2 AND recipient = $3', [owner, documentId, recipient])).length > 0;
+export async function isDeliveredTo(
+  q: Queryable,
+  owner: string,
+  documentId: string,
+  recipient: string,
+): Promise<boolean> {
+  return (
+    (
+      await q.query('SELECT 1 FROM deliveries WHERE owner = $1 AND document_id = $2 AND recipient = $3', [
+        owner,
+        documentId,
+        recipient,
+      ])
+    ).length > 0
+  );
 }
 
 /** Whether the agency issued the document or had it delivered: the documents whose metadata it keeps. */
@@ -48,15 +72,23 @@ export async function isKnownTo(q: Queryable, agency: string, documentId: string
 
 /** Marks the deliveries whose feed item the agency has acknowledged as fetched. */
 export async function markFetched(q: Queryable, recipient: string, cursor: number): Promise<void> {
-  await q.query("UPDATE deliveries SET status = 'fetched', fetched_at = now() WHERE recipient = $1 AND status = 'queued' AND feed_seq <= $2", [
-    recipient,
-    cursor,
-  ]);
+  await q.query(
+    "UPDATE deliveries SET status = 'fetched', fetched_at = now() WHERE recipient = $1 AND status = 'queued' AND feed_seq <= $2",
+    [recipient, cursor],
+  );
 }
 
 export async function insertStatusEvent(
   q: Queryable,
-  event: { changeId: string; from: string; owner: string; documentId: string; statusCode: string; description: string; at: string },
+  event: {
+    changeId: string;
+    from: string;
+    owner: string;
+    documentId: string;
+    statusCode: string;
+    description: string;
+    at: string;
+  },
 ): Promise<void> {
   await q.query(
     `INSERT INTO status_events (change_id, from_agency, owner, document_id, status_code, description, at)

@@ -1,7 +1,12 @@
 // One-time enrollment codes, kept as their SHA-256 only.
 import type { Queryable } from './database.ts';
 
-export async function insertEnrollCode(q: Queryable, codeHash: string, agency: string, validDays: number): Promise<Date> {
+export async function insertEnrollCode(
+  q: Queryable,
+  codeHash: string,
+  agency: string,
+  validDays: number,
+): Promise<Date> {
   const [row] = await q.query<{ expiresAt: Date }>(
     'INSERT INTO enroll_codes (code_hash, agency, expires_at) VALUES ($1, $2, now() + make_interval(days => $3)) RETURNING expires_at AS "expiresAt"',
     [codeHash, agency, validDays],

@@ -32,7 +32,11 @@ export async function migrate(db: Database): Promise<MigrateResult> {
     const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
     const current = row?.version ?? 0;
     if (current > latest) {
-      return { ok: false, code: 'DB_NEWER_VERSION', message: `database schema ${current} is newer than this hub (${latest})` } as const;
+      return {
+        ok: false,
+        code: 'DB_NEWER_VERSION',
+        message: `database schema ${current} is newer than this hub (${latest})`,
+      } as const;
     }
     for (const migration of known.filter((m) => m.version > current)) {
       await tx.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, migration.file), 'utf8'));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 
-export type OpenResult = { ok: true; db: Database } | { ok: false; code: 'DB_UNAVAILABLE' | 'DB_NEWER_VERSION'; message: string };
+export type OpenResult =
+  { ok: true; db: Database } | { ok: false; code: 'DB_UNAVAILABLE' | 'DB_NEWER_VERSION'; message: string };
 
 export async function openDatabase(dataDir: string, databaseUrl: string | undefined): Promise<OpenResult> {
   let db: Database;
@@ -15,7 +16,9 @@ export async function openDatabase(dataDir: string, databaseUrl: string | undefi
   } catch (error) {
     return { ok: false, code: 'DB_UNAVAILABLE', message: `cannot open the database: ${(error as Error).message}` };
   }
-  const migrated = await migrate(db).catch((error: Error) => ({ ok: false, code: 'DB_UNAVAILABLE', message: error.message }) as const);
+  const migrated = await migrate(db).catch(
+    (error: Error) => ({ ok: false, code: 'DB_UNAVAILABLE', message: error.message }) as const,
+  );
   if (!migrated.ok) {
     await db.close();
     return migrated;

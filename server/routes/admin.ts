@@ -13,10 +13,15 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export function adminRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.post<{ Params: { command: string } }>('/admin/:command', async (request, reply) => {
     if (!LOOPBACK.has(request.socket.remoteAddress ?? '') || !secretMatches(request, ctx.adminSecret)) {
-      return sendFailure(reply, { status: 403, code: 'FORBIDDEN', message: 'admin commands come from this machine with its secret' });
+      return sendFailure(reply, {
+        status: 403,
+        code: 'FORBIDDEN',
+        message: 'admin commands come from this machine with its secret',
+      });
     }
     const name = request.params.command;
-    if (!isAdminCommand(name)) return sendFailure(reply, { status: 404, code: 'NOT_FOUND', message: `no admin command ${name}` });
+    if (!isAdminCommand(name))
+      return sendFailure(reply, { status: 404, code: 'NOT_FOUND', message: `no admin command ${name}` });
     return { result: await runAdminCommand(ctx.db, name, request.body ?? {}) };
   });
 }

@@ -16,29 +16,44 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
       const device = request.device as CallingDevice;
       const hashes = [...new Set(request.body.hashes)];
       const claimed = await claimedBlobs(ctx.db, device.agency, hashes);
-      const missing = hashes.filter((sha256) => !claimed.has(sha256)).map((sha256) => ({ sha256, offset: ctx.blobs.partialSize(device.agency, sha256) }));
+      const missing = hashes
+        .filter((sha256) => !claimed.has(sha256))
+        .map((sha256) => ({ sha256, offset: ctx.blobs.partialSize(device.agency, sha256) }));
       return { missing };
     },
   );
 
-  app.get<{ Params: BlobParams }>('/v1/agencies/:agency/blobs/:sha256', { schema: { params: blobParams } }, async (request, reply) => {
-    const device = request.device as CallingDevice;
-    const { sha256 } = request.params;
-    // Never says whether a blob the agency may not read exists.
-    const size = await readableBlobSize(ctx.db, device.agency, sha256);
-    if (size === null) return sendFailure(reply, { status: 403, code: 'FORBIDDEN', message: 'this blob is not visible to this agency' });
-    const start = rangeStart(request.headers.range);
-    if (start !== null && start >= size) {
-      reply.header('content-range', `bytes */${size}`);
-      return sendFailure(reply, { status: 416, code: 'RANGE_NOT_SATISFIABLE', message: `the blob has ${size} bytes` });
-    }
-    reply.header('accept-ranges', 'bytes').type('application/octet-stream');
-    if (start !== null && start > 0) {
-      reply.code(206).header('content-range', `bytes ${start}-${size - 1}/${size}`);
-    }
-    reply.header('content-length', size - (start ?? 0));
-    return reply.send(ctx.blobs.openRead(sha256, start ?? 0, size - 1));
-  });
+  app.get<{ Params: BlobParams }>(
+    '/v1/agencies/:agency/blobs/:sha256',
+    { schema: { params: blobParams } },
+    async (request, reply) => {
+      const device = request.device as CallingDevice;
+      const { sha256 } = request.params;
+      // Never says whether a blob the agency may not read exists.
+      const size = await readableBlobSize(ctx.db, device.agency, sha256);
+      if (size === null)
+        return sendFailure(reply, {
+          status: 403,
+          code: 'FORBIDDEN',
+          message: 'this blob is not visible to this agency',
+        });
+      const start = rangeStart(request.headers.range);
+      if (start !== null && start >= size) {
+        reply.header('content-range', `bytes */${size}`);
+        return sendFailure(reply, {
+          status: 416,
+          code: 'RANGE_NOT_SATISFIABLE',
+          message: `the blob has ${size} bytes`,
+        });
+      }
+      reply.header('accept-ranges', 'bytes').type('application/octet-stream');
+      if (start !== null && start > 0) {
+        reply.code(206).header('content-range', `bytes ${start}-${size - 1}/${size}`);
+      }
+      reply.header('content-length', size - (start ?? 0));
+      return reply.send(ctx.blobs.openRead(sha256, start ?? 0, size - 1));
+    },
+  );
 }
 
 /** `bytes=<n>-` (what clients resume with); other range forms are ignored, as HTTP allows, and the whole blob is sent. */

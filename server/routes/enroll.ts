@@ -7,8 +7,12 @@ import { enrollDevice } from '../enrollment.ts';
 import { sendFailure } from '../errors.ts';
 
 export function enrollRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.post<{ Body: z.infer<typeof enrollRequest> }>('/v1/enroll', { schema: { body: enrollRequest } }, async (request, reply) => {
-    const result = await enrollDevice(ctx.db, request.body);
-    return result.ok ? result.value : sendFailure(reply, result.failure);
-  });
+  app.post<{ Body: z.infer<typeof enrollRequest> }>(
+    '/v1/enroll',
+    { schema: { body: enrollRequest } },
+    async (request, reply) => {
+      const result = await enrollDevice(ctx.db, request.body);
+      return result.ok ? result.value : sendFailure(reply, result.failure);
+    },
+  );
 }

@@ -8,11 +8,17 @@ import { acknowledge, readPage } from '../feed-page.ts';
 import { agencyParams } from './params.ts';
 
 export function feedRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.post<{ Body: z.infer<typeof pullRequest> }>('/v1/agencies/:agency/pull', { schema: { params: agencyParams, body: pullRequest } }, async (request) =>
-    readPage(ctx.db, request.device as CallingDevice, request.body.cursor, request.body.budget),
+  app.post<{ Body: z.infer<typeof pullRequest> }>(
+    '/v1/agencies/:agency/pull',
+    { schema: { params: agencyParams, body: pullRequest } },
+    async (request) => readPage(ctx.db, request.device as CallingDevice, request.body.cursor, request.body.budget),
   );
 
-  app.post<{ Body: z.infer<typeof ackRequest> }>('/v1/agencies/:agency/ack', { schema: { params: agencyParams, body: ackRequest } }, async (request) => ({
-    acked: await acknowledge(ctx.db, request.device as CallingDevice, request.body.cursor),
-  }));
+  app.post<{ Body: z.infer<typeof ackRequest> }>(
+    '/v1/agencies/:agency/ack',
+    { schema: { params: agencyParams, body: ackRequest } },
+    async (request) => ({
+      acked: await acknowledge(ctx.db, request.device as CallingDevice, request.body.cursor),
+    }),
+  );
 }

@@ -14,20 +14,27 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
   // Leaves the body unread: the route streams request.raw to disk.
   app.addContentTypeParser(UPLOAD_CONTENT_TYPE, (_request, _payload, done) => done(null));
 
-  app.get<{ Params: BlobParams }>('/v1/agencies/:agency/uploads/:sha256', { schema: { params: blobParams } }, async (request) =>
-    uploadState(ctx, (request.device as CallingDevice).agency, request.params.sha256),
+  app.get<{ Params: BlobParams }>(
+    '/v1/agencies/:agency/uploads/:sha256',
+    { schema: { params: blobParams } },
+    async (request) => uploadState(ctx, (request.device as CallingDevice).agency, request.params.sha256),
   );
 
-  app.patch<{ Params: BlobParams }>('/v1/agencies/:agency/uploads/:sha256', { schema: { params: blobParams } }, async (request, reply) => {
-    const device = request.device as CallingDevice;
-    const result = await receiveUpload(ctx, device.agency, request.params.sha256, request.headers, request.raw);
-    if (result === 'cut') {
-      reply.hijack();
-      request.raw.socket?.destroy();
-      return reply;
-    }
-    if (result.ok) return result.value;
-    if (!request.raw.complete && Number(request.headers['content-length'] ?? Infinity) > DRAIN_LIMIT) reply.header('connection', 'close');
-    return sendFailure(reply, result.failure);
-  });
+  app.patch<{ Params: BlobParams }>(
+    '/v1/agencies/:agency/uploads/:sha256',
+    { schema: { params: blobParams } },
+    async (request, reply) => {
+      const device = request.device as CallingDevice;
+      const result = await receiveUpload(ctx, device.agency, request.params.sha256, request.headers, request.raw);
+      if (result === 'cut') {
+        reply.hijack();
+        request.raw.socket?.destroy();
+        return reply;
+      }
+      if (result.ok) return result.value;
+      if (!request.raw.complete && Number(request.headers['content-length'] ?? Infinity) > DRAIN_LIMIT)
+        reply.header('connection', 'close');
+      return sendFailure(reply, result.failure);
+    },
+  );
 }

@@ -25,7 +25,12 @@ export async function visit(window: AppWindow, name: string): Promise<void> {
 }
 
 /** Waits until the element shows one of `states` in `attribute`, and returns the one it shows. */
-export async function settledState(page: Page, testId: string, states: string[], options: { attribute?: string; timeout?: number } = {}): Promise<string> {
+export async function settledState(
+  page: Page,
+  testId: string,
+  states: string[],
+  options: { attribute?: string; timeout?: number } = {},
+): Promise<string> {
   const attribute = options.attribute ?? 'data-state';
   const selector = states.map((state) => `[data-testid="${testId}"][${attribute}="${state}"]`).join(', ');
   const element = page.locator(selector).first();
@@ -37,21 +42,37 @@ export async function settledState(page: Page, testId: string, states: string[],
  * Waits until the element shows `wanted` in `attribute` (data-state by
  * default); if it never does, fails with what it shows and what the UI said.
  */
-export async function reachState(page: Page, testId: string, wanted: string, options: { attribute?: string; timeout?: number } = {}): Promise<void> {
+export async function reachState(
+  page: Page,
+  testId: string,
+  wanted: string,
+  options: { attribute?: string; timeout?: number } = {},
+): Promise<void> {
   const attribute = options.attribute ?? 'data-state';
   try {
-    await page.locator(`[data-testid="${testId}"][${attribute}="${wanted}"]`).first().waitFor({ timeout: options.timeout ?? UI_TIMEOUT_MS });
+    await page
+      .locator(`[data-testid="${testId}"][${attribute}="${wanted}"]`)
+      .first()
+      .waitFor({ timeout: options.timeout ?? UI_TIMEOUT_MS });
   } catch (error) {
     const element = byTestId(page, testId).first();
-    const shown = (await element.count()) > 0 ? `${attribute}="${await element.getAttribute(attribute)}": ${await element.innerText()}` : 'not on screen';
-    throw new Error(`${testId} never showed ${attribute}="${wanted}" (${shown}).\nError notices: ${await errorNotices(page)}`, { cause: error });
+    const shown =
+      (await element.count()) > 0
+        ? `${attribute}="${await element.getAttribute(attribute)}": ${await element.innerText()}`
+        : 'not on screen';
+    throw new Error(
+      `${testId} never showed ${attribute}="${wanted}" (${shown}).\nError notices: ${await errorNotices(page)}`,
+      { cause: error },
+    );
   }
 }
 
 /** The messages of every error notice on screen, for a failure message that says what the UI said. */
 async function errorNotices(page: Page): Promise<string> {
   const notices = await byTestId(page, 'error-notice').all();
-  const texts = await Promise.all(notices.map(async (notice) => `${await notice.getAttribute('data-code')}: ${await notice.innerText()}`));
+  const texts = await Promise.all(
+    notices.map(async (notice) => `${await notice.getAttribute('data-code')}: ${await notice.innerText()}`),
+  );
   return texts.join('\n') || '(no error notice on screen)';
 }
 
@@ -62,12 +83,18 @@ async function errorNotices(page: Page): Promise<string> {
 export async function savedWithoutError(page: Page, buttonTestId: string): Promise<void> {
   await byTestId(page, buttonTestId).click();
   // Disabled while saving too: only a disabled button that is no longer loading means done.
-  await page.locator(`[data-testid="${buttonTestId}"][disabled]:not(.ant-btn-loading), [data-testid="error-notice"]`).first().waitFor();
+  await page
+    .locator(`[data-testid="${buttonTestId}"][disabled]:not(.ant-btn-loading), [data-testid="error-notice"]`)
+    .first()
+    .waitFor();
   const notices = await byTestId(page, 'error-notice').count();
   if (notices > 0) throw new Error(`${buttonTestId}: ${await errorNotices(page)}`);
 }
 
-export async function goTo(page: Page, nav: 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings'): Promise<void> {
+export async function goTo(
+  page: Page,
+  nav: 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings',
+): Promise<void> {
   await byTestId(page, `nav-${nav}`).click();
 }
 
@@ -75,7 +102,11 @@ export async function goTo(page: Page, nav: 'incoming' | 'outgoing' | 'drafts' |
  * A file dropped from the file manager onto a drop zone: a DataTransfer built
  * in the page from the bytes, carried by dragenter, dragover and drop.
  */
-export async function dropFile(page: Page, zoneTestId: string, file: { name: string; bytes: Uint8Array; type?: string }): Promise<void> {
+export async function dropFile(
+  page: Page,
+  zoneTestId: string,
+  file: { name: string; bytes: Uint8Array; type?: string },
+): Promise<void> {
   const args = JSON.stringify({
     zone: zoneTestId,
     name: file.name,
@@ -102,11 +133,19 @@ export async function dropFile(page: Page, zoneTestId: string, file: { name: str
  * Opens an AntD select, types to narrow it, and picks an option: the one whose
  * title is exactly `match.title`, or the first whose text contains `match`.
  */
-export async function chooseOption(page: Page, select: Locator, typed: string, match: string | RegExp | { title: string }): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  typed: string,
+  match: string | RegExp | { title: string },
+): Promise<void> {
   await select.click();
   if (typed) await page.keyboard.type(typed, { delay: 20 });
   const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-  const option = typeof match === 'object' && 'title' in match ? options.and(page.locator(`[title=${JSON.stringify(match.title)}]`)) : options.filter({ hasText: match });
+  const option =
+    typeof match === 'object' && 'title' in match
+      ? options.and(page.locator(`[title=${JSON.stringify(match.title)}]`))
+      : options.filter({ hasText: match });
   await option.first().click();
 }
 
@@ -119,9 +158,12 @@ export async function valueOf(page: Page, testId: string): Promise<string> {
  * The PDF viewer finished and its canvas shows a page: mostly white paper
  * with a fair amount of dark ink (text), not a blank or black rectangle.
  */
-export async function renderedPdfInk(page: Page): Promise<{ width: number; height: number; dark: number; white: number; total: number }> {
+export async function renderedPdfInk(
+  page: Page,
+): Promise<{ width: number; height: number; dark: number; white: number; total: number }> {
   const state = await settledState(page, 'pdf-viewer', ['rendered', 'error'], { timeout: SLOW_TIMEOUT_MS });
-  if (state !== 'rendered') throw new Error(`the PDF viewer ended in "${state}": ${await byTestId(page, 'pdf-viewer').innerText()}`);
+  if (state !== 'rendered')
+    throw new Error(`the PDF viewer ended in "${state}": ${await byTestId(page, 'pdf-viewer').innerText()}`);
   return (await page.evaluate(`(() => {
     const source = document.querySelector('[data-testid="pdf-viewer"] canvas');
     if (!source) throw new Error('the PDF viewer has no canvas');
@@ -144,12 +186,19 @@ export async function renderedPdfInk(page: Page): Promise<{ width: number; heigh
 
 /** Clicks a control that starts a download and returns the file's bytes and suggested name. */
 export async function download(page: Page, trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = (await Promise.all([page.waitForEvent('download', { timeout: SLOW_TIMEOUT_MS }), trigger.click()])) as [Download, void];
+  const [file] = (await Promise.all([
+    page.waitForEvent('download', { timeout: SLOW_TIMEOUT_MS }),
+    trigger.click(),
+  ])) as [Download, void];
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
 /** One call through browser mode's own transport, with the page's session: what the renderer itself would get. */
-export async function coreCall<K extends HandlerName>(page: Page, name: K, input: HandlerInput<K>): Promise<Outputs[K]> {
+export async function coreCall<K extends HandlerName>(
+  page: Page,
+  name: K,
+  input: HandlerInput<K>,
+): Promise<Outputs[K]> {
   const body = JSON.stringify({ name, input });
   const request = `fetch(${JSON.stringify(browserRoutes.call)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(body)}, credentials: 'same-origin' }).then((reply) => reply.json())`;
   const result = (await page.evaluate(request)) as CallResult<K>;

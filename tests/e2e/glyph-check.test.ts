@@ -20,7 +20,10 @@ function uncoveredCodePoint(): number {
     if (run.status !== 0) throw new Error(`fc-list failed: ${run.stderr}`);
     return run.stdout.trim() === '';
   });
-  if (found === undefined) throw new Error(`every candidate (${CANDIDATES.map((c) => c.toString(16)).join(', ')}) has a font here; add one that has none`);
+  if (found === undefined)
+    throw new Error(
+      `every candidate (${CANDIDATES.map((c) => c.toString(16)).join(', ')}) has a font here; add one that has none`,
+    );
   return found;
 }
 
@@ -36,7 +39,9 @@ describe('missing-glyph detector', () => {
   });
 
   it('passes Vietnamese text, in the body font and in a sans-serif font', async () => {
-    await page.setContent('<span>Việt Nam đã ký số</span><p style="font-family: sans-serif; font-weight: 700">Ủy ban nhân dân xã Quảng Phú — Số: 15/UBND-VP</p>');
+    await page.setContent(
+      '<span>Việt Nam đã ký số</span><p style="font-family: sans-serif; font-weight: 700">Ủy ban nhân dân xã Quảng Phú — Số: 15/UBND-VP</p>',
+    );
     expect(await missingGlyphs(page)).toEqual([]);
   });
 
@@ -52,12 +57,13 @@ describe('missing-glyph detector', () => {
     expect(new Set(missing.map((glyph) => glyph.font)).size).toBe(2);
   });
 
-  it('works with the app\'s web font, split by unicode-range into Latin and Vietnamese faces', async () => {
+  it("works with the app's web font, split by unicode-range into Latin and Vietnamese faces", async () => {
     // Served from a made-up origin: the same faces and ranges as renderer/src/styles/fonts.css.
     const files = path.join(ROOT, 'node_modules/@fontsource/noto-sans/files');
     await page.route('http://glyph.test/**', (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
-      if (name.endsWith('.woff2')) return route.fulfill({ body: fs.readFileSync(path.join(files, name)), contentType: 'font/woff2' });
+      if (name.endsWith('.woff2'))
+        return route.fulfill({ body: fs.readFileSync(path.join(files, name)), contentType: 'font/woff2' });
       const char = String.fromCodePoint(uncoveredCodePoint());
       return route.fulfill({
         contentType: 'text/html; charset=utf-8',
@@ -70,7 +76,9 @@ describe('missing-glyph detector', () => {
     });
     await page.goto('http://glyph.test/page');
     const missing = await missingGlyphs(page);
-    expect(missing.map((glyph) => glyph.codePoint)).toEqual([`U+${uncoveredCodePoint().toString(16).toUpperCase().padStart(4, '0')}`]);
+    expect(missing.map((glyph) => glyph.codePoint)).toEqual([
+      `U+${uncoveredCodePoint().toString(16).toUpperCase().padStart(4, '0')}`,
+    ]);
     expect(missing[0]!.font).toContain('Noto Sans');
     // Both faces were really used, not a fallback font standing in for them.
     expect(await page.evaluate("[...document.fonts].filter((face) => face.status === 'loaded').length")).toBe(2);
@@ -79,7 +87,9 @@ describe('missing-glyph detector', () => {
 
   it('ignores text that is not shown', async () => {
     const char = String.fromCodePoint(uncoveredCodePoint());
-    await page.setContent(`<span>Việt Nam</span><span style="display:none">${char}</span><input type="password" value="${char}">`);
+    await page.setContent(
+      `<span>Việt Nam</span><span style="display:none">${char}</span><input type="password" value="${char}">`,
+    );
     expect(await missingGlyphs(page)).toEqual([]);
   });
 });

@@ -42,12 +42,18 @@ const RENDERER_SOURCES = ['renderer', 'shared'].map((dir) => path.join(ROOT, dir
 /** `vite build` of the renderer into `outDir` (emptied first). */
 export function buildRenderer(outDir: string): void {
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0 || !fs.existsSync(path.join(outDir, 'index.html'))) {
-    throw new Error(`the renderer did not build into ${outDir} (exit ${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
+    throw new Error(
+      `the renderer did not build into ${outDir} (exit ${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`,
+    );
   }
 }
 
@@ -57,7 +63,11 @@ export function buildRenderer(outDir: string): void {
  */
 export function ensureRendererBuilt(): void {
   const index = path.join(RENDERER_DIST, 'index.html');
-  const reason = !fs.existsSync(index) ? 'it is missing' : newestSource() > fs.statSync(index).mtimeMs ? 'it is older than its sources' : null;
+  const reason = !fs.existsSync(index)
+    ? 'it is missing'
+    : newestSource() > fs.statSync(index).mtimeMs
+      ? 'it is older than its sources'
+      : null;
   if (reason) {
     process.stderr.write(`building the renderer into dist/renderer (${reason})…\n`);
     buildRenderer(RENDERER_DIST);
@@ -134,7 +144,11 @@ process.once('exit', () => {
  * resolves once it printed its URL. `rendererDir` serves a build of one's own
  * instead of dist/renderer.
  */
-export async function startBrowserMode(options: { dataDir: string; rendererDir?: string; env?: NodeJS.ProcessEnv }): Promise<BrowserMode> {
+export async function startBrowserMode(options: {
+  dataDir: string;
+  rendererDir?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<BrowserMode> {
   const args = ['--import', 'tsx', path.join(ROOT, 'scripts/start-browser.ts'), '--data', options.dataDir, '--no-open'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

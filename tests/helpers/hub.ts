@@ -58,14 +58,20 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
     ({ child, url } = await launchHub(options.dataDir, port, env));
   };
   await launch(0);
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
   return {
     get url() {
       return url;
     },
     dataDir: options.dataDir,
     admin(args) {
-      const result = spawnSync(process.execPath, [HUB_BIN, 'admin', '--data', options.dataDir, ...args], { env, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [HUB_BIN, 'admin', '--data', options.dataDir, ...args], {
+        env,
+        encoding: 'utf8',
+      });
       let json: unknown;
       if (args.includes('--json')) {
         try {
@@ -77,7 +83,9 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
       return { status: result.status, stdout: result.stdout, stderr: result.stderr, json };
     },
     async adminCommand(name, input) {
-      const { url: adminUrl, adminSecret } = JSON.parse(fs.readFileSync(path.join(options.dataDir, 'hub.json'), 'utf8'));
+      const { url: adminUrl, adminSecret } = JSON.parse(
+        fs.readFileSync(path.join(options.dataDir, 'hub.json'), 'utf8'),
+      );
       const reply = await fetch(`${adminUrl}/admin/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'vanthu-admin-secret': adminSecret },
@@ -115,7 +123,9 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
 async function seedPgliteCluster(dataDir: string): Promise<void> {
   const target = path.join(dataDir, 'db');
   if (fs.existsSync(target)) return;
-  const version = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
+  const version = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  ).version;
   const template = path.join(os.tmpdir(), `vanthu-pglite-cluster-${version}`);
   if (!fs.existsSync(template)) {
     const building = `${template}.${process.pid}.tmp`;
@@ -131,8 +141,15 @@ async function seedPgliteCluster(dataDir: string): Promise<void> {
   fs.cpSync(template, target, { recursive: true });
 }
 
-async function launchHub(dataDir: string, port: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [HUB_BIN, '--data', dataDir, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function launchHub(
+  dataDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [HUB_BIN, '--data', dataDir, '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stderr = '';
@@ -225,22 +242,26 @@ export function hubRequest(url: string, request: HubRequest): Promise<HubReply> 
   }
   Object.assign(headers, request.headers);
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(request.path, url), { method: request.method ?? (body ? 'POST' : 'GET'), headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (data: Buffer) => parts.push(data));
-      res.on('error', reject);
-      res.on('end', () => {
-        const raw = Buffer.concat(parts);
-        let json: unknown;
-        try {
-          const text = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
-          json = JSON.parse(text.toString('utf8'));
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw, json });
-      });
-    });
+    const req = http.request(
+      new URL(request.path, url),
+      { method: request.method ?? (body ? 'POST' : 'GET'), headers, agent: false },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (data: Buffer) => parts.push(data));
+        res.on('error', reject);
+        res.on('end', () => {
+          const raw = Buffer.concat(parts);
+          let json: unknown;
+          try {
+            const text = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
+            json = JSON.parse(text.toString('utf8'));
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -258,7 +279,12 @@ export async function enrollDevice(hub: Hub, agency: string, deviceName = 'may-v
   const { code } = await hub.adminCommand('enroll', { agency });
   const reply = await hubRequest(hub.url, { path: '/v1/enroll', json: { code, deviceName } });
   if (reply.status !== 200) throw new Error(`enroll ${agency}: ${reply.status} ${reply.body.toString()}`);
-  return { deviceId: reply.json.deviceId, credential: reply.json.credential, agency, holdsRegister: reply.json.holdsRegister };
+  return {
+    deviceId: reply.json.deviceId,
+    credential: reply.json.credential,
+    agency,
+    holdsRegister: reply.json.holdsRegister,
+  };
 }
 
 /** Headers of one PATCH chunk, checksum included. */

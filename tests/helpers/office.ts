@@ -27,7 +27,9 @@ export interface TestOffice {
 }
 
 /** An initialized commune office on a real SQLite file, with a settable clock. */
-export async function openTestOffice(options: { dataDir?: string; now?: string; init?: boolean } = {}): Promise<TestOffice> {
+export async function openTestOffice(
+  options: { dataDir?: string; now?: string; init?: boolean } = {},
+): Promise<TestOffice> {
   const dataDir = options.dataDir ?? tempDir();
   let now = new Date(options.now ?? '2026-03-02T09:00:00+07:00');
   const core = openCore(dataDir, { actor: 'van-thu', now: () => now });
@@ -49,5 +51,7 @@ export async function openTestOffice(options: { dataDir?: string; now?: string; 
 /** Every file under a directory, relative to it. */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((entry) =>
+    fs.statSync(path.join(dir, entry)).isFile(),
+  );
 }

@@ -28,9 +28,13 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:', dir]);
   const run = (tool: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : path.join(bin, tool), asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      asRoot ? 'runuser' : path.join(bin, tool),
+      asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args,
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await freePort();
@@ -47,7 +51,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     });
   } catch (error) {
     const log = path.join(dir, 'server.log');
-    const detail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2000) : String((error as { stderr?: Buffer }).stderr ?? '');
+    const detail = fs.existsSync(log)
+      ? fs.readFileSync(log, 'utf8').slice(-2000)
+      : String((error as { stderr?: Buffer }).stderr ?? '');
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start a test PostgreSQL: ${(error as Error).message}\n${detail}`);
   }
@@ -55,7 +61,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
 
 function serverBinaries(): string {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) {
     throw new Error(

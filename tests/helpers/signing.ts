@@ -48,7 +48,11 @@ export function useTokenLab(): () => TokenLab {
 export async function signingOffice(lab: TokenLab, options: { crl?: boolean } = {}): Promise<TestOffice> {
   const office = await openTestOffice({ now: new Date().toISOString() });
   await office.call('trust.add', { path: lab.tokens.caCert });
-  await office.call('settings.signatureImage', { path: lab.signaturePath, kind: 'signature', signerName: 'Nguyễn Văn An' });
+  await office.call('settings.signatureImage', {
+    path: lab.signaturePath,
+    kind: 'signature',
+    signerName: 'Nguyễn Văn An',
+  });
   await office.call('settings.signatureImage', { path: lab.sealPath, kind: 'seal', sizeMm: 36 });
   if (options.crl !== false) {
     const crl = await writeCrl(lab.ca);
@@ -57,7 +61,12 @@ export async function signingOffice(lab: TokenLab, options: { crl?: boolean } = 
   return office;
 }
 
-export async function certificateOf(office: TestOffice, lab: TokenLab, token: 'personal' | 'organization', keyId = '01'): Promise<TokenCertificateView> {
+export async function certificateOf(
+  office: TestOffice,
+  lab: TokenLab,
+  token: 'personal' | 'organization',
+  keyId = '01',
+): Promise<TokenCertificateView> {
   const { certificates } = await office.call('tokens.certificates', { modules: [lab.tokens.module], all: true });
   const label = lab.tokens.tokens[token].label;
   const found = certificates.find((entry) => entry.tokenLabel === label && entry.keyId === keyId);
@@ -66,7 +75,12 @@ export async function certificateOf(office: TestOffice, lab: TokenLab, token: 'p
 }
 
 /** A draft decision of the chairman with the given PDF as its main file. */
-export async function draftDecision(office: TestOffice, pdf: Uint8Array, dir: string, name = 'quyet-dinh.pdf'): Promise<string> {
+export async function draftDecision(
+  office: TestOffice,
+  pdf: Uint8Array,
+  dir: string,
+  name = 'quyet-dinh.pdf',
+): Promise<string> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, pdf);
   const draft = await office.call('outgoing.draft', {
@@ -108,16 +122,41 @@ export function pdfsig(file: string, nssDir: string): PdfsigSignature[] {
 
 export function qpdfCheck(file: string): { ok: boolean; output: string } {
   const run = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
-  return { ok: run.status === 0 && /No syntax or stream encoding errors found/.test(run.stdout), output: run.stdout + run.stderr };
+  return {
+    ok: run.status === 0 && /No syntax or stream encoding errors found/.test(run.stdout),
+    output: run.stdout + run.stderr,
+  };
 }
 
 /** Pixels of a page region rendered by poppler at 72 dpi: counts of blue-ish, red-ish and non-white pixels. */
-export function inkIn(file: string, page: number, box: { x: number; y: number; width: number; height: number }): { blue: number; red: number; dark: number; any: number } {
-  const sizeText = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), '-box', file], { encoding: 'utf8' });
+export function inkIn(
+  file: string,
+  page: number,
+  box: { x: number; y: number; width: number; height: number },
+): { blue: number; red: number; dark: number; any: number } {
+  const sizeText = execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), '-box', file], {
+    encoding: 'utf8',
+  });
   const mediaHeight = Number(/Page\s+\d+\s+MediaBox:\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)/.exec(sizeText)?.[1] ?? 842);
   const x = Math.floor(box.x);
   const y = Math.floor(mediaHeight - box.y - box.height);
-  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-x', String(x), '-y', String(y), '-W', String(Math.ceil(box.width)), '-H', String(Math.ceil(box.height)), file]);
+  const ppm = execFileSync('pdftoppm', [
+    '-r',
+    '72',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-x',
+    String(x),
+    '-y',
+    String(y),
+    '-W',
+    String(Math.ceil(box.width)),
+    '-H',
+    String(Math.ceil(box.height)),
+    file,
+  ]);
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 50).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not return a PPM image');
   const pixels = ppm.subarray(header[0].length);

@@ -76,7 +76,11 @@ export async function issueTo(
 
 /** The incoming register of an office: every document it holds from the hub, by id. */
 export function incomingIds(office: TestOffice): string[] {
-  return (office.core.db.prepare(`SELECT id FROM documents WHERE direction = 'incoming' ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+  return (
+    office.core.db.prepare(`SELECT id FROM documents WHERE direction = 'incoming' ORDER BY id`).all() as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
 }
 
 export function pendingCount(office: TestOffice): number {

@@ -47,7 +47,11 @@ export interface KeySignOptions {
 }
 
 /** Signs as vanthu does (ETSI.CAdES.detached, B-B) with the software key of an issued certificate. */
-export async function signWithKey(pdf: Uint8Array, signer: IssuedCertificate, options: KeySignOptions): Promise<Buffer> {
+export async function signWithKey(
+  pdf: Uint8Array,
+  signer: IssuedCertificate,
+  options: KeySignOptions,
+): Promise<Buffer> {
   const key = crypto.createPrivateKey(fs.readFileSync(signer.keyPath!));
   const time = options.signingTime ?? new Date();
   const spec: AppearanceSpec =

@@ -18,7 +18,8 @@ function sha256(bytes: Uint8Array): string {
 
 /** Everything that would show a rejected file left a trace. */
 function storeFootprint(office: TestOffice) {
-  const count = (table: string) => (office.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (office.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     documents: count('documents'),
     attachments: count('attachments'),
@@ -35,7 +36,11 @@ describe('attachments', () => {
     const dir = tempDir();
     const bytes = await asciiPdf('Ke hoach tiem chung');
     fs.writeFileSync(path.join(dir, 'kh.pdf'), bytes);
-    const first = await office.call('incoming.register', { ...incoming, notation: '12/KH-SYT', file: { path: path.join(dir, 'kh.pdf') } });
+    const first = await office.call('incoming.register', {
+      ...incoming,
+      notation: '12/KH-SYT',
+      file: { path: path.join(dir, 'kh.pdf') },
+    });
     const second = await office.call('incoming.register', {
       ...incoming,
       issuerName: 'Trung tâm Y tế huyện Quảng Xương',
@@ -44,7 +49,14 @@ describe('attachments', () => {
     });
     const hash = sha256(bytes);
     expect(first.attachments).toEqual([
-      { id: expect.any(String), role: 'main', filename: 'kh.pdf', mime: 'application/pdf', size: bytes.length, sha256: hash },
+      {
+        id: expect.any(String),
+        role: 'main',
+        filename: 'kh.pdf',
+        mime: 'application/pdf',
+        size: bytes.length,
+        sha256: hash,
+      },
     ]);
     expect(second.attachments[0]).toMatchObject({ filename: 'bản sao.pdf', sha256: hash });
     expect(filesUnder(path.join(office.dataDir, 'blobs'))).toEqual([path.join(hash.slice(0, 2), hash.slice(2))]);
@@ -63,7 +75,9 @@ describe('attachments', () => {
     const exported = await office.call('attachments.export', { documentId: doc.id, out });
     expect(exported).toMatchObject({ out, size: bytes.length, sha256: sha256(bytes), filename: 'kh.pdf' });
     expect(sha256(fs.readFileSync(out))).toBe(sha256(bytes));
-    await expect(office.call('attachments.export', { documentId: doc.id, out })).rejects.toMatchObject({ code: 'FILE_EXISTS' });
+    await expect(office.call('attachments.export', { documentId: doc.id, out })).rejects.toMatchObject({
+      code: 'FILE_EXISTS',
+    });
     expect(fs.readdirSync(path.dirname(out))).toEqual(['xuat.pdf']);
   });
 
@@ -88,7 +102,10 @@ describe('attachments', () => {
     expect(doc.attachments).toEqual([]);
     const main = await asciiPdf('Noi dung chinh');
     const appendix = await asciiPdf('Danh sach thon Dong Hai');
-    await office.call('attachments.add', { documentId: doc.id, file: { base64: main.toString('base64'), filename: 'chinh.pdf' } });
+    await office.call('attachments.add', {
+      documentId: doc.id,
+      file: { base64: main.toString('base64'), filename: 'chinh.pdf' },
+    });
     const after = await office.call('attachments.add', {
       documentId: doc.id,
       file: { base64: appendix.toString('base64'), filename: 'phu luc.pdf' },
@@ -100,7 +117,11 @@ describe('attachments', () => {
     const before = storeFootprint(office);
     const other = await asciiPdf('Mot ban chinh khac');
     await expect(
-      office.call('attachments.add', { documentId: doc.id, role: 'main', file: { base64: other.toString('base64'), filename: 'x.pdf' } }),
+      office.call('attachments.add', {
+        documentId: doc.id,
+        role: 'main',
+        file: { base64: other.toString('base64'), filename: 'x.pdf' },
+      }),
     ).rejects.toMatchObject({ code: 'ATTACHMENT_MAIN_EXISTS' });
     expect(storeFootprint(office)).toEqual(before);
     const found = await office.call('documents.search', { query: 'thon dong hai' });
@@ -117,11 +138,15 @@ describe('attachments', () => {
     fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const before = storeFootprint(office);
 
-    await expect(office.call('incoming.register', { ...incoming, notation: '1/KH', file: { path: fake } })).rejects.toMatchObject({
+    await expect(
+      office.call('incoming.register', { ...incoming, notation: '1/KH', file: { path: fake } }),
+    ).rejects.toMatchObject({
       code: 'PDF_NOT_PDF',
       message: expect.stringContaining('không phải là tệp PDF'),
     });
-    await expect(office.call('incoming.register', { ...incoming, notation: '2/KH', file: { path: truncated } })).rejects.toMatchObject({
+    await expect(
+      office.call('incoming.register', { ...incoming, notation: '2/KH', file: { path: truncated } }),
+    ).rejects.toMatchObject({
       code: 'PDF_CORRUPT',
       message: expect.stringContaining('bị hỏng hoặc không đầy đủ'),
     });
@@ -131,10 +156,18 @@ describe('attachments', () => {
   it('rejects a PDF whose body is damaged even when its ends look right', async () => {
     const office = await openTestOffice();
     const whole = await asciiPdf('Quyet dinh');
-    const damaged = Buffer.concat([whole.subarray(0, 20), Buffer.alloc(whole.length - 40, 0x41), whole.subarray(whole.length - 20)]);
+    const damaged = Buffer.concat([
+      whole.subarray(0, 20),
+      Buffer.alloc(whole.length - 40, 0x41),
+      whole.subarray(whole.length - 20),
+    ]);
     const before = storeFootprint(office);
     await expect(
-      office.call('incoming.register', { ...incoming, notation: '2/KH', file: { base64: damaged.toString('base64'), filename: 'a.pdf' } }),
+      office.call('incoming.register', {
+        ...incoming,
+        notation: '2/KH',
+        file: { base64: damaged.toString('base64'), filename: 'a.pdf' },
+      }),
     ).rejects.toMatchObject({ code: 'PDF_CORRUPT' });
     expect(storeFootprint(office)).toEqual(before);
   });
@@ -144,7 +177,11 @@ describe('attachments', () => {
     for (const userPassword of ['', 'mo-tep']) {
       const bytes = await asciiPdf('Mat', { ownerPassword: 'chu-so-huu', userPassword });
       await expect(
-        office.call('incoming.register', { ...incoming, notation: '3/KH', file: { base64: bytes.toString('base64'), filename: 'mat.pdf' } }),
+        office.call('incoming.register', {
+          ...incoming,
+          notation: '3/KH',
+          file: { base64: bytes.toString('base64'), filename: 'mat.pdf' },
+        }),
       ).rejects.toMatchObject({ code: 'PDF_ENCRYPTED' });
     }
     expect(storeFootprint(office).documents).toBe(0);
@@ -153,7 +190,11 @@ describe('attachments', () => {
   it('reports a missing file plainly', async () => {
     const office = await openTestOffice();
     await expect(
-      office.call('incoming.register', { ...incoming, notation: '4/KH', file: { path: path.join(tempDir(), 'khong-co.pdf') } }),
+      office.call('incoming.register', {
+        ...incoming,
+        notation: '4/KH',
+        file: { path: path.join(tempDir(), 'khong-co.pdf') },
+      }),
     ).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 

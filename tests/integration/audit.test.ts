@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { vanthu } from '../helpers/cli.ts';
 import { openTestOffice } from '../helpers/office.ts';
 
-const letter = { issuerName: 'UBND huyện Quảng Xương', type: 'CV', subject: 'Về việc thu thuế sử dụng đất phi nông nghiệp' };
+const letter = {
+  issuerName: 'UBND huyện Quảng Xương',
+  type: 'CV',
+  subject: 'Về việc thu thuế sử dụng đất phi nông nghiệp',
+};
 
 function auditRows(dataDir: string) {
   const db = new Database(path.join(dataDir, 'vanthu.db'), { readonly: true });
@@ -24,8 +28,16 @@ function auditRows(dataDir: string) {
 describe('audit log', () => {
   it('writes exactly one chained row for every change to a document', async () => {
     const office = await openTestOffice();
-    const incoming = await office.call('incoming.register', { ...letter, notation: '245/UBND-NN', issuedOn: '2026-02-20' });
-    await office.call('documents.update', { id: incoming.id, handedOn: '2026-03-02', notes: 'Chuyển công chức Tài chính' });
+    const incoming = await office.call('incoming.register', {
+      ...letter,
+      notation: '245/UBND-NN',
+      issuedOn: '2026-02-20',
+    });
+    await office.call('documents.update', {
+      id: incoming.id,
+      handedOn: '2026-03-02',
+      notes: 'Chuyển công chức Tài chính',
+    });
     await office.call('documents.update', { id: incoming.id, notes: 'Chuyển công chức Tài chính' });
     const draft = await office.call('outgoing.draft', { type: 'TB', subject: 'Thông báo lịch tiếp công dân' });
     await office.call('outgoing.issue', { id: draft.id });
@@ -77,7 +89,8 @@ describe('audit log', () => {
 
   it('notices a row deleted behind the triggers', async () => {
     const office = await openTestOffice();
-    for (const n of [1, 2, 3]) await office.call('incoming.register', { ...letter, notation: `${n}/UBND`, issuedOn: '2026-02-20' });
+    for (const n of [1, 2, 3])
+      await office.call('incoming.register', { ...letter, notation: `${n}/UBND`, issuedOn: '2026-02-20' });
     office.core.close();
     const db = new Database(path.join(office.dataDir, 'vanthu.db'));
     db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 3;');

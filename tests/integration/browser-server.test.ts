@@ -32,7 +32,10 @@ async function start() {
   const root = tempDir('vanthu-browser-');
   const rendererDir = path.join(root, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Văn thư</title><script type="module" src="/assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Văn thư</title><script type="module" src="/assets/app.js"></script>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("vanthu")');
   fs.writeFileSync(path.join(root, 'package.json'), '{"secret":"TOP-SECRET"}');
   const host = openAppHost({ dataDir: path.join(root, 'data'), actor: 'van-thu' });
@@ -42,10 +45,19 @@ async function start() {
   const origin = `http://${hostHeader}`;
 
   /** Raw HTTP, so paths reach the server exactly as written and any Host can be claimed. */
-  const request = (target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+  const request = (
+    target: string,
+    options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
     new Promise<Reply>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: server.port, path: target, method: options.method ?? 'GET', headers: { host: hostHeader, ...options.headers } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: target,
+          method: options.method ?? 'GET',
+          headers: { host: hostHeader, ...options.headers },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -82,7 +94,12 @@ async function start() {
     const received: AppEvent[] = [];
     const waiters: { match: (event: AppEvent) => boolean; resolve: () => void }[] = [];
     const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: hostHeader, cookie } }, resolve).on('error', reject);
+      http
+        .get(
+          { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: hostHeader, cookie } },
+          resolve,
+        )
+        .on('error', reject);
     });
     let pending = '';
     stream.on('data', (chunk: Buffer) => {
@@ -116,7 +133,9 @@ describe('browser mode server', () => {
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
     expect(reply.headers['set-cookie']).toHaveLength(1);
-    expect(reply.headers['set-cookie']![0]).toMatch(/^vanthu_session_\d+=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(reply.headers['set-cookie']![0]).toMatch(
+      /^vanthu_session_\d+=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/,
+    );
     // The session is not the secret from the URL, which may sit in the shell's history.
     expect(reply.headers['set-cookie']![0]).not.toContain(url.searchParams.get('token'));
 
@@ -138,7 +157,9 @@ describe('browser mode server', () => {
   it.skipIf(!external)('listens on the loopback interface only', async () => {
     const { server } = await start();
     const outcome = await new Promise<string>((resolve) => {
-      const req = http.get({ host: external!.address, port: server.port, path: '/', timeout: 3000 }, () => resolve('answered'));
+      const req = http.get({ host: external!.address, port: server.port, path: '/', timeout: 3000 }, () =>
+        resolve('answered'),
+      );
       req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     });
@@ -153,10 +174,20 @@ describe('browser mode server', () => {
       body: JSON.stringify({ name: 'office.status', input: {} }),
     });
     expect(call.status).toBe(401);
-    expect(call.json).toEqual({ ok: false, error: expect.objectContaining({ code: 'BROWSER_SESSION_INVALID', message: errorMessages.BROWSER_SESSION_INVALID }) });
+    expect(call.json).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'BROWSER_SESSION_INVALID',
+        message: errorMessages.BROWSER_SESSION_INVALID,
+      }),
+    });
     const forged = await request('/api/call', {
       method: 'POST',
-      headers: { origin, 'content-type': 'application/json', cookie: `vanthu_session_${new URL(server.loginUrl).port}=forged` },
+      headers: {
+        origin,
+        'content-type': 'application/json',
+        cookie: `vanthu_session_${new URL(server.loginUrl).port}=forged`,
+      },
       body: JSON.stringify({ name: 'office.status', input: {} }),
     });
     expect(forged.status).toBe(401);
@@ -167,16 +198,32 @@ describe('browser mode server', () => {
     const { request, login, hostHeader } = await start();
     const cookie = await login();
     const body = JSON.stringify({ name: 'office.status', input: {} });
-    const evil = await request('/api/call', { method: 'POST', headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' }, body });
+    const evil = await request('/api/call', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' },
+      body,
+    });
     expect(evil.status).toBe(403);
     expect(evil.json.error.code).toBe('BROWSER_FORBIDDEN');
-    const none = await request('/api/call', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+    const none = await request('/api/call', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body,
+    });
     expect(none.status).toBe(403);
     // A cross-site form can post text/plain without a preflight; the server wants JSON.
-    const form = await request('/api/call', { method: 'POST', headers: { cookie, origin: `http://${hostHeader}`, 'content-type': 'text/plain' }, body });
+    const form = await request('/api/call', {
+      method: 'POST',
+      headers: { cookie, origin: `http://${hostHeader}`, 'content-type': 'text/plain' },
+      body,
+    });
     expect(form.status).toBe(400);
     expect(form.json.error.code).toBe('INPUT_INVALID');
-    const notJson = await request('/api/call', { method: 'POST', headers: { cookie, origin: `http://${hostHeader}`, 'content-type': 'application/json' }, body: '{name:' });
+    const notJson = await request('/api/call', {
+      method: 'POST',
+      headers: { cookie, origin: `http://${hostHeader}`, 'content-type': 'application/json' },
+      body: '{name:',
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -197,10 +244,17 @@ describe('browser mode server', () => {
     const cookie = await login();
     const init = await call('office.init', { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' }, cookie);
     expect(init.status).toBe(200);
-    expect(init.json).toEqual({ ok: true, value: { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú', abbreviation: 'UBND', defaultUnit: 'VP' } });
+    expect(init.json).toEqual({
+      ok: true,
+      value: { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú', abbreviation: 'UBND', defaultUnit: 'VP' },
+    });
     const status = await call('office.status', {}, cookie);
     expect(status.json.ok).toBe(true);
-    expect(status.json.value).toMatchObject({ dataDir: host.dataDir, office: { name: 'UBND xã Quảng Phú' }, counts: { incoming: 0 } });
+    expect(status.json.value).toMatchObject({
+      dataDir: host.dataDir,
+      office: { name: 'UBND xã Quảng Phú' },
+      counts: { incoming: 0 },
+    });
   });
 
   it('returns an app error as a value with its Vietnamese message, with HTTP 200', async () => {
@@ -211,9 +265,16 @@ describe('browser mode server', () => {
     expect(again.status).toBe(200);
     expect(again.json).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'OFFICE_ALREADY_INITIALIZED', message: 'Cơ quan đã được khởi tạo trên máy này; không khởi tạo lại để tránh mất sổ văn bản.' }),
+      error: expect.objectContaining({
+        code: 'OFFICE_ALREADY_INITIALIZED',
+        message: 'Cơ quan đã được khởi tạo trên máy này; không khởi tạo lại để tránh mất sổ văn bản.',
+      }),
     });
-    const invalid = await call('incoming.register', { issuerName: 'UBND huyện', notation: '', issuedOn: '2026-02-30' }, cookie);
+    const invalid = await call(
+      'incoming.register',
+      { issuerName: 'UBND huyện', notation: '', issuedOn: '2026-02-30' },
+      cookie,
+    );
     expect(invalid.json.ok).toBe(false);
     expect(invalid.json.error.code).toBe('INPUT_INVALID');
     expect(Object.keys(invalid.json.error.fields)).toEqual(expect.arrayContaining(['notation', 'issuedOn']));
@@ -238,7 +299,11 @@ describe('browser mode server', () => {
       expect(reply.status, name).toBe(403);
       expect(reply.json.error.code, name).toBe('BROWSER_FORBIDDEN');
     }
-    const nameless = await request('/api/call', { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{"input":{}}' });
+    const nameless = await request('/api/call', {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/json' },
+      body: '{"input":{}}',
+    });
     expect(nameless.status).toBe(400);
   });
 
@@ -252,7 +317,13 @@ describe('browser mode server', () => {
           port: server.port,
           path: '/api/call',
           method: 'POST',
-          headers: { host: hostHeader, cookie, origin, 'content-type': 'application/json', 'content-length': String(400 * 1024 * 1024) },
+          headers: {
+            host: hostHeader,
+            cookie,
+            origin,
+            'content-type': 'application/json',
+            'content-length': String(400 * 1024 * 1024),
+          },
         },
         (res) => {
           let text = '';
@@ -309,7 +380,13 @@ describe('browser mode server', () => {
   it('sends the same security headers on every response', async () => {
     const { request, server } = await start();
     const url = new URL(server.loginUrl);
-    const replies = [await request('/'), await request('/assets/app.js'), await request(url.pathname + url.search), await request('/api/call'), await request('/', { headers: { host: 'evil.example' } })];
+    const replies = [
+      await request('/'),
+      await request('/assets/app.js'),
+      await request(url.pathname + url.search),
+      await request('/api/call'),
+      await request('/', { headers: { host: 'evil.example' } }),
+    ];
     for (const reply of replies) {
       expect(reply.headers['content-security-policy']).toBe(contentSecurityPolicy);
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
@@ -361,7 +438,10 @@ describe('browser mode server', () => {
 
       const page = await events(cookie);
       // Two clicks while the line is slow: one run, which both wait for.
-      const [first, second] = await Promise.all([call('sync.run', { trigger: 'manual' }, cookie), call('sync.run', {}, cookie)]);
+      const [first, second] = await Promise.all([
+        call('sync.run', { trigger: 'manual' }, cookie),
+        call('sync.run', {}, cookie),
+      ]);
       await page.until((event) => event.type === 'sync.state' && !event.running);
       page.close();
       expect(first.json.ok).toBe(true);

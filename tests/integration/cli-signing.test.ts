@@ -19,24 +19,52 @@ describe('vanthu token, sign, verify and trust', () => {
     const { tokens, ca } = lab();
     expect(vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']).status).toBe(0);
     expect(vanthu(data, ['trust', 'add', tokens.caCert]).json.added[0].isCa).toBe(true);
-    expect(vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']).status).toBe(0);
+    expect(vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']).status).toBe(
+      0,
+    );
     const crl = await writeCrl(ca);
     expect(vanthu(data, ['crl', 'import', crl.path, '--url', ca.crlUrl]).status).toBe(0);
 
     const pdf = path.join(dir, 'qd.pdf');
     fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', 'Nguyễn Văn An']));
-    const draft = vanthu(data, ['outgoing', 'draft', pdf, '--type', 'QD', '--subject', 'Phê duyệt kế hoạch', '--signer', 'Nguyễn Văn An']);
+    const draft = vanthu(data, [
+      'outgoing',
+      'draft',
+      pdf,
+      '--type',
+      'QD',
+      '--subject',
+      'Phê duyệt kế hoạch',
+      '--signer',
+      'Nguyễn Văn An',
+    ]);
     expect(draft.status).toBe(0);
 
     const listed = vanthu(data, ['token', 'certs', '--module', tokens.module]);
     expect(listed.status).toBe(0);
-    const chairman = listed.json.certificates.find((entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An');
+    const chairman = listed.json.certificates.find(
+      (entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An',
+    );
     expect(chairman.certificate.subject).toContain('CCCD:038090001234');
     const text = vanthu(data, ['token', 'list', '--module', tokens.module], { json: false });
     expect(text.stdout).toContain('vanthu-personal');
 
     const pin = tokens.tokens.personal.pin;
-    const signed = vanthu(data, ['sign', draft.json.id, '--cert', chairman.id.slice(0, 12), '--as', 'personal', '--pin-stdin', '--module', tokens.module], { input: `${pin}\n` });
+    const signed = vanthu(
+      data,
+      [
+        'sign',
+        draft.json.id,
+        '--cert',
+        chairman.id.slice(0, 12),
+        '--as',
+        'personal',
+        '--pin-stdin',
+        '--module',
+        tokens.module,
+      ],
+      { input: `${pin}\n` },
+    );
     expect(signed.status).toBe(0);
     expect(signed.json.signed).toHaveLength(1);
     expect(signed.stderr).toContain('Đã ký 1/1');
@@ -48,7 +76,13 @@ describe('vanthu token, sign, verify and trust', () => {
 
     const verified = vanthu(data, ['verify', draft.json.id]);
     expect(verified.status).toBe(0);
-    expect(verified.json.signatures).toEqual([expect.objectContaining({ status: 'valid', coversWholeFile: true, signer: expect.objectContaining({ commonName: 'Nguyễn Văn An' }) })]);
+    expect(verified.json.signatures).toEqual([
+      expect.objectContaining({
+        status: 'valid',
+        coversWholeFile: true,
+        signer: expect.objectContaining({ commonName: 'Nguyễn Văn An' }),
+      }),
+    ]);
     const out = path.join(dir, 'signed.pdf');
     expect(vanthu(data, ['attachment', 'export', draft.json.id, '--out', out]).status).toBe(0);
     const onFile = vanthu(data, ['verify', out, '--offline']);
@@ -75,9 +109,25 @@ describe('vanthu token, sign, verify and trust', () => {
     vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']);
     const pdf = path.join(dir, 'qd.pdf');
     fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'Nguyễn Văn An']));
-    const draft = vanthu(data, ['outgoing', 'draft', pdf, '--type', 'QD', '--subject', 'Kế hoạch', '--signer', 'Nguyễn Văn An']);
-    const chairman = vanthu(data, ['token', 'certs', '--module', tokens.module]).json.certificates.find((entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An');
-    const wrong = vanthu(data, ['sign', draft.json.id, '--cert', chairman.id, '--as', 'personal', '--pin-stdin', '--module', tokens.module], { json: false, input: '999999\n' });
+    const draft = vanthu(data, [
+      'outgoing',
+      'draft',
+      pdf,
+      '--type',
+      'QD',
+      '--subject',
+      'Kế hoạch',
+      '--signer',
+      'Nguyễn Văn An',
+    ]);
+    const chairman = vanthu(data, ['token', 'certs', '--module', tokens.module]).json.certificates.find(
+      (entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An',
+    );
+    const wrong = vanthu(
+      data,
+      ['sign', draft.json.id, '--cert', chairman.id, '--as', 'personal', '--pin-stdin', '--module', tokens.module],
+      { json: false, input: '999999\n' },
+    );
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('Mã PIN không đúng');
     expect(wrong.stderr).toContain('TOKEN_PIN_COUNT_LOW');
@@ -90,7 +140,9 @@ describe('vanthu token, sign, verify and trust', () => {
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
     const added = vanthu(data, ['trust', 'add', tokens.caCert]);
     const fingerprint: string = added.json.added[0].sha256;
-    expect(vanthu(data, ['trust', 'list']).json.certificates.map((entry: { sha256: string }) => entry.sha256)).toEqual([fingerprint]);
+    expect(vanthu(data, ['trust', 'list']).json.certificates.map((entry: { sha256: string }) => entry.sha256)).toEqual([
+      fingerprint,
+    ]);
     const leaf = vanthu(data, ['trust', 'add', tokens.tokens.personal.certs.signing.certPath]);
     expect(leaf.status).toBe(1);
     expect(leaf.json.error.code).toBe('TRUST_NOT_CA');

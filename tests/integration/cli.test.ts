@@ -18,15 +18,25 @@ describe('vanthu CLI', () => {
     expect(init.json).toMatchObject({ agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú', abbreviation: 'UBND' });
 
     const added = vanthu(data, [
-      'incoming', 'add', pdfPath,
-      '--from', 'Trung tâm Y tế huyện Quảng Xương',
-      '--number', '56/KH-TTYT',
-      '--issued', '2026-05-02',
-      '--arrived', '2026-05-04',
-      '--type', 'KH',
-      '--subject', 'Kế hoạch phòng, chống dịch sốt xuất huyết năm 2026',
-      '--urgency', 'khan',
-      '--due', '2026-05-20',
+      'incoming',
+      'add',
+      pdfPath,
+      '--from',
+      'Trung tâm Y tế huyện Quảng Xương',
+      '--number',
+      '56/KH-TTYT',
+      '--issued',
+      '2026-05-02',
+      '--arrived',
+      '2026-05-04',
+      '--type',
+      'KH',
+      '--subject',
+      'Kế hoạch phòng, chống dịch sốt xuất huyết năm 2026',
+      '--urgency',
+      'khan',
+      '--due',
+      '2026-05-20',
     ]);
     expect(added.status).toBe(0);
     expect(added.json).toMatchObject({
@@ -39,13 +49,42 @@ describe('vanthu CLI', () => {
     });
     const incomingId: string = added.json.id;
 
-    const draft = vanthu(data, ['outgoing', 'draft', '--type', 'QD', '--subject', 'Quyết định thành lập Ban chỉ đạo phòng, chống dịch', '--to', '000.00.00.H56', '--to', '000.01.31.H56']);
-    const variadic = vanthu(data, ['outgoing', 'draft', pdfPath, '--type', 'CV', '--subject', 'Về việc báo cáo', '--to', '000.00.00.H56', '000.01.31.H56,000.02.31.H56']);
-    expect(variadic.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual(['000.00.00.H56', '000.01.31.H56', '000.02.31.H56']);
+    const draft = vanthu(data, [
+      'outgoing',
+      'draft',
+      '--type',
+      'QD',
+      '--subject',
+      'Quyết định thành lập Ban chỉ đạo phòng, chống dịch',
+      '--to',
+      '000.00.00.H56',
+      '--to',
+      '000.01.31.H56',
+    ]);
+    const variadic = vanthu(data, [
+      'outgoing',
+      'draft',
+      pdfPath,
+      '--type',
+      'CV',
+      '--subject',
+      'Về việc báo cáo',
+      '--to',
+      '000.00.00.H56',
+      '000.01.31.H56,000.02.31.H56',
+    ]);
+    expect(variadic.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([
+      '000.00.00.H56',
+      '000.01.31.H56',
+      '000.02.31.H56',
+    ]);
     expect(variadic.json.attachments).toHaveLength(1);
     expect(draft.status).toBe(0);
     expect(draft.json).toMatchObject({ direction: 'outgoing', state: 'draft', number: null, notation: null });
-    expect(draft.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual(['000.00.00.H56', '000.01.31.H56']);
+    expect(draft.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([
+      '000.00.00.H56',
+      '000.01.31.H56',
+    ]);
 
     const issued = vanthu(data, ['outgoing', 'issue', draft.json.id, '--date', '2026-05-05']);
     expect(issued.status).toBe(0);
@@ -65,7 +104,12 @@ describe('vanthu CLI', () => {
 
     const found = vanthu(data, ['search', 'phong chong dich']);
     // The variadic draft carries the same PDF: found by its text, after the two whose trích yếu matches.
-    expect(found.json.results.map((d: { id: string }) => d.id).slice(0, 2).sort()).toEqual([incomingId, draft.json.id].sort());
+    expect(
+      found.json.results
+        .map((d: { id: string }) => d.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([incomingId, draft.json.id].sort());
     expect(found.json.results[2].id).toBe(variadic.json.id);
     const onlyIncoming = vanthu(data, ['search', 'phong', 'chong', 'dich', '--incoming', '--urgency', 'khan']);
     expect(onlyIncoming.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
@@ -87,7 +131,22 @@ describe('vanthu CLI', () => {
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
     const result = vanthu(
       data,
-      ['incoming', 'add', '--from', 'Đảng ủy xã', '--number', '12-CV/ĐU', '--issued', '2026-01-05', '--arrived', '2026-01-06', '--type', 'CV', '--subject', 'Về việc học tập nghị quyết'],
+      [
+        'incoming',
+        'add',
+        '--from',
+        'Đảng ủy xã',
+        '--number',
+        '12-CV/ĐU',
+        '--issued',
+        '2026-01-05',
+        '--arrived',
+        '2026-01-06',
+        '--type',
+        'CV',
+        '--subject',
+        'Về việc học tập nghị quyết',
+      ],
       { json: false },
     );
     expect(result.status).toBe(0);
@@ -97,19 +156,66 @@ describe('vanthu CLI', () => {
 
   it('fails with a clear message and a non-zero exit code', async () => {
     const data = tempDir();
-    const notInitialized = vanthu(data, ['incoming', 'add', '--from', 'X', '--number', '1/X', '--issued', '2026-01-05', '--type', 'CV', '--subject', 'S']);
+    const notInitialized = vanthu(data, [
+      'incoming',
+      'add',
+      '--from',
+      'X',
+      '--number',
+      '1/X',
+      '--issued',
+      '2026-01-05',
+      '--type',
+      'CV',
+      '--subject',
+      'S',
+    ]);
     expect(notInitialized.status).toBe(1);
-    expect(notInitialized.json.error).toMatchObject({ code: 'OFFICE_NOT_INITIALIZED', message: expect.stringContaining('Chưa khởi tạo') });
+    expect(notInitialized.json.error).toMatchObject({
+      code: 'OFFICE_NOT_INITIALIZED',
+      message: expect.stringContaining('Chưa khởi tạo'),
+    });
 
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
     const fake = path.join(tempDir(), 'fake.pdf');
     fs.writeFileSync(fake, 'not a pdf');
-    const notPdf = vanthu(data, ['incoming', 'add', fake, '--from', 'X', '--number', '1/X', '--issued', '2026-01-05', '--type', 'CV', '--subject', 'S'], { json: false });
+    const notPdf = vanthu(
+      data,
+      [
+        'incoming',
+        'add',
+        fake,
+        '--from',
+        'X',
+        '--number',
+        '1/X',
+        '--issued',
+        '2026-01-05',
+        '--type',
+        'CV',
+        '--subject',
+        'S',
+      ],
+      { json: false },
+    );
     expect(notPdf.status).toBe(1);
     expect(notPdf.stderr).toContain('Tệp này không phải là tệp PDF');
     expect(notPdf.stderr).not.toMatch(/\n\s+at /);
 
-    const badDate = vanthu(data, ['incoming', 'add', '--from', 'X', '--number', '1/X', '--issued', '2026-13-05', '--type', 'CV', '--subject', 'S']);
+    const badDate = vanthu(data, [
+      'incoming',
+      'add',
+      '--from',
+      'X',
+      '--number',
+      '1/X',
+      '--issued',
+      '2026-13-05',
+      '--type',
+      'CV',
+      '--subject',
+      'S',
+    ]);
     expect(badDate.status).toBe(1);
     expect(badDate.json.error).toMatchObject({ code: 'INPUT_INVALID', fields: { issuedOn: expect.any(String) } });
 
@@ -122,7 +228,10 @@ describe('vanthu CLI', () => {
     expect(unknownOption.stderr).toContain('không có tùy chọn --colour');
     const unknownOptionJson = vanthu(data, ['list', '--colour']);
     expect(unknownOptionJson.status).toBe(2);
-    expect(unknownOptionJson.json.error).toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('--colour') });
+    expect(unknownOptionJson.json.error).toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringContaining('--colour'),
+    });
     const unknownCommand = vanthu(data, ['registre']);
     expect(unknownCommand.status).toBe(2);
     expect(unknownCommand.json.error.code).toBe('INPUT_INVALID');
@@ -141,14 +250,42 @@ describe('vanthu CLI', () => {
   it('groups documents into a work file (hồ sơ)', () => {
     const data = tempDir();
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
-    const doc = vanthu(data, ['incoming', 'add', '--from', 'UBND huyện', '--number', '7/UBND', '--issued', '2026-01-05', '--type', 'CV', '--subject', 'Về việc giải phóng mặt bằng']);
-    const created = vanthu(data, ['workfile', 'create', '--title', 'Hồ sơ giải phóng mặt bằng đường liên xã', '--code', '05.GPMB', '--year', '2026']);
-    expect(created.json).toMatchObject({ title: 'Hồ sơ giải phóng mặt bằng đường liên xã', year: 2026, documentCount: 0 });
+    const doc = vanthu(data, [
+      'incoming',
+      'add',
+      '--from',
+      'UBND huyện',
+      '--number',
+      '7/UBND',
+      '--issued',
+      '2026-01-05',
+      '--type',
+      'CV',
+      '--subject',
+      'Về việc giải phóng mặt bằng',
+    ]);
+    const created = vanthu(data, [
+      'workfile',
+      'create',
+      '--title',
+      'Hồ sơ giải phóng mặt bằng đường liên xã',
+      '--code',
+      '05.GPMB',
+      '--year',
+      '2026',
+    ]);
+    expect(created.json).toMatchObject({
+      title: 'Hồ sơ giải phóng mặt bằng đường liên xã',
+      year: 2026,
+      documentCount: 0,
+    });
     const added = vanthu(data, ['workfile', 'add', created.json.id, doc.json.id]);
     expect(added.json.documentCount).toBe(1);
     const shown = vanthu(data, ['workfile', 'show', created.json.id]);
     expect(shown.json.documents.map((d: { id: string }) => d.id)).toEqual([doc.json.id]);
-    expect(vanthu(data, ['show', doc.json.id]).json.workFiles).toEqual([{ id: created.json.id, code: '05.GPMB', title: 'Hồ sơ giải phóng mặt bằng đường liên xã' }]);
+    expect(vanthu(data, ['show', doc.json.id]).json.workFiles).toEqual([
+      { id: created.json.id, code: '05.GPMB', title: 'Hồ sơ giải phóng mặt bằng đường liên xã' },
+    ]);
     vanthu(data, ['workfile', 'close', created.json.id, '--date', '2026-12-31']);
     const closed = vanthu(data, ['workfile', 'remove', created.json.id, doc.json.id]);
     expect(closed.json.error.code).toBe('WORK_FILE_CLOSED');

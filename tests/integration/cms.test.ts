@@ -34,9 +34,29 @@ async function signedBy(keyType: 'rsa' | 'ec') {
 }
 
 function opensslVerify(file: string) {
-  return spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', file, '-content', path.join(dir, 'content.bin'), '-CAfile', ca.certPath, '-purpose', 'any', '-out', '/dev/null'], {
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    'openssl',
+    [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      file,
+      '-content',
+      path.join(dir, 'content.bin'),
+      '-CAfile',
+      ca.certPath,
+      '-purpose',
+      'any',
+      '-out',
+      '/dev/null',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('the CAdES signature vanthu writes', () => {
@@ -45,7 +65,9 @@ describe('the CAdES signature vanthu writes', () => {
     const file = path.join(dir, 'rsa.der');
     const verified = opensslVerify(file);
     expect(verified.stderr).toContain('Verification successful');
-    const printed = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file], { encoding: 'utf8' }).stdout;
+    const printed = spawnSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file], {
+      encoding: 'utf8',
+    }).stdout;
     expect(printed).toContain('contentType');
     expect(printed).toContain('messageDigest');
     expect(printed).toContain('id-smime-aa-signingCertificateV2');

@@ -49,9 +49,15 @@ describe('the process killed in the middle of registrations', () => {
         expect(documents.length).toBeLessThanOrEqual(start + reported + 1);
         expect(documents.map((d) => d.number)).toEqual(documents.map((_, i) => i + 1));
         for (const doc of documents) {
-          const audit = core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'incoming.register'").get(doc.id) as { n: number };
-          const indexed = core.db.prepare('SELECT COUNT(*) AS n FROM documents_fts WHERE rowid = ?').get(doc.seq) as { n: number };
-          const attachment = core.db.prepare('SELECT sha256 FROM attachments WHERE document_id = ?').get(doc.id) as { sha256: string };
+          const audit = core.db
+            .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'incoming.register'")
+            .get(doc.id) as { n: number };
+          const indexed = core.db.prepare('SELECT COUNT(*) AS n FROM documents_fts WHERE rowid = ?').get(doc.seq) as {
+            n: number;
+          };
+          const attachment = core.db.prepare('SELECT sha256 FROM attachments WHERE document_id = ?').get(doc.id) as {
+            sha256: string;
+          };
           expect([audit.n, indexed.n]).toEqual([1, 1]);
           const blob = fs.readFileSync(core.blobs.pathOf(attachment.sha256));
           expect(createHash('sha256').update(blob).digest('hex')).toBe(attachment.sha256);

@@ -88,7 +88,10 @@ describe('CRL cache: revocation lists that work offline', () => {
     server.respond('ca.crl', { status: 503, body: Buffer.from('bảo trì') });
     expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: expect.stringContaining('503') });
     server.respond('ca.crl', { body: Buffer.from('<html>Cổng thông tin</html>') });
-    expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: expect.stringContaining('did not return a CRL') });
+    expect(await cache.refresh(ca.crlUrl)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('did not return a CRL'),
+    });
     // An old list replayed over plain HTTP would hide every revocation since.
     server.respond('ca.crl', { body: older.der });
     expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: expect.stringContaining('older') });
@@ -101,10 +104,16 @@ describe('CRL cache: revocation lists that work offline', () => {
     const unreachable = closed.url('ca.crl');
     await closed.close();
     expect(await cache.refresh(unreachable)).toMatchObject({ ok: false });
-    expect(await cache.refresh('ldap://ldap.ca.vn/cn=CA,c=VN?certificateRevocationList')).toMatchObject({ ok: false, reason: expect.stringContaining('ldap:') });
+    expect(await cache.refresh('ldap://ldap.ca.vn/cn=CA,c=VN?certificateRevocationList')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('ldap:'),
+    });
     expect(await cache.refresh('not a url')).toMatchObject({ ok: false });
     server.respond('huge.crl', { body: Buffer.alloc(10 * 1024 * 1024 + 1, 0x30) });
-    expect(await cache.refresh(server.url('huge.crl'))).toMatchObject({ ok: false, reason: expect.stringContaining('larger than') });
+    expect(await cache.refresh(server.url('huge.crl'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('larger than'),
+    });
     expect(fs.readdirSync(cache.dir).filter((name) => !name.startsWith('.'))).toEqual([]);
   });
 

@@ -62,7 +62,13 @@ async function scenario<T>(
   const mark = path.join(work, `mark-${scenarios}`);
   const child = run(process.execPath, ['--input-type=module', '-e', PRELUDE + body], {
     cwd: repo,
-    env: { ...process.env, ...faultEnv(control, tokens.module), SOFTHSM2_CONF: tokens.softhsm2Conf, FAULT_MODULE: faultModule, MARK: mark },
+    env: {
+      ...process.env,
+      ...faultEnv(control, tokens.module),
+      SOFTHSM2_CONF: tokens.softhsm2Conf,
+      FAULT_MODULE: faultModule,
+      MARK: mark,
+    },
   });
   if (meanwhile) await meanwhile({ mark, control });
   const { stdout } = await child;
@@ -170,7 +176,12 @@ describe('PKCS#11 fault module', () => {
   });
 
   it('takes the PIN from the pad after a slow entry, only on the token that has one', async () => {
-    const result = await scenario<{ personal: Record<string, boolean>; organization: Record<string, boolean>; loginMs: number; signature: number }>(
+    const result = await scenario<{
+      personal: Record<string, boolean>;
+      organization: Record<string, boolean>;
+      loginMs: number;
+      signature: number;
+    }>(
       { pinPad: personal().pin, loginDelayMs: 300, tokenLabel: personal().label },
       `p11.C_Initialize();
        const session = open('vanthu-personal');

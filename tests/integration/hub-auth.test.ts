@@ -19,7 +19,8 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-hub-auth-'));
     hub = await startHub({ dataDir, ...(await backend.database()) });
     await hub.adminCommand('agency-add', { ...province, parentCode: null });
-    for (const commune of [communeA, communeB]) await hub.adminCommand('agency-add', { ...commune, parentCode: province.code });
+    for (const commune of [communeA, communeB])
+      await hub.adminCommand('agency-add', { ...commune, parentCode: province.code });
   });
   afterAll(async () => {
     await hub?.stop();
@@ -31,7 +32,10 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     const code = hub.admin(['enroll', communeA.code, '--json']).json.code as string;
     const first = await hubRequest(hub.url, { path: '/v1/enroll', json: { code, deviceName: 'may-van-thu' } });
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ agency: { code: communeA.code, name: communeA.name, parentCode: province.code }, holdsRegister: true });
+    expect(first.json).toMatchObject({
+      agency: { code: communeA.code, name: communeA.name, parentCode: province.code },
+      holdsRegister: true,
+    });
     expect(first.json.credential.startsWith(`${first.json.deviceId}.`)).toBe(true);
     const days = (Date.parse(first.json.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(364);
@@ -42,7 +46,10 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect(again.status).toBe(401);
     expect(again.json.error.code).toBe('ENROLL_CODE_INVALID');
 
-    const unknown = await hubRequest(hub.url, { path: '/v1/enroll', json: { code: 'khong-phai-ma-that', deviceName: 'x' } });
+    const unknown = await hubRequest(hub.url, {
+      path: '/v1/enroll',
+      json: { code: 'khong-phai-ma-that', deviceName: 'x' },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.json.error.code).toBe('ENROLL_CODE_INVALID');
 
@@ -68,9 +75,9 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect((await enrollDevice(hub, agency)).holdsRegister).toBe(false);
     await hub.adminCommand('device-revoke', { deviceId: again.deviceId });
     expect((await enrollDevice(hub, agency)).holdsRegister).toBe(true);
-    const holders = ((await hub.adminCommand('device-list', {})) as { agency: string; holdsRegister: boolean }[]).filter(
-      (d) => d.agency === agency && d.holdsRegister,
-    );
+    const holders = (
+      (await hub.adminCommand('device-list', {})) as { agency: string; holdsRegister: boolean }[]
+    ).filter((d) => d.agency === agency && d.holdsRegister);
     expect(holders).toHaveLength(1);
   });
 
@@ -87,9 +94,15 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
 
   it('refuses a request without the protocol header, or with another version', async () => {
     const device = await enrollDevice(hub, communeB.code);
-    const newer = await hubRequest(hub.url, { path: '/v1/directory', credential: device.credential, headers: { 'vanthu-protocol': '2' } });
+    const newer = await hubRequest(hub.url, {
+      path: '/v1/directory',
+      credential: device.credential,
+      headers: { 'vanthu-protocol': '2' },
+    });
     expect([newer.status, newer.json.error.code]).toEqual([400, 'PROTOCOL_UNSUPPORTED']);
-    const bare = await fetch(new URL('/v1/directory', hub.url), { headers: { authorization: `Bearer ${device.credential}` } });
+    const bare = await fetch(new URL('/v1/directory', hub.url), {
+      headers: { authorization: `Bearer ${device.credential}` },
+    });
     expect(bare.status).toBe(400);
     expect(((await bare.json()) as { error: { code: string } }).error.code).toBe('PROTOCOL_UNSUPPORTED');
   });
@@ -103,7 +116,10 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect([wrong.status, wrong.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
     const garbage = await hubRequest(hub.url, { path, headers: { authorization: 'Basic Zm9vOmJhcg==' } });
     expect([garbage.status, garbage.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
-    const unknownDevice = await hubRequest(hub.url, { path, credential: `00000000-0000-4000-8000-000000000000.${'y'.repeat(43)}` });
+    const unknownDevice = await hubRequest(hub.url, {
+      path,
+      credential: `00000000-0000-4000-8000-000000000000.${'y'.repeat(43)}`,
+    });
     expect([unknownDevice.status, unknownDevice.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
 
     await hub.adminCommand('device-expire', { deviceId: device.deviceId });
@@ -117,7 +133,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect([revoked.status, revoked.json.error.code]).toEqual([401, 'DEVICE_REVOKED']);
   });
 
-  it("refuses every path under another agency with 403, whatever the body", async () => {
+  it('refuses every path under another agency with 403, whatever the body', async () => {
     const device = await enrollDevice(hub, communeA.code);
     const other = communeB.code;
     const attempts = [
@@ -138,9 +154,14 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
   });
 
   it('admin CLI: adds, lists, expires through the running hub; one clear line and a non-zero exit for a mistake', async () => {
-    expect(hub.admin(['agency', 'add', '000.09.31.H56', 'UBND xã Cẩm Vân', '--parent', province.code]).stdout).toContain('000.09.31.H56');
+    expect(
+      hub.admin(['agency', 'add', '000.09.31.H56', 'UBND xã Cẩm Vân', '--parent', province.code]).stdout,
+    ).toContain('000.09.31.H56');
     const device = await enrollDevice(hub, '000.09.31.H56');
-    expect(hub.admin(['device', 'expire', device.deviceId, '--json']).json).toEqual({ deviceId: device.deviceId, expired: true });
+    expect(hub.admin(['device', 'expire', device.deviceId, '--json']).json).toEqual({
+      deviceId: device.deviceId,
+      expired: true,
+    });
     const listed = hub.admin(['device', 'list', '--json']).json as { id: string; expiresAt: string }[];
     expect(Date.parse(listed.find((d) => d.id === device.deviceId)!.expiresAt)).toBeLessThanOrEqual(Date.now());
 

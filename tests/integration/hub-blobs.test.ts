@@ -43,7 +43,14 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
   });
 
   const uploadPath = (device: EnrolledDevice, sha256: string) => `/v1/agencies/${device.agency}/uploads/${sha256}`;
-  const patch = (device: EnrolledDevice, sha256: string, offset: number, total: number, chunk: Buffer, headers: Record<string, string> = {}) =>
+  const patch = (
+    device: EnrolledDevice,
+    sha256: string,
+    offset: number,
+    total: number,
+    chunk: Buffer,
+    headers: Record<string, string> = {},
+  ) =>
     hubRequest(hub.url, {
       method: 'PATCH',
       path: uploadPath(device, sha256),
@@ -52,9 +59,18 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
       headers: { ...chunkHeaders(offset, total, chunk), ...headers },
     });
   const state = async (device: EnrolledDevice, sha256: string) =>
-    (await hubRequest(hub.url, { path: uploadPath(device, sha256), credential: device.credential })).json as { offset: number; complete: boolean };
+    (await hubRequest(hub.url, { path: uploadPath(device, sha256), credential: device.credential })).json as {
+      offset: number;
+      complete: boolean;
+    };
   const missing = async (device: EnrolledDevice, hashes: string[]) =>
-    (await hubRequest(hub.url, { path: `/v1/agencies/${device.agency}/blobs/missing`, credential: device.credential, json: { hashes } })).json.missing;
+    (
+      await hubRequest(hub.url, {
+        path: `/v1/agencies/${device.agency}/blobs/missing`,
+        credential: device.credential,
+        json: { hashes },
+      })
+    ).json.missing;
 
   it('takes a PDF in chunks, each at the offset the hub holds, and then no longer reports it missing', async () => {
     const pdf = randomBytes(300_000);
@@ -154,14 +170,26 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
     const pdf = randomBytes(120_000);
     const sha256 = await uploadWhole(hub, a, pdf);
     const blobPath = (device: EnrolledDevice, sha: string) => `/v1/agencies/${device.agency}/blobs/${sha}`;
-    const whole = await hubRequest(hub.url, { path: blobPath(a, sha256), credential: a.credential, headers: { 'accept-encoding': 'gzip' } });
+    const whole = await hubRequest(hub.url, {
+      path: blobPath(a, sha256),
+      credential: a.credential,
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(whole.status).toBe(200);
     expect(whole.body.equals(pdf)).toBe(true);
-    const resumed = await hubRequest(hub.url, { path: blobPath(a, sha256), credential: a.credential, headers: { range: 'bytes=70000-' } });
+    const resumed = await hubRequest(hub.url, {
+      path: blobPath(a, sha256),
+      credential: a.credential,
+      headers: { range: 'bytes=70000-' },
+    });
     expect(resumed.status).toBe(206);
     expect(resumed.headers['content-range']).toBe(`bytes 70000-119999/120000`);
     expect(resumed.body.equals(pdf.subarray(70_000))).toBe(true);
-    const past = await hubRequest(hub.url, { path: blobPath(a, sha256), credential: a.credential, headers: { range: 'bytes=120000-' } });
+    const past = await hubRequest(hub.url, {
+      path: blobPath(a, sha256),
+      credential: a.credential,
+      headers: { range: 'bytes=120000-' },
+    });
     expect([past.status, past.json.error.code]).toEqual([416, 'RANGE_NOT_SATISFIABLE']);
 
     // B was sent nothing: A's blob and a blob that does not exist look the same to it.

@@ -8,7 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentRef, Change, DocumentEnvelope } from '../../shared/sync-protocol.ts';
-import { enrollDevice, hubBackends, hubRequest, sha256Hex, startHub, uploadWhole, type EnrolledDevice, type Hub } from '../helpers/hub.ts';
+import {
+  enrollDevice,
+  hubBackends,
+  hubRequest,
+  sha256Hex,
+  startHub,
+  uploadWhole,
+  type EnrolledDevice,
+  type Hub,
+} from '../helpers/hub.ts';
 
 const names: Record<string, string> = {
   A: 'UBND xã An Hòa',
@@ -26,7 +35,8 @@ const names: Record<string, string> = {
 const code = (key: string) => `000.${String(Object.keys(names).indexOf(key) + 1).padStart(2, '0')}.31.H56`;
 
 /** An HLC `ms` after 09:00 on 2 May 2026, on clock node `node`. */
-const hlcAt = (ms: number, node = 1) => `${new Date(Date.UTC(2026, 4, 2, 2, 0, 0) + ms).toISOString()}-0000-${node.toString(16).padStart(16, '0')}`;
+const hlcAt = (ms: number, node = 1) =>
+  `${new Date(Date.UTC(2026, 4, 2, 2, 0, 0) + ms).toISOString()}-0000-${node.toString(16).padStart(16, '0')}`;
 let tick = 0;
 const nextHlc = () => hlcAt(++tick * 1000);
 
@@ -91,7 +101,8 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-hub-changes-'));
     hub = await startHub({ dataDir, ...(await backend.database()) });
-    for (const key of Object.keys(names)) await hub.adminCommand('agency-add', { code: code(key), name: names[key], parentCode: null });
+    for (const key of Object.keys(names))
+      await hub.adminCommand('agency-add', { code: code(key), name: names[key], parentCode: null });
     // The first device of each agency holds its registers; A2, E2 and E3 do not.
     for (const key of ['A', 'A2', 'B', 'C', 'D', 'E', 'E2', 'E3', 'F', 'W1', 'W2', 'W3', 'W4', 'T']) {
       devices[key] = await enrollDevice(hub, code(key.replace(/\d$/, '').replace(/^W$/, key)), key);
@@ -105,7 +116,12 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
   });
 
   const push = async (device: EnrolledDevice, changes: Change[]) => {
-    const reply = await hubRequest(hub.url, { path: `/v1/agencies/${device.agency}/changes`, credential: device.credential, json: { changes }, gzip: true });
+    const reply = await hubRequest(hub.url, {
+      path: `/v1/agencies/${device.agency}/changes`,
+      credential: device.credential,
+      json: { changes },
+      gzip: true,
+    });
     expect(reply.status).toBe(200);
     return reply.json.results as { id: string; status: string; code?: string; message?: string }[];
   };
@@ -131,7 +147,9 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
 
   it('routes an issued document to two agencies and brings their statuses back to the sender', async () => {
     const doc = envelope('Về việc tổ chức tiêm chủng đợt 2');
-    expect(await push(devices.A!, [issue(doc, [pdfRef()], [code('B'), code('C')])])).toEqual([expect.objectContaining({ status: 'applied' })]);
+    expect(await push(devices.A!, [issue(doc, [pdfRef()], [code('B'), code('C')])])).toEqual([
+      expect.objectContaining({ status: 'applied' }),
+    ]);
 
     for (const key of ['B', 'C']) {
       const reply = await pullPage(devices[key]!);
@@ -148,16 +166,24 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
         },
       ]);
       // The PDF of a document delivered to it is now readable by the recipient.
-      const blob = await hubRequest(hub.url, { path: `/v1/agencies/${code(key)}/blobs/${sha256}`, credential: devices[key]!.credential });
+      const blob = await hubRequest(hub.url, {
+        path: `/v1/agencies/${code(key)}/blobs/${sha256}`,
+        credential: devices[key]!.credential,
+      });
       expect(blob.status).toBe(200);
       expect(blob.body.equals(pdf)).toBe(true);
     }
     // The sender's own feed does not carry its outgoing document.
     expect((await pullAll(devices.A!)).items.filter((item) => item.kind === 'document')).toEqual([]);
 
-    expect(await push(devices.B!, [status(doc.id, code('A'), '01'), status(doc.id, code('A'), '03')])).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
+    expect(await push(devices.B!, [status(doc.id, code('A'), '01'), status(doc.id, code('A'), '03')])).toMatchObject([
+      { status: 'applied' },
+      { status: 'applied' },
+    ]);
     expect(await push(devices.C!, [status(doc.id, code('A'), '01')])).toMatchObject([{ status: 'applied' }]);
-    const statuses = (await pullAll(devices.A!)).items.filter((item) => item.kind === 'status' && item.documentId === doc.id);
+    const statuses = (await pullAll(devices.A!)).items.filter(
+      (item) => item.kind === 'status' && item.documentId === doc.id,
+    );
     expect(statuses.map((s) => [s.from.code, s.from.name, s.statusCode])).toEqual([
       [code('B'), names.B, '01'],
       [code('B'), names.B, '03'],
@@ -180,7 +206,11 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
 
   it('rejects a poison change for good without blocking the changes after it', async () => {
     const good = issue(envelope(), [pdfRef()], [code('F')]);
-    const batch = [issue(envelope(), [pdfRef()], [code('F'), '999.99.99.H99']), issue(envelope(), [pdfRef()], [code('A')]), good];
+    const batch = [
+      issue(envelope(), [pdfRef()], [code('F'), '999.99.99.H99']),
+      issue(envelope(), [pdfRef()], [code('A')]),
+      good,
+    ];
     const first = await push(devices.A!, batch);
     expect(first.map((r) => [r.status, r.code])).toEqual([
       ['rejected', 'RECIPIENT_UNKNOWN'],
@@ -198,7 +228,9 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
     expect((await pullAll(devices.F!)).items.map((item) => item.document.id)).toEqual([(good as any).document.id]);
 
     // Only the device holding the registers numbers documents.
-    expect(await push(devices.A2!, [issue(envelope(), [pdfRef()], [code('F')])])).toMatchObject([{ status: 'rejected', code: 'NUMBERING_NOT_HELD' }]);
+    expect(await push(devices.A2!, [issue(envelope(), [pdfRef()], [code('F')])])).toMatchObject([
+      { status: 'rejected', code: 'NUMBERING_NOT_HELD' },
+    ]);
   });
 
   it('asks to retry a document whose PDF has not arrived, and applies it once uploaded', async () => {
@@ -215,7 +247,10 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
 
   it('pages a feed by the bytes the client can take, always at least one item, with a cursor to go on from', async () => {
     const docs = Array.from({ length: 12 }, () => envelope(`Về việc ${'triển khai kế hoạch '.repeat(10)}`));
-    const results = await push(devices.A!, docs.map((doc) => issue(doc, [pdfRef()], [code('T')])));
+    const results = await push(
+      devices.A!,
+      docs.map((doc) => issue(doc, [pdfRef()], [code('T')])),
+    );
     expect(results.every((r) => r.status === 'applied')).toBe(true);
     // One document far larger than the budget: it still comes, alone.
     const big = envelope('Đ'.repeat(2000));
@@ -245,20 +280,28 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
     expect([after.items, after.cursor, after.more]).toEqual([[], cursor, false]);
   });
 
-  it("merges metadata per field, last writer by HLC wins, and a device never gets its own update back", async () => {
+  it('merges metadata per field, last writer by HLC wins, and a device never gets its own update back', async () => {
     const doc = envelope();
     expect(await push(devices.E!, [issue(doc, [pdfRef()], [code('D')])])).toMatchObject([{ status: 'applied' }]);
     const [e1, e2, e3] = [devices.E!, devices.E2!, devices.E3!];
     const later = hlcAt(10_000_000, 1);
     const earlier = hlcAt(5_000_000, 2);
-    expect(await push(e1, [update(doc.id, { subject: 'Trích yếu sửa lúc 11 giờ', notes: 'Đã báo cáo chủ tịch' }, later)])).toMatchObject([{ status: 'applied' }]);
+    expect(
+      await push(e1, [update(doc.id, { subject: 'Trích yếu sửa lúc 11 giờ', notes: 'Đã báo cáo chủ tịch' }, later)]),
+    ).toMatchObject([{ status: 'applied' }]);
     // Sent afterwards but stamped earlier: its subject loses, its new field (dueOn) is kept.
-    expect(await push(e2, [update(doc.id, { subject: 'Trích yếu sửa lúc 10 giờ', dueOn: '2026-06-01' }, earlier)])).toMatchObject([{ status: 'applied' }]);
+    expect(
+      await push(e2, [update(doc.id, { subject: 'Trích yếu sửa lúc 10 giờ', dueOn: '2026-06-01' }, earlier)]),
+    ).toMatchObject([{ status: 'applied' }]);
 
-    const seenBy = async (device: EnrolledDevice) => (await pullAll(device)).items.filter((item) => item.kind === 'update').map((item) => item.fields);
+    const seenBy = async (device: EnrolledDevice) =>
+      (await pullAll(device)).items.filter((item) => item.kind === 'update').map((item) => item.fields);
     expect(await seenBy(e1)).toEqual([{ dueOn: '2026-06-01' }]);
     expect(await seenBy(e2)).toEqual([{ subject: 'Trích yếu sửa lúc 11 giờ', notes: 'Đã báo cáo chủ tịch' }]);
-    expect(await seenBy(e3)).toEqual([{ subject: 'Trích yếu sửa lúc 11 giờ', notes: 'Đã báo cáo chủ tịch' }, { dueOn: '2026-06-01' }]);
+    expect(await seenBy(e3)).toEqual([
+      { subject: 'Trích yếu sửa lúc 11 giờ', notes: 'Đã báo cáo chủ tịch' },
+      { dueOn: '2026-06-01' },
+    ]);
     // The cursor still moves past the device's own items.
     const own = await pullAll(e1);
     expect(own.cursor).toBe((await pullAll(e3)).cursor);
@@ -277,13 +320,23 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
     expect(await push(devices.D!, [recipientUpdate])).toMatchObject([{ status: 'applied' }]);
     expect((await seenBy(e3)).some((fields) => 'completedOn' in fields)).toBe(false);
 
-    expect(await push(e1, [update(randomUUID(), { notes: 'x' })])).toMatchObject([{ status: 'rejected', code: 'NOT_FOUND' }]);
-    expect(await push(devices.F!, [update(doc.id, { notes: 'x' })])).toMatchObject([{ status: 'rejected', code: 'NOT_FOUND' }]);
+    expect(await push(e1, [update(randomUUID(), { notes: 'x' })])).toMatchObject([
+      { status: 'rejected', code: 'NOT_FOUND' },
+    ]);
+    expect(await push(devices.F!, [update(doc.id, { notes: 'x' })])).toMatchObject([
+      { status: 'rejected', code: 'NOT_FOUND' },
+    ]);
   });
 
   it('records acknowledgements per device, never backwards and never past the feed', async () => {
     const ack = async (cursor: number) =>
-      (await hubRequest(hub.url, { path: `/v1/agencies/${code('D')}/ack`, credential: devices.D!.credential, json: { cursor } })).json.acked;
+      (
+        await hubRequest(hub.url, {
+          path: `/v1/agencies/${code('D')}/ack`,
+          credential: devices.D!.credential,
+          json: { cursor },
+        })
+      ).json.acked;
     const head = (await pullAll(devices.D!)).cursor;
     expect(await ack(head + 1000)).toBe(head);
     expect(await ack(1)).toBe(head);
@@ -301,7 +354,7 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
     const reader = (async () => {
       const seen: number[] = [];
       const deadline = Date.now() + 20_000;
-      for (let cursor = start; Date.now() < deadline; ) {
+      for (let cursor = start; Date.now() < deadline;) {
         const lastLook = !writing;
         const page = (await pullPage(devices.C!, cursor, 4096)).json;
         seen.push(...page.items.map((item: { seq: number }) => item.seq));
@@ -316,7 +369,9 @@ describe.each(hubBackends())('hub changes and feeds ($name)', (backend) => {
         for (let i = 0; i < perWriter; i++) {
           // Recipients in either order: the hub takes feed locks sorted, so writers never deadlock.
           const recipients = (w + i) % 2 === 0 ? [code('C'), code('B')] : [code('B'), code('C')];
-          expect(await push(writer, [issue(envelope(), [pdfRef()], recipients)])).toMatchObject([{ status: 'applied' }]);
+          expect(await push(writer, [issue(envelope(), [pdfRef()], recipients)])).toMatchObject([
+            { status: 'applied' },
+          ]);
         }
       }),
     );

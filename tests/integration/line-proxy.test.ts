@@ -324,14 +324,20 @@ describe('line proxy: integrity and resources', () => {
       hub.close();
       console.log(JSON.stringify({ pending: await pending, before, after: await handles() }));
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     cleanups.push(() => void child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const started = performance.now();
-    const [code] = await Promise.race([once(child, 'exit'), new Promise<[string]>((resolve) => setTimeout(() => resolve(['still running']), 10_000))]);
+    const [code] = await Promise.race([
+      once(child, 'exit'),
+      new Promise<[string]>((resolve) => setTimeout(() => resolve(['still running']), 10_000)),
+    ]);
     expect(code, stderr).toBe(0);
     expect(performance.now() - started).toBeLessThan(8000); // not held up by the 60 s rule
     const report = JSON.parse(stdout) as { pending: string; before: string[]; after: string[] };
@@ -350,10 +356,24 @@ describe('line proxy CLI', () => {
 
   it('prints where it listens first, forwards, and stops on SIGINT', async () => {
     const hub = await echo();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/line-proxy.ts', '--target', `127.0.0.1:${hub.port}`, '--rate', '256kbit', '--delay', '20'], {
-      cwd: repo,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/line-proxy.ts',
+        '--target',
+        `127.0.0.1:${hub.port}`,
+        '--rate',
+        '256kbit',
+        '--delay',
+        '20',
+      ],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     cleanups.push(() => void child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';

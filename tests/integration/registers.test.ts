@@ -58,14 +58,23 @@ describe('incoming register (sổ văn bản đến)', () => {
       notes: 'Bản giấy kèm theo',
       registerName: 'Sổ đăng ký văn bản đến',
     });
-    const handed = await office.call('documents.update', { id: doc.id, handedOn: '2026-03-03', handedReceipt: 'Nguyễn Thị Lan' });
+    const handed = await office.call('documents.update', {
+      id: doc.id,
+      handedOn: '2026-03-03',
+      handedReceipt: 'Nguyễn Thị Lan',
+    });
     expect(handed).toMatchObject({ handedOn: '2026-03-03', handedReceipt: 'Nguyễn Thị Lan' });
   });
 
   it('numbers secret documents in their own series', async () => {
     const office = await openTestOffice();
     const first = await office.call('incoming.register', { ...letter, notation: '1/UBND', issuedOn: '2026-03-01' });
-    const secret = await office.call('incoming.register', { ...letter, notation: '2/UBND', issuedOn: '2026-03-01', secrecy: 'mat' });
+    const secret = await office.call('incoming.register', {
+      ...letter,
+      notation: '2/UBND',
+      issuedOn: '2026-03-01',
+      secrecy: 'mat',
+    });
     const second = await office.call('incoming.register', { ...letter, notation: '3/UBND', issuedOn: '2026-03-01' });
     expect([first.registerNumber, secret.registerNumber, second.registerNumber]).toEqual([1, 1, 2]);
     expect(secret.registerName).toBe('Sổ đăng ký văn bản mật đến');
@@ -73,7 +82,11 @@ describe('incoming register (sổ văn bản đến)', () => {
 
   it('flags a second arrival of the same document instead of storing it twice', async () => {
     const office = await openTestOffice();
-    const first = await office.call('incoming.register', { ...letter, notation: '245/UBND-NN', issuedOn: '2026-02-20' });
+    const first = await office.call('incoming.register', {
+      ...letter,
+      notation: '245/UBND-NN',
+      issuedOn: '2026-02-20',
+    });
     // Same issuer, notation and date, typed a little differently.
     const again = office.call('incoming.register', {
       ...letter,
@@ -103,14 +116,23 @@ describe('incoming register (sổ văn bản đến)', () => {
       notation: '245/UBND-NN',
       issuedOn: '2026-02-20',
     });
-    const otherDate = await office.call('incoming.register', { ...letter, notation: '245/UBND-NN', issuedOn: '2026-02-21' });
+    const otherDate = await office.call('incoming.register', {
+      ...letter,
+      notation: '245/UBND-NN',
+      issuedOn: '2026-02-21',
+    });
     expect([otherIssuer.duplicateOf, otherDate.duplicateOf]).toEqual([null, null]);
   });
 
   it('refuses an arrival date before the issue date and an unknown type', async () => {
     const office = await openTestOffice();
     await expect(
-      office.call('incoming.register', { ...letter, notation: '1/UBND', issuedOn: '2026-03-05', arrivedOn: '2026-03-01' }),
+      office.call('incoming.register', {
+        ...letter,
+        notation: '1/UBND',
+        issuedOn: '2026-03-05',
+        arrivedOn: '2026-03-01',
+      }),
     ).rejects.toMatchObject({ code: 'DATE_ORDER_INVALID' });
     await expect(
       office.call('incoming.register', { ...letter, type: 'XYZ', notation: '1/UBND', issuedOn: '2026-03-01' }),
@@ -191,7 +213,11 @@ describe('outgoing register (sổ văn bản đi)', () => {
     await office.call('outgoing.issue', { id: draft.id });
     await expect(office.call('outgoing.issue', { id: draft.id })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_DRAFT' });
     const incoming = await office.call('incoming.register', { ...letter, notation: '1/UBND', issuedOn: '2026-03-01' });
-    await expect(office.call('outgoing.issue', { id: incoming.id })).rejects.toMatchObject({ code: 'DOCUMENT_WRONG_DIRECTION' });
-    await expect(office.call('outgoing.issue', { id: 'no-such-id' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+    await expect(office.call('outgoing.issue', { id: incoming.id })).rejects.toMatchObject({
+      code: 'DOCUMENT_WRONG_DIRECTION',
+    });
+    await expect(office.call('outgoing.issue', { id: 'no-such-id' })).rejects.toMatchObject({
+      code: 'DOCUMENT_NOT_FOUND',
+    });
   });
 });

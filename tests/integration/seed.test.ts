@@ -17,12 +17,20 @@ describe('seed archive', () => {
 
   it('fills the registers through the API table: numbered per year, indexed, audited', async () => {
     const dataDir = tempDir();
-    const result = await seedArchive(dataDir, { ...defaultSeedOptions, docs: 600, pdfPool: 20, fromYear: 2024, toYear: 2025 });
+    const result = await seedArchive(dataDir, {
+      ...defaultSeedOptions,
+      docs: 600,
+      pdfPool: 20,
+      fromYear: 2024,
+      toYear: 2025,
+    });
     expect(result.inserted + result.duplicatesSkipped).toBe(600);
     const core = openCore(dataDir);
     try {
       const perRegister = core.db
-        .prepare('SELECT register_id AS register, register_year AS year, COUNT(*) AS n, MAX(register_number) AS top FROM documents GROUP BY 1, 2')
+        .prepare(
+          'SELECT register_id AS register, register_year AS year, COUNT(*) AS n, MAX(register_number) AS top FROM documents GROUP BY 1, 2',
+        )
         .all() as { register: string; year: number; n: number; top: number }[];
       // Gap-free: in every register and year the last number is the count.
       for (const row of perRegister) expect(row.top).toBe(row.n);

@@ -11,7 +11,15 @@ const lab = useTokenLab();
 async function drafts(office: TestOffice, count: number): Promise<string[]> {
   const dir = tempDir();
   const ids: string[] = [];
-  for (let index = 0; index < count; index++) ids.push(await draftDecision(office, await vietnamesePdf([`Quyết định ${index + 1}`, 'Nguyễn Văn An']), dir, `qd-${index}.pdf`));
+  for (let index = 0; index < count; index++)
+    ids.push(
+      await draftDecision(
+        office,
+        await vietnamesePdf([`Quyết định ${index + 1}`, 'Nguyễn Văn An']),
+        dir,
+        `qd-${index}.pdf`,
+      ),
+    );
   return ids;
 }
 
@@ -59,7 +67,7 @@ describe('a signing batch', () => {
     expect(Object.values(error.fields ?? {}).join(' ')).toContain('một lần');
   });
 
-  it('draws only the certificate holder\'s own signature image, and asks for one when there is none', async () => {
+  it("draws only the certificate holder's own signature image, and asks for one when there is none", async () => {
     const office = await signingOffice(lab(), { crl: false });
     const [id] = await drafts(office, 1);
     // The ECDSA certificate belongs to "Nguyễn Văn An (ECDSA)", who has no image; the document's signer has one.
@@ -73,7 +81,14 @@ describe('a signing batch', () => {
     const office = await signingOffice(lab(), { crl: false });
     const file = path.join(tempDir(), 'den.pdf');
     (await import('node:fs')).writeFileSync(file, await vietnamesePdf(['Công văn đến']));
-    const incoming = await office.call('incoming.register', { file: { path: file }, issuerName: 'UBND huyện', notation: '12/UBND', issuedOn: '2026-11-20', type: 'CV', subject: 'Công văn' });
+    const incoming = await office.call('incoming.register', {
+      file: { path: file },
+      issuerName: 'UBND huyện',
+      notation: '12/UBND',
+      issuedOn: '2026-11-20',
+      type: 'CV',
+      subject: 'Công văn',
+    });
     const chairman = await certificateOf(office, lab(), 'personal');
     expect((await rejection(sign(office, [incoming.id], 'personal', chairman.id))).code).toBe('SIGN_NOT_ALLOWED');
   });

@@ -24,9 +24,18 @@ async function draftsFor(office: TestOffice, count: number): Promise<{ ids: stri
   const dir = tempDir();
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    ids.push(await draftDecision(office, await vietnamesePdf([`Quyết định số ${index + 1}`, 'CHỦ TỊCH', '', 'Nguyễn Văn An']), dir, `qd-${index}.pdf`));
+    ids.push(
+      await draftDecision(
+        office,
+        await vietnamesePdf([`Quyết định số ${index + 1}`, 'CHỦ TỊCH', '', 'Nguyễn Văn An']),
+        dir,
+        `qd-${index}.pdf`,
+      ),
+    );
   }
-  const hashes = await Promise.all(ids.map(async (id) => (await office.call('documents.get', { id })).attachments[0]!.sha256));
+  const hashes = await Promise.all(
+    ids.map(async (id) => (await office.call('documents.get', { id })).attachments[0]!.sha256),
+  );
   return { ids, hashes };
 }
 
@@ -41,7 +50,9 @@ describe('a wrong PIN', () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids, hashes } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }));
+    const error = await rejection(
+      office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }),
+    );
     // SoftHSM sets CKF_USER_PIN_COUNT_LOW after a wrong PIN.
     expect(error.code).toBe('TOKEN_PIN_COUNT_LOW');
     expect(error.message).toContain('số lần thử còn lại đã ít');
@@ -56,10 +67,21 @@ describe('a wrong PIN', () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const unconfirmed = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }));
+    const unconfirmed = await rejection(
+      office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }),
+    );
     expect(unconfirmed.code).toBe('TOKEN_PIN_FINAL_TRY_UNCONFIRMED');
     expect(fs.existsSync(log)).toBe(false);
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module], confirmFinalTry: true }));
+    const error = await rejection(
+      office.call('sign.documents', {
+        ids,
+        certId: chairman.id,
+        as: 'personal',
+        pin: '000000',
+        modules: [module],
+        confirmFinalTry: true,
+      }),
+    );
     expect(error.code).toBe('TOKEN_PIN_FINAL_TRY');
     expect(error.message).toContain('Chỉ còn 1 lần thử');
   });
@@ -69,10 +91,20 @@ describe('a wrong PIN', () => {
     const { module } = faultyToken({ pinFlags: ['locked'], loginLog: log });
     const office = await signingOffice(lab(), { crl: false });
     const tokens = await office.call('tokens.list', { modules: [module] });
-    expect(tokens.tokens.find((token) => token.module === module && token.label === 'vanthu-personal')?.pinCounter).toBe('locked');
+    expect(
+      tokens.tokens.find((token) => token.module === module && token.label === 'vanthu-personal')?.pinCounter,
+    ).toBe('locked');
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] }));
+    const error = await rejection(
+      office.call('sign.documents', {
+        ids,
+        certId: chairman.id,
+        as: 'personal',
+        pin: lab().tokens.tokens.personal.pin,
+        modules: [module],
+      }),
+    );
     expect(error.code).toBe('TOKEN_PIN_LOCKED');
     expect(fs.existsSync(log)).toBe(false);
   });
@@ -80,7 +112,9 @@ describe('a wrong PIN', () => {
   it('checks the PIN again even while the token is still logged in from an earlier signer', async () => {
     const manager = new TokenManager({ argumentModules: [lab().tokens.module], builtIn: false });
     try {
-      const chairman = (await manager.certificates(new Date())).find((entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01')!;
+      const chairman = (await manager.certificates(new Date())).find(
+        (entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01',
+      )!;
       const first = await manager.openSigner(chairman, lab().tokens.tokens.personal.pin);
       expect((await first.sign(Buffer.from('x'))).length).toBe(256);
       const error = await rejection(manager.openSigner(chairman, 'WRONG-PIN'));
@@ -94,7 +128,9 @@ describe('a wrong PIN', () => {
     const { module } = faultyToken({ loginDelayMs: 5000 });
     const manager = new TokenManager({ argumentModules: [module], builtIn: false, loginTimeoutMs: 500 });
     try {
-      const chairman = (await manager.certificates(new Date())).find((entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01')!;
+      const chairman = (await manager.certificates(new Date())).find(
+        (entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01',
+      )!;
       const started = Date.now();
       const error = await rejection(manager.openSigner(chairman, lab().tokens.tokens.personal.pin));
       expect(error.code).toBe('TOKEN_TIMEOUT');
@@ -110,7 +146,9 @@ describe('a wrong PIN', () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }));
+    const error = await rejection(
+      office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: '000000', modules: [module] }),
+    );
     expect(error.code).toBe('TOKEN_PIN_INCORRECT');
     expect(error.message).toContain('không cho biết còn bao nhiêu lần thử');
   });
@@ -126,7 +164,13 @@ describe('a token pulled out in the middle of the batch', () => {
     const progress: number[] = [];
     const events = office.core as unknown as { emit(event: { type: string; index: number }): void };
     events.emit = (event) => progress.push(event.index);
-    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    const result = await office.call('sign.documents', {
+      ids,
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [module],
+    });
 
     expect(result.signed.map((document) => document.documentId)).toEqual(ids.slice(0, 2));
     expect(progress).toEqual([1, 2]);
@@ -155,13 +199,26 @@ describe('a token pulled out in the middle of the batch', () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids, hashes } = await draftsFor(office, 2);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    const result = await office.call('sign.documents', {
+      ids,
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [module],
+    });
     expect(result.signed).toEqual([]);
     expect(result.stoppedAt?.error.code).toBe('TOKEN_MODULE_CRASHED');
     expect(result.untouched).toEqual([ids[1]]);
-    for (const [index, id] of ids.entries()) expect((await office.call('documents.get', { id })).attachments[0]!.sha256).toBe(hashes[index]);
+    for (const [index, id] of ids.entries())
+      expect((await office.call('documents.get', { id })).attachments[0]!.sha256).toBe(hashes[index]);
     writeFaultControl(control, {});
-    const again = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    const again = await office.call('sign.documents', {
+      ids,
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [module],
+    });
     expect(again.signed).toHaveLength(2);
   });
 
@@ -219,10 +276,18 @@ describe('unusual tokens and drivers', () => {
     const { module } = faultyToken({ pinPad: lab().tokens.tokens.personal.pin, loginDelayMs: 300 });
     const office = await signingOffice(lab(), { crl: false });
     const tokens = await office.call('tokens.list', { modules: [module] });
-    expect(tokens.tokens.find((token) => token.module === module && token.label === 'vanthu-personal')?.pinPad).toBe(true);
+    expect(tokens.tokens.find((token) => token.module === module && token.label === 'vanthu-personal')?.pinPad).toBe(
+      true,
+    );
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: null, modules: [module] });
+    const result = await office.call('sign.documents', {
+      ids,
+      certId: chairman.id,
+      as: 'personal',
+      pin: null,
+      modules: [module],
+    });
     expect(result.stoppedAt).toBeNull();
   });
 
@@ -230,14 +295,28 @@ describe('unusual tokens and drivers', () => {
     const log = path.join(tempDir(), 'logins');
     const { module } = faultyToken({ loginLog: log });
     const office = await signingOffice(lab());
-    await office.call('settings.signatureImage', { path: lab().signaturePath, kind: 'signature', signerName: 'Nguyễn Văn An (PIN mỗi lần ký)' });
+    await office.call('settings.signatureImage', {
+      path: lab().signaturePath,
+      kind: 'signature',
+      signerName: 'Nguyễn Văn An (PIN mỗi lần ký)',
+    });
     const { ids } = await draftsFor(office, 2);
     const strict = await certificateOf(office, lab(), 'personal', '05');
-    const result = await office.call('sign.documents', { ids, certId: strict.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    const result = await office.call('sign.documents', {
+      ids,
+      certId: strict.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [module],
+    });
     expect(result.stoppedAt).toBeNull();
     expect(result.signed).toHaveLength(2);
     // One user login, then one context-specific login (CKU_CONTEXT_SPECIFIC = 2) per signature.
-    expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual(['C_Login user=1', 'C_Login user=2', 'C_Login user=2']);
+    expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'C_Login user=1',
+      'C_Login user=2',
+      'C_Login user=2',
+    ]);
   });
 
   it('signs with CKM_SHA256_RSA_PKCS when the middleware does not offer raw CKM_RSA_PKCS', async () => {
@@ -245,7 +324,13 @@ describe('unusual tokens and drivers', () => {
     const office = await signingOffice(lab());
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const result = await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] });
+    const result = await office.call('sign.documents', {
+      ids,
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [module],
+    });
     expect(result.stoppedAt).toBeNull();
     const attachment = (await office.call('documents.get', { id: ids[0]! })).attachments[0]!;
     const out = path.join(tempDir(), 'signed.pdf');
@@ -257,7 +342,15 @@ describe('unusual tokens and drivers', () => {
     const office = await signingOffice(lab(), { crl: false });
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    const error = await rejection(office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: null, modules: [lab().tokens.module] }));
+    const error = await rejection(
+      office.call('sign.documents', {
+        ids,
+        certId: chairman.id,
+        as: 'personal',
+        pin: null,
+        modules: [lab().tokens.module],
+      }),
+    );
     expect(error.code).toBe('TOKEN_PIN_REQUIRED');
   });
 
@@ -268,7 +361,17 @@ describe('unusual tokens and drivers', () => {
     expect(modules.find((entry) => entry.path === module)).toMatchObject({ ok: true, info: { osLocking: false } });
     const { ids } = await draftsFor(office, 1);
     const chairman = await certificateOf(office, lab(), 'personal');
-    expect((await office.call('sign.documents', { ids, certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [module] })).stoppedAt).toBeNull();
+    expect(
+      (
+        await office.call('sign.documents', {
+          ids,
+          certId: chairman.id,
+          as: 'personal',
+          pin: lab().tokens.tokens.personal.pin,
+          modules: [module],
+        })
+      ).stoppedAt,
+    ).toBeNull();
   });
 
   it('reports a driver that does not load and still lists the tokens of the others', async () => {
@@ -276,10 +379,15 @@ describe('unusual tokens and drivers', () => {
     const broken = path.join(tempDir(), 'viettel-ca_v6.so');
     fs.writeFileSync(broken, 'not a shared library');
     const { modules } = await office.call('tokens.modules', { modules: [broken, lab().tokens.module] });
-    expect(modules.find((entry) => entry.path === broken)).toMatchObject({ ok: false, error: { code: 'TOKEN_MODULE_UNLOADABLE' } });
+    expect(modules.find((entry) => entry.path === broken)).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_MODULE_UNLOADABLE' },
+    });
     expect(modules.find((entry) => entry.path === lab().tokens.module)?.ok).toBe(true);
     const { tokens } = await office.call('tokens.list', { modules: [broken, lab().tokens.module] });
-    expect(tokens.map((token) => token.label)).toEqual(expect.arrayContaining(['vanthu-personal', 'vanthu-organization']));
+    expect(tokens.map((token) => token.label)).toEqual(
+      expect.arrayContaining(['vanthu-personal', 'vanthu-organization']),
+    );
   });
 });
 
@@ -296,8 +404,32 @@ describe('certificates that cannot sign', () => {
     expect(encryption.unusable).toBe('CERT_NO_SIGNING_USAGE');
     const { ids, hashes } = await draftsFor(office, 1);
     const pin = lab().tokens.tokens.personal.pin;
-    expect((await rejection(office.call('sign.documents', { ids, certId: expired.id, as: 'personal', pin, modules: [lab().tokens.module] }))).code).toBe('CERT_EXPIRED');
-    expect((await rejection(office.call('sign.documents', { ids, certId: encryption.id, as: 'personal', pin, modules: [lab().tokens.module] }))).code).toBe('CERT_NO_SIGNING_USAGE');
+    expect(
+      (
+        await rejection(
+          office.call('sign.documents', {
+            ids,
+            certId: expired.id,
+            as: 'personal',
+            pin,
+            modules: [lab().tokens.module],
+          }),
+        )
+      ).code,
+    ).toBe('CERT_EXPIRED');
+    expect(
+      (
+        await rejection(
+          office.call('sign.documents', {
+            ids,
+            certId: encryption.id,
+            as: 'personal',
+            pin,
+            modules: [lab().tokens.module],
+          }),
+        )
+      ).code,
+    ).toBe('CERT_NO_SIGNING_USAGE');
     expect((await office.call('documents.get', { id: ids[0]! })).attachments[0]!.sha256).toBe(hashes[0]);
   });
 });

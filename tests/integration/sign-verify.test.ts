@@ -16,11 +16,20 @@ import { certificateOf, draftDecision, pdfsig, signingOffice, useTokenLab } from
 const lab = useTokenLab();
 const HOUR = 3600_000;
 
-async function signedCopy(office: TestOffice, options: { token?: 'personal' | 'organization'; keyId?: string } = {}): Promise<{ id: string; file: string; bytes: Buffer }> {
+async function signedCopy(
+  office: TestOffice,
+  options: { token?: 'personal' | 'organization'; keyId?: string } = {},
+): Promise<{ id: string; file: string; bytes: Buffer }> {
   const dir = tempDir();
   const id = await draftDecision(office, await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', 'Nguyễn Văn An']), dir);
   const certificate = await certificateOf(office, lab(), options.token ?? 'personal', options.keyId ?? '01');
-  const result = await office.call('sign.documents', { ids: [id], certId: certificate.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+  const result = await office.call('sign.documents', {
+    ids: [id],
+    certId: certificate.id,
+    as: 'personal',
+    pin: lab().tokens.tokens.personal.pin,
+    modules: [lab().tokens.module],
+  });
   expect(result.stoppedAt).toBeNull();
   const attachment = (await office.call('documents.get', { id })).attachments[0]!;
   const file = path.join(dir, 'signed.pdf');
@@ -54,8 +63,25 @@ describe('verifying what our tokens signed', () => {
     const spec = { kind: 'personal' as const, image: null, signerName: 'Lê Văn Cũ', time: now };
     const signed = await signPdf(
       await vietnamesePdf(['Công văn']),
-      { subFilter: 'ETSI.CAdES.detached', fieldName: 'Sig1', signingTime: now, reason: null, signerName: 'Lê Văn Cũ', appearance: spec, place: (sizes, size) => placeAppearance({ spec, user: null, block: null, signerImage: null }, sizes, size) },
-      async (digest) => (await buildCadesSignature({ contentDigest: digest, signerDer: issued.certDer, chainDers: [], keyType: 'rsa', sign: async (data) => crypto.sign('sha256', data, key) })).der,
+      {
+        subFilter: 'ETSI.CAdES.detached',
+        fieldName: 'Sig1',
+        signingTime: now,
+        reason: null,
+        signerName: 'Lê Văn Cũ',
+        appearance: spec,
+        place: (sizes, size) => placeAppearance({ spec, user: null, block: null, signerImage: null }, sizes, size),
+      },
+      async (digest) =>
+        (
+          await buildCadesSignature({
+            contentDigest: digest,
+            signerDer: issued.certDer,
+            chainDers: [],
+            keyType: 'rsa',
+            sign: async (data) => crypto.sign('sha256', data, key),
+          })
+        ).der,
     );
     const file = path.join(tempDir(), 'expired.pdf');
     fs.writeFileSync(file, signed.bytes);
@@ -67,9 +93,15 @@ describe('verifying what our tokens signed', () => {
   it('cannot call a signature valid without revocation data, nor with a stale CRL', async () => {
     const office = await signingOffice(lab(), { crl: false });
     const { file } = await signedCopy(office);
-    expect((await office.call('verify', { path: file, online: false })).signatures[0]).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOCATION_UNKNOWN' });
+    expect((await office.call('verify', { path: file, online: false })).signatures[0]).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'REVOCATION_UNKNOWN',
+    });
     const now = Date.now();
-    const stale = await writeCrl(lab().ca, { thisUpdate: new Date(now - 10 * 24 * HOUR), nextUpdate: new Date(now - 3 * 24 * HOUR) });
+    const stale = await writeCrl(lab().ca, {
+      thisUpdate: new Date(now - 10 * 24 * HOUR),
+      nextUpdate: new Date(now - 3 * 24 * HOUR),
+    });
     await office.call('crl.import', { path: stale.path, url: lab().ca.crlUrl });
     const [verdict] = (await office.call('verify', { path: file, online: false })).signatures;
     expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'CRL_STALE' });
@@ -91,7 +123,13 @@ describe('verifying what our tokens signed', () => {
       const dir = tempDir();
       const draft = await draftDecision(office, await vietnamesePdf(['Quyết định', 'Nguyễn Văn An']), dir);
       const chairman = await certificateOf(office, lab(), 'personal');
-      const result = await office.call('sign.documents', { ids: [draft], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+      const result = await office.call('sign.documents', {
+        ids: [draft],
+        certId: chairman.id,
+        as: 'personal',
+        pin: lab().tokens.tokens.personal.pin,
+        modules: [lab().tokens.module],
+      });
       expect(result.signed[0]!.level).toBe('B-B');
       expect(result.warnings.join(' ')).toContain('dấu thời gian');
     } finally {
@@ -106,10 +144,16 @@ describe('verifying what our tokens signed', () => {
     const before = await signedCopy(office);
     office.setNow(new Date(now).toISOString());
     const after = await signedCopy(office);
-    await revokeCertificate(lab().ca, lab().tokens.tokens.personal.certs.signing.serialHex, { at: new Date(now - HOUR), reason: 'keyCompromise' });
+    await revokeCertificate(lab().ca, lab().tokens.tokens.personal.certs.signing.serialHex, {
+      at: new Date(now - HOUR),
+      reason: 'keyCompromise',
+    });
     const crl = await writeCrl(lab().ca);
     await office.call('crl.import', { path: crl.path, url: lab().ca.crlUrl });
-    expect((await office.call('verify', { path: after.file, online: false })).signatures[0]).toMatchObject({ status: 'invalid', reasonCode: 'REVOKED' });
+    expect((await office.call('verify', { path: after.file, online: false })).signatures[0]).toMatchObject({
+      status: 'invalid',
+      reasonCode: 'REVOKED',
+    });
     expect((await office.call('verify', { path: before.file, online: false })).signatures[0]).toMatchObject({
       status: 'indeterminate',
       reasonCode: 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP',

@@ -8,7 +8,15 @@ import { signatureBlockIn } from '../../core/signing/pades/placement.ts';
 import { printDecisionPdf } from '../../scripts/lib/chromium-pdf.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { signWithPdfsig } from '../../scripts/lib/test-pki.ts';
-import { certificateOf, draftDecision, inkIn, pdfsig, qpdfCheck, signingOffice, useTokenLab } from '../helpers/signing.ts';
+import {
+  certificateOf,
+  draftDecision,
+  inkIn,
+  pdfsig,
+  qpdfCheck,
+  signingOffice,
+  useTokenLab,
+} from '../helpers/signing.ts';
 import { tempDir } from '../helpers/office.ts';
 
 const lab = useTokenLab();
@@ -19,8 +27,8 @@ function decision() {
   return printed;
 }
 
-describe('signing a decision with the chairman\'s and the commune\'s tokens', () => {
-  it('keeps the chairman\'s signature valid after the commune signs a Chromium PDF with object streams', async () => {
+describe("signing a decision with the chairman's and the commune's tokens", () => {
+  it("keeps the chairman's signature valid after the commune signs a Chromium PDF with object streams", async () => {
     const office = await signingOffice(lab());
     const dir = tempDir();
     const original = decision().objectStreams;
@@ -30,10 +38,22 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     const chairman = await certificateOf(office, lab(), 'personal');
     const commune = await certificateOf(office, lab(), 'organization');
 
-    const personal = await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+    const personal = await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+    });
     expect(personal.stoppedAt).toBeNull();
     expect(personal.signed[0]?.notation).toBeNull();
-    const organization = await office.call('sign.documents', { ids: [id], certId: commune.id, as: 'organization', pin: lab().tokens.tokens.organization.pin, modules: [lab().tokens.module] });
+    const organization = await office.call('sign.documents', {
+      ids: [id],
+      certId: commune.id,
+      as: 'organization',
+      pin: lab().tokens.tokens.organization.pin,
+      modules: [lab().tokens.module],
+    });
     expect(organization.stoppedAt).toBeNull();
     // The commune's signature is the step that gives the draft its number.
     expect(organization.signed[0]?.notation).toBe('01/QĐ-UBND');
@@ -67,7 +87,9 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     expect(stored.signed.map((signature) => signature.kind)).toEqual(['personal', 'organization']);
 
     // Every earlier state is kept: the printed draft and the chairman-signed version.
-    const versions = office.core.db.prepare('SELECT sha256 FROM attachment_versions WHERE attachment_id = ? ORDER BY version').all(main.id) as { sha256: string }[];
+    const versions = office.core.db
+      .prepare('SELECT sha256 FROM attachment_versions WHERE attachment_id = ? ORDER BY version')
+      .all(main.id) as { sha256: string }[];
     expect(versions).toHaveLength(2);
     expect(office.core.blobs.read(versions[0]!.sha256).equals(original)).toBe(true);
     const actions = (await office.call('documents.history', { id })).entries.map((entry) => entry.action);
@@ -81,10 +103,18 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     const id = await draftDecision(office, decision().plain, dir);
     const chairman = await certificateOf(office, lab(), 'personal');
     const commune = await certificateOf(office, lab(), 'organization');
-    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+    });
     const unsignedOut = path.join(dir, 'unsigned.pdf');
     fs.writeFileSync(unsignedOut, decision().plain);
-    const [personal] = office.core.db.prepare("SELECT page, box, image_box AS imageBox FROM signatures WHERE kind = 'personal'").all() as { page: number; box: string; imageBox: string }[];
+    const [personal] = office.core.db
+      .prepare("SELECT page, box, image_box AS imageBox FROM signatures WHERE kind = 'personal'")
+      .all() as { page: number; box: string; imageBox: string }[];
     const imageBox = JSON.parse(personal!.imageBox) as { x: number; y: number; width: number; height: number };
     // Blank before signing; the blue signature after.
     expect(inkIn(unsignedOut, personal!.page, imageBox).any).toBe(0);
@@ -100,8 +130,16 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     expect(imageBox.y + imageBox.height).toBeLessThan(block!.titleBottom! + 1);
     expect(Math.abs(imageBox.x + imageBox.width / 2 - (block!.name.x + block!.name.width / 2))).toBeLessThan(2);
 
-    await office.call('sign.documents', { ids: [id], certId: commune.id, as: 'organization', pin: lab().tokens.tokens.organization.pin, modules: [lab().tokens.module] });
-    const [seal] = office.core.db.prepare("SELECT image_box AS imageBox FROM signatures WHERE kind = 'organization'").all() as { imageBox: string }[];
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: commune.id,
+      as: 'organization',
+      pin: lab().tokens.tokens.organization.pin,
+      modules: [lab().tokens.module],
+    });
+    const [seal] = office.core.db
+      .prepare("SELECT image_box AS imageBox FROM signatures WHERE kind = 'organization'")
+      .all() as { imageBox: string }[];
     const sealBox = JSON.parse(seal!.imageBox) as { x: number; y: number; width: number; height: number };
     // 36 mm at true size, its right edge a third of the way into the signature image.
     expect(sealBox.width).toBeCloseTo((36 * 72) / 25.4, 1);
@@ -122,8 +160,20 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     const id = await draftDecision(office, foreignBytes, dir, 'co-chu-ky.pdf');
     const chairman = await certificateOf(office, lab(), 'personal');
     const commune = await certificateOf(office, lab(), 'organization');
-    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
-    await office.call('sign.documents', { ids: [id], certId: commune.id, as: 'organization', pin: lab().tokens.tokens.organization.pin, modules: [lab().tokens.module] });
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+    });
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: commune.id,
+      as: 'organization',
+      pin: lab().tokens.tokens.organization.pin,
+      modules: [lab().tokens.module],
+    });
     const attachment = (await office.call('documents.get', { id })).attachments[0]!;
     const out = path.join(dir, 'signed.pdf');
     await office.call('attachments.export', { documentId: id, attachmentId: attachment.id, out });
@@ -140,11 +190,21 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
   it('signs with an ECDSA key: the raw r||s from the token becomes a DER signature poppler accepts', async () => {
     const office = await signingOffice(lab());
     const dir = tempDir();
-    await office.call('settings.signatureImage', { path: lab().signaturePath, kind: 'signature', signerName: 'Nguyễn Văn An (ECDSA)' });
+    await office.call('settings.signatureImage', {
+      path: lab().signaturePath,
+      kind: 'signature',
+      signerName: 'Nguyễn Văn An (ECDSA)',
+    });
     const id = await draftDecision(office, decision().plain, dir);
     const ecdsa = await certificateOf(office, lab(), 'personal', '04');
     expect(ecdsa.certificate.keyAlgorithm).toBe('ec');
-    const result = await office.call('sign.documents', { ids: [id], certId: ecdsa.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
+    const result = await office.call('sign.documents', {
+      ids: [id],
+      certId: ecdsa.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+    });
     expect(result.stoppedAt).toBeNull();
     const attachment = (await office.call('documents.get', { id })).attachments[0]!;
     const out = path.join(dir, 'ecdsa.pdf');
@@ -162,14 +222,30 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     await office.call('attachments.add', { documentId: id, file: { path: appendixFile }, role: 'appendix' });
     const chairman = await certificateOf(office, lab(), 'personal');
     const commune = await certificateOf(office, lab(), 'organization');
-    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module] });
-    const result = await office.call('sign.documents', { ids: [id], certId: commune.id, as: 'organization', pin: lab().tokens.tokens.organization.pin, modules: [lab().tokens.module] });
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+    });
+    const result = await office.call('sign.documents', {
+      ids: [id],
+      certId: commune.id,
+      as: 'organization',
+      pin: lab().tokens.tokens.organization.pin,
+      modules: [lab().tokens.module],
+    });
     expect(result.signed[0]!.files.map((file) => file.filename)).toEqual(['quyet-dinh.pdf', 'phu-luc.pdf']);
 
-    const appendix = (await office.call('documents.get', { id })).attachments.find((attachment) => attachment.role === 'appendix')!;
+    const appendix = (await office.call('documents.get', { id })).attachments.find(
+      (attachment) => attachment.role === 'appendix',
+    )!;
     const out = path.join(dir, 'phu-luc-da-ky.pdf');
     await office.call('attachments.export', { documentId: id, attachmentId: appendix.id, out });
-    const [row] = office.core.db.prepare('SELECT page, box, image_box AS imageBox FROM signatures WHERE attachment_id = ?').all(appendix.id) as { page: number; box: string; imageBox: string | null }[];
+    const [row] = office.core.db
+      .prepare('SELECT page, box, image_box AS imageBox FROM signatures WHERE attachment_id = ?')
+      .all(appendix.id) as { page: number; box: string; imageBox: string | null }[];
     expect(row!.page).toBe(1);
     expect(row!.imageBox).toBeNull();
     const box = JSON.parse(row!.box) as { x: number; y: number; width: number; height: number };
@@ -181,7 +257,9 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     expect(ink.red).toBe(0);
     expect(ink.blue).toBe(0);
     const verdict = await office.call('verify', { path: out, online: false });
-    expect(verdict.signatures.map((signature) => [signature.status, signature.signer?.commonName])).toEqual([['valid', 'UBND xã Quảng Phú']]);
+    expect(verdict.signatures.map((signature) => [signature.status, signature.signer?.commonName])).toEqual([
+      ['valid', 'UBND xã Quảng Phú'],
+    ]);
     expect(pdfsig(out, lab().nssDir)[0]!.valid).toBe(true);
   });
 
@@ -189,14 +267,31 @@ describe('signing a decision with the chairman\'s and the commune\'s tokens', ()
     const office = await signingOffice(lab());
     const id = await draftDecision(office, decision().plain, tempDir());
     const chairman = await certificateOf(office, lab(), 'personal');
-    await office.call('sign.documents', { ids: [id], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module], placement: { page: 1, x: 60, y: 80 } });
+    await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+      placement: { page: 1, x: 60, y: 80 },
+    });
     const [row] = office.core.db.prepare('SELECT page, box FROM signatures').all() as { page: number; box: string }[];
     expect(row!.page).toBe(1);
     expect(JSON.parse(row!.box)).toMatchObject({ x: 60, y: 80 });
     const outside = await draftDecision(office, decision().plain, tempDir());
     const before = (await office.call('documents.get', { id: outside })).attachments[0]!.sha256;
-    const result = await office.call('sign.documents', { ids: [outside], certId: chairman.id, as: 'personal', pin: lab().tokens.tokens.personal.pin, modules: [lab().tokens.module], placement: { page: 1, x: 590, y: 80 } });
-    expect(result.stoppedAt?.error).toMatchObject({ code: 'SIGN_PLACEMENT_INVALID', message: expect.stringContaining('ngoài trang') });
+    const result = await office.call('sign.documents', {
+      ids: [outside],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+      placement: { page: 1, x: 590, y: 80 },
+    });
+    expect(result.stoppedAt?.error).toMatchObject({
+      code: 'SIGN_PLACEMENT_INVALID',
+      message: expect.stringContaining('ngoài trang'),
+    });
     expect((await office.call('documents.get', { id: outside })).attachments[0]!.sha256).toBe(before);
   });
 });

@@ -16,7 +16,10 @@ afterEach(() => {
 /** What `npm start` would find: the runtime the electron package downloads on first use. */
 function electronRuntimeInstalled(): boolean {
   const pathFile = path.join(ROOT, 'node_modules', 'electron', 'path.txt');
-  return fs.existsSync(pathFile) && fs.existsSync(path.join(ROOT, 'node_modules', 'electron', 'dist', fs.readFileSync(pathFile, 'utf8').trim()));
+  return (
+    fs.existsSync(pathFile) &&
+    fs.existsSync(path.join(ROOT, 'node_modules', 'electron', 'dist', fs.readFileSync(pathFile, 'utf8').trim()))
+  );
 }
 
 /** A page of our own stands in for the built renderer, so the test does not build it. */
@@ -47,30 +50,40 @@ function launch(script: string, args: string[]) {
 
 function get(url: string): Promise<{ status: number; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0] });
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0] });
+      })
+      .on('error', reject);
   });
 }
 
 describe('npm start', () => {
-  it.skipIf(electronRuntimeInstalled())('without the Electron runtime, says so in one line and serves vanthu to the browser', async () => {
-    const data = tempDir();
-    const app = launch('start.ts', ['--no-open', '--data', data]);
-    const url = await app.firstLine;
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?token=[A-Za-z0-9_-]{43}$/);
-    const notices = app.stderr().split('\n').filter((line) => line.includes('Electron'));
-    expect(notices).toEqual(['Chưa cài Electron trên máy này (Electron runtime not installed) — mở vanthu ở chế độ trình duyệt.']);
-    const login = await get(url);
-    expect(login.status).toBe(302);
-    expect(login.cookie).toMatch(/^vanthu_session_\d+=/);
-    // The store lives where --data says.
-    expect(fs.existsSync(path.join(data, 'vanthu.db'))).toBe(true);
+  it.skipIf(electronRuntimeInstalled())(
+    'without the Electron runtime, says so in one line and serves vanthu to the browser',
+    async () => {
+      const data = tempDir();
+      const app = launch('start.ts', ['--no-open', '--data', data]);
+      const url = await app.firstLine;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?token=[A-Za-z0-9_-]{43}$/);
+      const notices = app
+        .stderr()
+        .split('\n')
+        .filter((line) => line.includes('Electron'));
+      expect(notices).toEqual([
+        'Chưa cài Electron trên máy này (Electron runtime not installed) — mở vanthu ở chế độ trình duyệt.',
+      ]);
+      const login = await get(url);
+      expect(login.status).toBe(302);
+      expect(login.cookie).toMatch(/^vanthu_session_\d+=/);
+      // The store lives where --data says.
+      expect(fs.existsSync(path.join(data, 'vanthu.db'))).toBe(true);
 
-    app.child.kill('SIGTERM');
-    expect(await app.exit).toBe(0);
-  });
+      app.child.kill('SIGTERM');
+      expect(await app.exit).toBe(0);
+    },
+  );
 });
 
 describe('npm run start:browser', () => {

@@ -48,7 +48,12 @@ describe('local store', () => {
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
     const before = fileHash(file);
-    expect(() => openCore(dataDir)).toThrow(expect.objectContaining({ code: 'DB_NEWER_VERSION', message: expect.stringContaining('phiên bản vanthu mới hơn') }));
+    expect(() => openCore(dataDir)).toThrow(
+      expect.objectContaining({
+        code: 'DB_NEWER_VERSION',
+        message: expect.stringContaining('phiên bản vanthu mới hơn'),
+      }),
+    );
     expect(fileHash(file)).toBe(before);
   });
 
@@ -97,7 +102,10 @@ describe('local store', () => {
     const sqliteError = (code: string) => Object.assign(new Error('sqlite says no'), { code });
     expect(translateSqliteError(sqliteError('SQLITE_CORRUPT_VTAB'), 'x')).toMatchObject({ code: 'DB_CORRUPT' });
     expect(translateSqliteError(sqliteError('SQLITE_BUSY_SNAPSHOT'), 'x')).toMatchObject({ code: 'DB_BUSY' });
-    expect(translateSqliteError(sqliteError('SQLITE_FULL'), 'x')).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('Ổ đĩa đã đầy') });
+    expect(translateSqliteError(sqliteError('SQLITE_FULL'), 'x')).toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringContaining('Ổ đĩa đã đầy'),
+    });
     expect(translateSqliteError(sqliteError('SQLITE_READONLY_DBMOVED'), 'x')).toMatchObject({ code: 'DB_READONLY' });
     expect(translateSqliteError(sqliteError('SQLITE_IOERR_WRITE'), 'x')).toMatchObject({ code: 'DB_IO_ERROR' });
     const other = new Error('not sqlite');
@@ -109,7 +117,9 @@ describe('local store', () => {
     try {
       expect(() =>
         core.db
-          .prepare("INSERT INTO attachments (id, document_id, role, position, filename, mime, sha256, size, created_at) VALUES ('a', 'missing', 'main', 0, 'x.pdf', 'application/pdf', 'x', 1, 'now')")
+          .prepare(
+            "INSERT INTO attachments (id, document_id, role, position, filename, mime, sha256, size, created_at) VALUES ('a', 'missing', 'main', 0, 'x.pdf', 'application/pdf', 'x', 1, 'now')",
+          )
           .run(),
       ).toThrow(/FOREIGN KEY/);
     } finally {

@@ -42,7 +42,10 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const a = await enrolledOffice(hub, agencies.communeA);
     const b = await enrolledOffice(hub, agencies.communeB);
     const district = await enrolledOffice(hub, agencies.district);
-    const doc = await issueTo(a, [agencies.communeB.code, agencies.district.code], { subject: 'Về việc tổ chức tiêm chủng đợt 2', bytes: 60_000 });
+    const doc = await issueTo(a, [agencies.communeB.code, agencies.district.code], {
+      subject: 'Về việc tổ chức tiêm chủng đợt 2',
+      bytes: 60_000,
+    });
 
     const up = await a.call('sync.run', {});
     expect(up.outcome).toBe('ok');
@@ -70,7 +73,10 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const seen = await a.call('documents.get', { id: doc.id });
     const fromB = seen.deliveries.filter((d) => d.agencyCode === agencies.communeB.code).map((d) => d.statusCode);
     expect(fromB).toEqual(['01', '03']);
-    expect(seen.deliveries.filter((d) => d.agencyCode === agencies.district.code).map((d) => d.statusCode)).toEqual(['01', '03']);
+    expect(seen.deliveries.filter((d) => d.agencyCode === agencies.district.code).map((d) => d.statusCode)).toEqual([
+      '01',
+      '03',
+    ]);
 
     // Nothing is received twice: another sync brings nothing new.
     const again = await b.call('sync.run', {});
@@ -123,7 +129,11 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
 
   it('a Hỏa tốc document issued while a large one is uploading overtakes it at the next chunk boundary', async () => {
     const target = new URL(hub.url);
-    const line = await startLineProxy({ target: { host: target.hostname, port: Number(target.port) }, rateBitsPerSecond: 256_000, delayMs: 20 });
+    const line = await startLineProxy({
+      target: { host: target.hostname, port: Number(target.port) },
+      rateBitsPerSecond: 256_000,
+      delayMs: 20,
+    });
     try {
       const a = await enrolledOffice(hub, agencies.communeA, line.url);
       const big = await issueTo(a, [agencies.communeB.code], { bytes: 600_000 });
@@ -197,7 +207,9 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
         expect(copy.attachments[0]!.sha256).toBe(doc.attachments[0]!.sha256);
       }
       // Register numbers stayed gap-free and unique.
-      const numbers = b.core.db.prepare(`SELECT register_number AS n FROM documents WHERE direction = 'incoming' ORDER BY n`).all() as { n: number }[];
+      const numbers = b.core.db
+        .prepare(`SELECT register_number AS n FROM documents WHERE direction = 'incoming' ORDER BY n`)
+        .all() as { n: number }[];
       expect(numbers.map((r) => r.n)).toEqual(numbers.map((_, i) => i + 1));
 
       await a.call('sync.run', {});
@@ -236,7 +248,9 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     expect(result.sent.map((s) => s.documentId)).toEqual([good.id]);
     expect(result.rejected.map((r) => r.code)).toEqual(['RECIPIENT_UNKNOWN']);
     // The clerk reads why in Vietnamese, with the hub's words (which code) kept for support.
-    expect(result.rejected[0]!.message).toMatch(/^Có nơi nhận không có trong danh bạ cơ quan của tỉnh\..*999\.99\.99\.H99/);
+    expect(result.rejected[0]!.message).toMatch(
+      /^Có nơi nhận không có trong danh bạ cơ quan của tỉnh\..*999\.99\.99\.H99/,
+    );
     const status = await a.call('sync.status', {});
     expect(status.rejected.map((r) => r.documentId)).toEqual([bad.id]);
     expect(status.rejected[0]!.message).toBe(result.rejected[0]!.message);
@@ -281,16 +295,28 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const client = new HubClient(hub.url, device.credential);
     try {
       const b = encodeURIComponent(agencies.communeB.code);
-      const refused = await client.json('POST', `v1/agencies/${b}/pull`, { cursor: 0, budget: 65536 }, pullReply).catch((e: unknown) => e);
+      const refused = await client
+        .json('POST', `v1/agencies/${b}/pull`, { cursor: 0, budget: 65536 }, pullReply)
+        .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(HubError);
       expect((refused as HubError).failure).toMatchObject({ kind: 'hub', status: 403, code: 'FORBIDDEN' });
       const sha = doc.attachments[0]!.sha256;
       const blob = await client
-        .download(`v1/agencies/${encodeURIComponent(agencies.district.code)}/blobs/${sha}`, 0, `${tempDir()}/x`, () => undefined)
+        .download(
+          `v1/agencies/${encodeURIComponent(agencies.district.code)}/blobs/${sha}`,
+          0,
+          `${tempDir()}/x`,
+          () => undefined,
+        )
         .catch((e: unknown) => e);
       expect((blob as HubError).failure).toMatchObject({ status: 403 });
       // Asking which blobs are missing does not reveal that another agency holds this one.
-      const missing = await client.json('POST', `v1/agencies/${encodeURIComponent(agencies.district.code)}/blobs/missing`, { hashes: [sha] }, missingReply);
+      const missing = await client.json(
+        'POST',
+        `v1/agencies/${encodeURIComponent(agencies.district.code)}/blobs/missing`,
+        { hashes: [sha] },
+        missingReply,
+      );
       expect(missing.missing.map((m) => m.sha256)).toEqual([sha]);
     } finally {
       client.close();
@@ -302,15 +328,26 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     await issueTo(a, [agencies.communeB.code]);
     const replies: ((res: http.ServerResponse) => void)[] = [
       (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"agencies": [oops'),
-      (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ agencies: 'none', hubTime: 5 })),
-      (res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(Buffer.from('not gzip at all')),
-      (res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' }).end(zlib.gzipSync('{}').subarray(0, 5)),
+      (res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ agencies: 'none', hubTime: 5 })),
+      (res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+          .end(Buffer.from('not gzip at all')),
+      (res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'content-length': '400' })
+          .end(zlib.gzipSync('{}').subarray(0, 5)),
       (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>'),
     ];
     for (const reply of replies) {
       const hostile = http.createServer((_req, res) => reply(res));
       await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
-      a.core.db.prepare('UPDATE sync_device SET hub_url = ?').run(`http://127.0.0.1:${(hostile.address() as { port: number }).port}`);
+      a.core.db
+        .prepare('UPDATE sync_device SET hub_url = ?')
+        .run(`http://127.0.0.1:${(hostile.address() as { port: number }).port}`);
       const result = await syncWith(a, { attempts: 2, baseMs: 1, maxMs: 5 });
       hostile.closeAllConnections();
       await new Promise<void>((resolve) => hostile.close(() => resolve()));
@@ -341,14 +378,26 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const client = new HubClient(device.hubUrl, device.credential);
     const path = `v1/agencies/${encodeURIComponent(agencies.communeA.code)}/changes`;
     try {
-      const older = { id: newId(), hlc: '2001-01-01T00:00:00.000Z-0000-00000000000000b2', op: 'document.update', documentId: doc.id, fields: { notes: 'Máy 2, cũ', dueOn: '2026-12-20' } };
+      const older = {
+        id: newId(),
+        hlc: '2001-01-01T00:00:00.000Z-0000-00000000000000b2',
+        op: 'document.update',
+        documentId: doc.id,
+        fields: { notes: 'Máy 2, cũ', dueOn: '2026-12-20' },
+      };
       expect((await client.json('POST', path, { changes: [older] }, changesReply)).results[0]!.status).toBe('applied');
       await a.call('sync.run', {});
       let seen = await a.call('documents.get', { id: doc.id });
       expect(seen.notes).toBe('Máy 1 sửa ghi chú');
       expect(seen.dueOn).toBe('2026-12-20');
 
-      const newer = { id: newId(), hlc: '2100-01-01T00:00:00.000Z-0000-00000000000000b2', op: 'document.update', documentId: doc.id, fields: { notes: 'Máy 2, mới nhất' } };
+      const newer = {
+        id: newId(),
+        hlc: '2100-01-01T00:00:00.000Z-0000-00000000000000b2',
+        op: 'document.update',
+        documentId: doc.id,
+        fields: { notes: 'Máy 2, mới nhất' },
+      };
       expect((await client.json('POST', path, { changes: [newer] }, changesReply)).results[0]!.status).toBe('applied');
       await a.call('sync.run', {});
       seen = await a.call('documents.get', { id: doc.id });
@@ -358,11 +407,16 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     }
     // The second PC was told of the first PC's edit; its own edits do not come back to it.
     const items = await feedOf(second);
-    expect(items.filter((item) => item.kind === 'update').map((item) => (item as { fields: object }).fields)).toEqual([{ notes: 'Máy 1 sửa ghi chú' }]);
+    expect(items.filter((item) => item.kind === 'update').map((item) => (item as { fields: object }).fields)).toEqual([
+      { notes: 'Máy 1 sửa ghi chú' },
+    ]);
   });
 });
 
-async function syncWith(office: { core: import('../../core/context.ts').Core }, retry: { attempts: number; baseMs: number; maxMs: number }) {
+async function syncWith(
+  office: { core: import('../../core/context.ts').Core },
+  retry: { attempts: number; baseMs: number; maxMs: number },
+) {
   const { runSync } = await import('../../core/sync/engine.ts');
   return runSync(office.core, { trigger: 'manual' }, { retry });
 }
@@ -371,7 +425,12 @@ async function feedOf(office: { core: import('../../core/context.ts').Core }) {
   const device = getDevice(office.core.db)!;
   const client = new HubClient(device.hubUrl, device.credential);
   try {
-    const page = await client.json('POST', `v1/agencies/${encodeURIComponent(device.agencyCode)}/pull`, { cursor: 0, budget: 8 * 1024 * 1024 }, pullReply);
+    const page = await client.json(
+      'POST',
+      `v1/agencies/${encodeURIComponent(device.agencyCode)}/pull`,
+      { cursor: 0, budget: 8 * 1024 * 1024 },
+      pullReply,
+    );
     return page.items;
   } finally {
     client.close();

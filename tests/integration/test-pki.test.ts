@@ -6,7 +6,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asciiPdf } from '../../scripts/lib/make-pdf.ts';
-import { loadTestCa, nssDbTrusting, revokeCertificate, signWithPdfsig, startTestTsa, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
+import {
+  loadTestCa,
+  nssDbTrusting,
+  revokeCertificate,
+  signWithPdfsig,
+  startTestTsa,
+  writeCrl,
+  type TestCa,
+} from '../../scripts/lib/test-pki.ts';
 import { createTestTokens, type TestTokens } from '../../scripts/lib/test-tokens.ts';
 
 const run = promisify(execFile);
@@ -19,7 +27,11 @@ let ca: TestCa;
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-test-pki-'));
   // Through the npm script's entry point, as a developer would make them.
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/test-token.ts', '--dir', path.join(work, 'tokens')], { cwd: repo });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/test-token.ts', '--dir', path.join(work, 'tokens')],
+    { cwd: repo },
+  );
   tokens = JSON.parse(stdout) as TestTokens;
   ca = await loadTestCa(tokens.caDir);
 });
@@ -27,10 +39,14 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function pkcs11Tool(label: string, pin: string, args: string[]): string {
-  return execFileSync('pkcs11-tool', ['--module', tokens.module, '--token-label', label, '--login', '--pin', pin, ...args], {
-    env: { ...process.env, SOFTHSM2_CONF: tokens.softhsm2Conf },
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'pkcs11-tool',
+    ['--module', tokens.module, '--token-label', label, '--login', '--pin', pin, ...args],
+    {
+      env: { ...process.env, SOFTHSM2_CONF: tokens.softhsm2Conf },
+      encoding: 'utf8',
+    },
+  );
 }
 
 /** "Private Key Object" → ids, from pkcs11-tool --list-objects. */
@@ -52,10 +68,16 @@ function certificate(certPath: string): crypto.X509Certificate {
 describe('test tokens', () => {
   it("are the chairman's and the commune's tokens, each certificate paired with its key by id", () => {
     expect(tokens.module).toMatch(/libsofthsm2\.so$/);
-    expect(fs.readFileSync(tokens.softhsm2Conf, 'utf8')).toContain(`directories.tokendir = ${path.join(work, 'tokens', 'tokens')}`);
+    expect(fs.readFileSync(tokens.softhsm2Conf, 'utf8')).toContain(
+      `directories.tokendir = ${path.join(work, 'tokens', 'tokens')}`,
+    );
     const { personal, organization } = tokens.tokens;
     expect([personal.label, personal.pin, personal.soPin]).toEqual(['vanthu-personal', '123456', '12345678']);
-    expect([organization.label, organization.pin, organization.soPin]).toEqual(['vanthu-organization', '654321', '87654321']);
+    expect([organization.label, organization.pin, organization.soPin]).toEqual([
+      'vanthu-organization',
+      '654321',
+      '87654321',
+    ]);
     expect(Object.values(personal.certs).map((cert) => cert.id)).toEqual(['01', '02', '03', '04', '05']);
     expect(organization.certs.signing.id).toBe('01');
     const all = [...Object.values(personal.certs), organization.certs.signing];
@@ -84,13 +106,21 @@ describe('test tokens', () => {
     expect(cert.subject).toContain('O=UBND xã Quảng Phú');
     expect(cert.subject).toContain('serialNumber=CCCD:038090001234');
     expect(cert.checkIssued(new crypto.X509Certificate(ca.certDer))).toBe(true);
-    expect(certificate(tokens.tokens.organization.certs.signing.certPath).subject).toContain('serialNumber=MST:2801234567');
+    expect(certificate(tokens.tokens.organization.certs.signing.certPath).subject).toContain(
+      'serialNumber=MST:2801234567',
+    );
     expect(certificate(personal.certs.ecdsa.certPath).publicKey.asymmetricKeyType).toBe('ec');
 
-    const text = execFileSync('openssl', ['x509', '-in', personal.certs.signing.certPath, '-noout', '-text'], { encoding: 'utf8' });
+    const text = execFileSync('openssl', ['x509', '-in', personal.certs.signing.certPath, '-noout', '-text'], {
+      encoding: 'utf8',
+    });
     expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Non Repudiation/);
     expect(text).toContain(`URI:${ca.crlUrl}`);
-    const encryption = execFileSync('openssl', ['x509', '-in', personal.certs.noSigningUsage.certPath, '-noout', '-text'], { encoding: 'utf8' });
+    const encryption = execFileSync(
+      'openssl',
+      ['x509', '-in', personal.certs.noSigningUsage.certPath, '-noout', '-text'],
+      { encoding: 'utf8' },
+    );
     expect(encryption).toMatch(/Key Usage: critical\s+Key Encipherment\n/);
     expect(encryption).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication\n/);
   });
@@ -117,14 +147,19 @@ describe('test PKI', () => {
     await signWithPdfsig(ca, unsigned, etsi, { etsi: true });
     const trusting = await nssDbTrusting(ca);
 
-    for (const [file, type] of [[adbe, 'adbe.pkcs7.detached'], [etsi, 'ETSI.CAdES.detached']] as const) {
+    for (const [file, type] of [
+      [adbe, 'adbe.pkcs7.detached'],
+      [etsi, 'ETSI.CAdES.detached'],
+    ] as const) {
       const { stdout } = await run('pdfsig', ['-nssdir', `sql:${trusting}`, '-no-ocsp', file]);
       expect(stdout).toContain(`Signature Type: ${type}`);
       expect(stdout).toContain('Signer Certificate Common Name: Trần Thị Bình');
       expect(stdout).toContain('Signature Validation: Signature is Valid.');
       expect(stdout).toContain('Certificate Validation: Certificate is Trusted.');
     }
-    expect((await run('pdfsig', ['-nssdir', `sql:${trusting}`, '-no-ocsp', adbe])).stdout).toContain('Signature Field Name: NguoiKy');
+    expect((await run('pdfsig', ['-nssdir', `sql:${trusting}`, '-no-ocsp', adbe])).stdout).toContain(
+      'Signature Field Name: NguoiKy',
+    );
   });
 
   it('lets poppler add a second signature without breaking the first', async () => {
@@ -146,7 +181,9 @@ describe('test PKI', () => {
   it('runs a timestamp authority whose replies openssl verifies against the CA alone', async () => {
     const data = path.join(work, 'signature-value.bin');
     fs.writeFileSync(data, crypto.randomBytes(256));
-    execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert', '-out', `${data}.tsq`], { stdio: 'ignore' });
+    execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert', '-out', `${data}.tsq`], {
+      stdio: 'ignore',
+    });
     const tsa = await startTestTsa(ca);
     try {
       const response = await fetch(tsa.url, {
@@ -160,12 +197,19 @@ describe('test PKI', () => {
       await tsa.close();
     }
     // No -untrusted: the TSA certificate must come inside the reply.
-    const verify = execFileSync('openssl', ['ts', '-verify', '-data', data, '-in', `${data}.tsr`, '-CAfile', ca.certPath], {
+    const verify = execFileSync(
+      'openssl',
+      ['ts', '-verify', '-data', data, '-in', `${data}.tsr`, '-CAfile', ca.certPath],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    expect(verify).toContain('Verification: OK');
+    const reply = execFileSync('openssl', ['ts', '-reply', '-in', `${data}.tsr`, '-text'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    expect(verify).toContain('Verification: OK');
-    const reply = execFileSync('openssl', ['ts', '-reply', '-in', `${data}.tsr`, '-text'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(reply).toMatch(/Hash Algorithm: sha256/);
   });
 
@@ -175,11 +219,17 @@ describe('test PKI', () => {
     const crl = await writeCrl(ca);
     expect(crl.path).toBe(path.join(ca.dir, 'crl.der'));
     expect(fs.readFileSync(crl.path)).toEqual(crl.der);
-    const text = execFileSync('openssl', ['crl', '-inform', 'DER', '-in', crl.path, '-text', '-noout', '-CAfile', ca.certPath], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    expect(text).toMatch(new RegExp(`Serial Number: ${revoked.serialHex.toUpperCase()}\\s+Revocation Date: Feb  3 04:05:06 2026 GMT`));
+    const text = execFileSync(
+      'openssl',
+      ['crl', '-inform', 'DER', '-in', crl.path, '-text', '-noout', '-CAfile', ca.certPath],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    expect(text).toMatch(
+      new RegExp(`Serial Number: ${revoked.serialHex.toUpperCase()}\\s+Revocation Date: Feb  3 04:05:06 2026 GMT`),
+    );
     expect(text).toContain('Key Compromise');
     expect(text).not.toContain(`Serial Number: ${tokens.tokens.personal.certs.ecdsa.serialHex.toUpperCase()}`);
   });

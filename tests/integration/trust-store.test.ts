@@ -53,7 +53,12 @@ describe('trust store: the CAs the office trusts', () => {
     expect(added.map((info) => info.commonName)).toEqual(['CA Tỉnh Quảng Bình', 'Root CA Quốc gia']);
     expect(added[0]!.subject).toBe('CN=CA Tỉnh Quảng Bình,O=Vanthu Test,C=VN');
     expect(added.every((info) => info.isCa)).toBe(true);
-    expect(store.list().map((info) => info.sha256).sort()).toEqual(added.map((info) => info.sha256).sort());
+    expect(
+      store
+        .list()
+        .map((info) => info.sha256)
+        .sort(),
+    ).toEqual(added.map((info) => info.sha256).sort());
     expect(fs.readdirSync(store.dir).sort()).toEqual(added.map((info) => `${info.sha256}.der`).sort());
   });
 
@@ -65,7 +70,9 @@ describe('trust store: the CAs the office trusts', () => {
       const p7b = path.join(root, `chain-${outform}.p7b`);
       await run('openssl', ['crl2pkcs7', '-nocrl', '-certfile', bundle, '-outform', outform, '-out', p7b]);
       const added = store.add(fs.readFileSync(p7b));
-      expect(added.map((info) => info.sha256).sort()).toEqual([parseCertificate(province.certDer).sha256, parseCertificate(national.certDer).sha256].sort());
+      expect(added.map((info) => info.sha256).sort()).toEqual(
+        [parseCertificate(province.certDer).sha256, parseCertificate(national.certDer).sha256].sort(),
+      );
     }
     expect(store.list()).toHaveLength(2);
   });
@@ -90,13 +97,17 @@ describe('trust store: the CAs the office trusts', () => {
 
   it('refuses a file that holds no certificate', () => {
     const store = freshStore();
-    expect(codeOf(() => store.add(Buffer.from('Công văn số 15/UBND, không phải chứng thư số')))).toBe('CERT_UNREADABLE');
+    expect(codeOf(() => store.add(Buffer.from('Công văn số 15/UBND, không phải chứng thư số')))).toBe(
+      'CERT_UNREADABLE',
+    );
     expect(codeOf(() => store.add(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x05])))).toBe('CERT_UNREADABLE');
   });
 
   it('removes a CA by the first 8 characters of its fingerprint', () => {
     const store = freshStore();
-    const [first, second] = store.add(Buffer.concat([fs.readFileSync(province.certPath), fs.readFileSync(national.certPath)]));
+    const [first, second] = store.add(
+      Buffer.concat([fs.readFileSync(province.certPath), fs.readFileSync(national.certPath)]),
+    );
     const removed = store.remove(first!.sha256.slice(0, 8).toUpperCase());
     expect(removed.sha256).toBe(first!.sha256);
     expect(store.list().map((info) => info.sha256)).toEqual([second!.sha256]);
@@ -150,11 +161,17 @@ describe('certificates: what the signing dialog shows', () => {
     expect(info.extendedKeyUsage).toContain('1.3.6.1.4.1.311.10.3.12');
     expect(canSign(info, new Date())).toEqual({ ok: true });
     expect(canSign(info, new Date(Date.parse(info.notAfter) + 1000))).toEqual({ ok: false, code: 'CERT_EXPIRED' });
-    expect(canSign(info, new Date(Date.parse(info.notBefore) - 1000))).toEqual({ ok: false, code: 'CERT_NOT_YET_VALID' });
+    expect(canSign(info, new Date(Date.parse(info.notBefore) - 1000))).toEqual({
+      ok: false,
+      code: 'CERT_NOT_YET_VALID',
+    });
   });
 
   it('refuses to sign with an encryption-only certificate', async () => {
-    const issued = await issueCertificate(province, { subject: { commonName: 'Máy chủ thư' }, profile: 'no-signing-usage' });
+    const issued = await issueCertificate(province, {
+      subject: { commonName: 'Máy chủ thư' },
+      profile: 'no-signing-usage',
+    });
     const info = parseCertificate(issued.certDer);
     expect(info.keyUsage).toEqual(['keyEncipherment']);
     expect(canSign(info, new Date())).toEqual({ ok: false, code: 'CERT_NO_SIGNING_USAGE' });

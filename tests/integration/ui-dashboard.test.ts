@@ -7,7 +7,11 @@ import { rejection } from '../helpers/signing.ts';
 
 let notations = 0;
 
-async function received(office: TestOffice, arrivedOn: string, options: { urgency?: Urgency; dueOn?: string; completedOn?: string } = {}) {
+async function received(
+  office: TestOffice,
+  arrivedOn: string,
+  options: { urgency?: Urgency; dueOn?: string; completedOn?: string } = {},
+) {
   const document = await office.call('incoming.register', {
     issuerName: 'UBND huyện Quảng Xương',
     notation: `${++notations}/UBND-VP`,
@@ -22,8 +26,18 @@ async function received(office: TestOffice, arrivedOn: string, options: { urgenc
   return document;
 }
 
-async function sent(office: TestOffice, issuedOn: string, recipients: ({ agencyCode: string } | { name: string })[], urgency: Urgency = 'thuong') {
-  const draft = await office.call('outgoing.draft', { type: 'CV', subject: 'Về việc tổng hợp số liệu', recipients, urgency });
+async function sent(
+  office: TestOffice,
+  issuedOn: string,
+  recipients: ({ agencyCode: string } | { name: string })[],
+  urgency: Urgency = 'thuong',
+) {
+  const draft = await office.call('outgoing.draft', {
+    type: 'CV',
+    subject: 'Về việc tổng hợp số liệu',
+    recipients,
+    urgency,
+  });
   return office.call('outgoing.issue', { id: draft.id, issuedOn });
 }
 
@@ -51,7 +65,9 @@ describe('the dashboard', () => {
     // A draft with a deadline long past is not in a register: not overdue.
     await office.call('outgoing.draft', { type: 'TB', subject: 'Dự thảo báo cáo quý', dueOn: '2026-01-15' });
     // The hub refused this one: it did not go electronically.
-    const change = office.core.db.prepare(`SELECT id FROM changes WHERE document_id = ?`).get(refused.id) as { id: string };
+    const change = office.core.db.prepare(`SELECT id FROM changes WHERE document_id = ?`).get(refused.id) as {
+      id: string;
+    };
     markChange(office.core.db, change.id, 'rejected', 'UNKNOWN_RECIPIENT', 'no such agency', '2026-03-03T10:00:00Z');
 
     const stats = await office.call('dashboard.stats', {});
@@ -81,7 +97,13 @@ describe('the dashboard', () => {
     ]);
 
     const february = await office.call('dashboard.stats', { month: '2026-02' });
-    expect(february).toMatchObject({ receivedThisMonth: 3, sentThisMonth: 1, sentElectronicallyPercent: 100, signedDigitallyPercent: 0, overdue: 2 });
+    expect(february).toMatchObject({
+      receivedThisMonth: 3,
+      sentThisMonth: 1,
+      sentElectronicallyPercent: 100,
+      signedDigitallyPercent: 0,
+      overdue: 2,
+    });
     expect(february.byMonth[0]).toEqual({ month: '2025-03', received: 1, sent: 0 });
     expect(february.byMonth.at(-1)).toEqual({ month: '2026-02', received: 3, sent: 1 });
   });
@@ -89,7 +111,11 @@ describe('the dashboard', () => {
   it('gives no percentage for a month without outgoing documents and rounds to one decimal', async () => {
     const office = await openTestOffice({ now: '2026-03-20T09:00:00+07:00' });
     await received(office, '2026-01-05');
-    expect(await office.call('dashboard.stats', { month: '2026-01' })).toMatchObject({ sentThisMonth: 0, signedDigitallyPercent: null, sentElectronicallyPercent: null });
+    expect(await office.call('dashboard.stats', { month: '2026-01' })).toMatchObject({
+      sentThisMonth: 0,
+      signedDigitallyPercent: null,
+      sentElectronicallyPercent: null,
+    });
     await sent(office, '2026-03-02', [{ agencyCode: '000.00.20.H56' }]);
     await sent(office, '2026-03-03', []);
     await sent(office, '2026-03-04', []);

@@ -39,13 +39,21 @@ describe('the agency pick list', () => {
       'UBND huyện Quảng Xương',
       'Ủy ban nhân dân xã Quảng Nham',
     ]);
-    expect(agencies[2]).toEqual({ code: '000.00.01.H56', name: 'Sở Nội vụ tỉnh Thanh Hóa', parentCode: null, level: null });
+    expect(agencies[2]).toEqual({
+      code: '000.00.01.H56',
+      name: 'Sở Nội vụ tỉnh Thanh Hóa',
+      parentCode: null,
+      level: null,
+    });
     expect(await names(office, 'quang phu')).toEqual([]);
   });
 
   it('finds agencies typed without diacritics, with d for đ, by the start of words, by "ubnd" and by code', async () => {
     const office = await officeWithDirectory();
-    expect(await names(office, 'quang xuong')).toEqual(['Phòng Tài chính - Kế hoạch huyện Quảng Xương', 'UBND huyện Quảng Xương']);
+    expect(await names(office, 'quang xuong')).toEqual([
+      'Phòng Tài chính - Kế hoạch huyện Quảng Xương',
+      'UBND huyện Quảng Xương',
+    ]);
     expect(await names(office, 'dong')).toEqual(['Đảng ủy xã Đông Hòa', 'UBND huyện Đông Sơn']);
     expect(await names(office, 'ĐÔNG SƠN')).toEqual(['UBND huyện Đông Sơn']);
     expect(await names(office, 'dang uy')).toEqual(['Đảng ủy xã Đông Hòa']);
@@ -58,7 +66,11 @@ describe('the agency pick list', () => {
   it('returns at most two hundred agencies and refuses an overlong query', async () => {
     const office = await openTestOffice();
     for (let index = 0; index < 250; index++) {
-      upsertAgency(office.core.db, { code: `000.${String(index).padStart(3, '0')}.20.H56`, name: `UBND xã Số ${index}`, parentCode: null }, '2026-03-01T00:00:00Z');
+      upsertAgency(
+        office.core.db,
+        { code: `000.${String(index).padStart(3, '0')}.20.H56`, name: `UBND xã Số ${index}`, parentCode: null },
+        '2026-03-01T00:00:00Z',
+      );
     }
     const { agencies } = await office.call('agencies.list', { query: 'ubnd xa' });
     expect(agencies).toHaveLength(200);
@@ -80,7 +92,10 @@ describe("the PDF viewer's bytes", () => {
       type: 'CV',
       subject: 'V/v hướng dẫn quyết toán ngân sách xã',
     });
-    const withAppendix = await office.call('attachments.add', { documentId: document.id, file: { base64: appendix.toString('base64'), filename: 'phu-luc.pdf' } });
+    const withAppendix = await office.call('attachments.add', {
+      documentId: document.id,
+      file: { base64: appendix.toString('base64'), filename: 'phu-luc.pdf' },
+    });
     return { id: document.id, main, appendix, attachments: withAppendix.attachments };
   }
 
@@ -88,10 +103,18 @@ describe("the PDF viewer's bytes", () => {
     const office = await openTestOffice();
     const doc = await documentWithFiles(office);
     const main = await office.call('attachments.read', { documentId: doc.id });
-    expect(main).toMatchObject({ attachmentId: doc.attachments[0]!.id, filename: 'cong-van-88.pdf', mime: 'application/pdf', size: doc.main.length });
+    expect(main).toMatchObject({
+      attachmentId: doc.attachments[0]!.id,
+      filename: 'cong-van-88.pdf',
+      mime: 'application/pdf',
+      size: doc.main.length,
+    });
     expect(Buffer.from(main.base64, 'base64').equals(doc.main)).toBe(true);
     expect(main.sha256).toBe(createHash('sha256').update(doc.main).digest('hex'));
-    const appendix = await office.call('attachments.read', { documentId: doc.id, attachmentId: doc.attachments[1]!.id });
+    const appendix = await office.call('attachments.read', {
+      documentId: doc.id,
+      attachmentId: doc.attachments[1]!.id,
+    });
     expect(appendix.filename).toBe('phu-luc.pdf');
     expect(Buffer.from(appendix.base64, 'base64').equals(doc.appendix)).toBe(true);
   });
@@ -99,10 +122,23 @@ describe("the PDF viewer's bytes", () => {
   it('refuses a file of another document, a document without a file and an unknown document', async () => {
     const office = await openTestOffice();
     const doc = await documentWithFiles(office);
-    const bare = await office.call('incoming.register', { issuerName: 'UBND huyện', notation: '3/UBND', issuedOn: '2026-03-01', type: 'CV', subject: 'Giấy mời họp' });
-    expect((await rejection(office.call('attachments.read', { documentId: bare.id, attachmentId: doc.attachments[0]!.id }))).code).toBe('ATTACHMENT_NOT_FOUND');
-    expect((await rejection(office.call('attachments.read', { documentId: bare.id }))).code).toBe('ATTACHMENT_NOT_FOUND');
-    expect((await rejection(office.call('attachments.read', { documentId: '0190c0de-0000-7000-8000-000000000000' }))).code).toBe('DOCUMENT_NOT_FOUND');
+    const bare = await office.call('incoming.register', {
+      issuerName: 'UBND huyện',
+      notation: '3/UBND',
+      issuedOn: '2026-03-01',
+      type: 'CV',
+      subject: 'Giấy mời họp',
+    });
+    expect(
+      (await rejection(office.call('attachments.read', { documentId: bare.id, attachmentId: doc.attachments[0]!.id })))
+        .code,
+    ).toBe('ATTACHMENT_NOT_FOUND');
+    expect((await rejection(office.call('attachments.read', { documentId: bare.id }))).code).toBe(
+      'ATTACHMENT_NOT_FOUND',
+    );
+    expect(
+      (await rejection(office.call('attachments.read', { documentId: '0190c0de-0000-7000-8000-000000000000' }))).code,
+    ).toBe('DOCUMENT_NOT_FOUND');
   });
 
   it('will not show a stored file that changed on disk or went missing', async () => {

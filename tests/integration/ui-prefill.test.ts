@@ -18,7 +18,10 @@ const decision: OfficialLetter = {
   issuedOn: { day: 5, month: 3, year: 2026 },
   title: 'QUYẾT ĐỊNH',
   subject: 'Về việc phê duyệt kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026 trên địa bàn xã',
-  body: ['Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;', 'Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2026 của UBND huyện;'],
+  body: [
+    'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+    'Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2026 của UBND huyện;',
+  ],
   signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Thị Hoa' },
 };
 
@@ -28,7 +31,10 @@ const officialLetter: OfficialLetter = {
   place: 'Quảng Xương',
   issuedOn: { day: 12, month: 2, year: 2026 },
   subject: 'tăng cường công tác phòng chống dịch bệnh trên đàn gia súc, gia cầm',
-  body: ['Kính gửi: Ủy ban nhân dân các xã, thị trấn.', 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng chống dịch bệnh, Ủy ban nhân dân huyện yêu cầu:'],
+  body: [
+    'Kính gửi: Ủy ban nhân dân các xã, thị trấn.',
+    'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng chống dịch bệnh, Ủy ban nhân dân huyện yêu cầu:',
+  ],
   signer: { authority: 'TL. CHỦ TỊCH', title: 'CHÁNH VĂN PHÒNG', name: 'Trần Văn Bình' },
 };
 
@@ -61,8 +67,16 @@ describe('pre-filling an incoming document from its PDF', () => {
 
   it('reads a district công văn from a file on disk and takes the agency code and spelling from the directory', async () => {
     const office = await openTestOffice();
-    upsertAgency(office.core.db, { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null }, '2026-03-01T00:00:00Z');
-    upsertAgency(office.core.db, { code: '000.00.21.H56', name: 'UBND huyện Quảng Xương mới', parentCode: null }, '2026-03-01T00:00:00Z');
+    upsertAgency(
+      office.core.db,
+      { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null },
+      '2026-03-01T00:00:00Z',
+    );
+    upsertAgency(
+      office.core.db,
+      { code: '000.00.21.H56', name: 'UBND huyện Quảng Xương mới', parentCode: null },
+      '2026-03-01T00:00:00Z',
+    );
     const file = path.join(tempDir(), 'cong-van-15.pdf');
     fs.writeFileSync(file, await officialLetterPdf(officialLetter));
     expect(await prefill(office, { path: file })).toMatchObject({
@@ -76,9 +90,13 @@ describe('pre-filling an incoming document from its PDF', () => {
     });
   });
 
-  it('matches a directory name written out in full against the header\'s two lines', async () => {
+  it("matches a directory name written out in full against the header's two lines", async () => {
     const office = await openTestOffice();
-    upsertAgency(office.core.db, { code: '000.07.20.H56', name: 'Ủy ban nhân dân xã Quảng Nham', parentCode: '000.00.20.H56' }, '2026-03-01T00:00:00Z');
+    upsertAgency(
+      office.core.db,
+      { code: '000.07.20.H56', name: 'Ủy ban nhân dân xã Quảng Nham', parentCode: '000.00.20.H56' },
+      '2026-03-01T00:00:00Z',
+    );
     const view = await prefill(office, await upload(await officialLetterPdf(decision)));
     expect([view.issuerName, view.issuerCode]).toEqual(['Ủy ban nhân dân xã Quảng Nham', '000.07.20.H56']);
   });
@@ -90,15 +108,38 @@ describe('pre-filling an incoming document from its PDF', () => {
       ['THÔNG BÁO', '07 / TB - UBND', '07/TB-UBND', 'TB'],
       ['BÁO CÁO', '102/BC-UBND', '102/BC-UBND', 'BC'],
     ] as const) {
-      const view = await prefill(office, await upload(await officialLetterPdf({ ...decision, title, notation: written, subject: 'Kết quả thực hiện nhiệm vụ quý I năm 2026' })));
-      expect([view.type, view.notation, view.subject]).toEqual([type, notation, 'Kết quả thực hiện nhiệm vụ quý I năm 2026']);
+      const view = await prefill(
+        office,
+        await upload(
+          await officialLetterPdf({
+            ...decision,
+            title,
+            notation: written,
+            subject: 'Kết quả thực hiện nhiệm vụ quý I năm 2026',
+          }),
+        ),
+      );
+      expect([view.type, view.notation, view.subject]).toEqual([
+        type,
+        notation,
+        'Kết quả thực hiện nhiệm vụ quý I năm 2026',
+      ]);
     }
   });
 
   it('falls back on the ký hiệu for the type when a page has neither a title nor a "V/v" line', async () => {
     const office = await openTestOffice();
-    const plan = await prefill(office, await upload(await vietnamesePdf(['UBND XÃ QUẢNG PHÚ', 'Số: 12/KH-UBND', 'Kính gửi: các thôn'])));
-    expect(plan).toMatchObject({ issuerName: 'UBND XÃ QUẢNG PHÚ', notation: '12/KH-UBND', type: 'KH', issuedOn: null, subject: null });
+    const plan = await prefill(
+      office,
+      await upload(await vietnamesePdf(['UBND XÃ QUẢNG PHÚ', 'Số: 12/KH-UBND', 'Kính gửi: các thôn'])),
+    );
+    expect(plan).toMatchObject({
+      issuerName: 'UBND XÃ QUẢNG PHÚ',
+      notation: '12/KH-UBND',
+      type: 'KH',
+      issuedOn: null,
+      subject: null,
+    });
     // A ký hiệu without a type's abbreviation is a công văn's (Decree 30, Appendix III).
     expect((await prefill(office, await upload(await vietnamesePdf(['Số: 3/UBND-VP'])))).type).toBe('CV');
   });
@@ -116,9 +157,19 @@ describe('pre-filling an incoming document from its PDF', () => {
       subject: view.subject!,
     });
     const again = await prefill(office, letter);
-    expect(again.duplicates).toEqual([{ id: registered.id, registerNumber: 1, registerYear: 2026, arrivedOn: '2026-03-02', subject: view.subject }]);
+    expect(again.duplicates).toEqual([
+      { id: registered.id, registerNumber: 1, registerYear: 2026, arrivedOn: '2026-03-02', subject: view.subject },
+    ]);
     // The register refuses the same document for the same reason.
-    const refused = await rejection(office.call('incoming.register', { issuerName: again.issuerName!, notation: again.notation!, issuedOn: again.issuedOn!, type: 'CV', subject: 'Bản thứ hai' }));
+    const refused = await rejection(
+      office.call('incoming.register', {
+        issuerName: again.issuerName!,
+        notation: again.notation!,
+        issuedOn: again.issuedOn!,
+        type: 'CV',
+        subject: 'Bản thứ hai',
+      }),
+    );
     expect(refused.code).toBe('DOCUMENT_DUPLICATE');
   });
 
@@ -135,17 +186,38 @@ describe('pre-filling an incoming document from its PDF', () => {
       hasText: false,
       duplicates: [],
     });
-    const list = await prefill(office, await upload(await vietnamesePdf(['Danh sách hộ nghèo năm 2026', 'Thôn Đông: 12 hộ', 'Thôn Tây: 9 hộ'])));
-    expect(list).toMatchObject({ hasText: true, notation: null, issuedOn: null, issuerName: null, type: null, subject: null, duplicates: [] });
+    const list = await prefill(
+      office,
+      await upload(await vietnamesePdf(['Danh sách hộ nghèo năm 2026', 'Thôn Đông: 12 hộ', 'Thôn Tây: 9 hộ'])),
+    );
+    expect(list).toMatchObject({
+      hasText: true,
+      notation: null,
+      issuedOn: null,
+      issuerName: null,
+      type: null,
+      subject: null,
+      duplicates: [],
+    });
   });
 
   it('refuses a damaged PDF, a picture named .pdf, a missing file and a relative path', async () => {
     const office = await openTestOffice();
     const whole = await officialLetterPdf(decision);
-    expect((await rejection(prefill(office, await upload(whole.subarray(0, Math.floor(whole.length / 2)))))).code).toBe('PDF_CORRUPT');
+    expect((await rejection(prefill(office, await upload(whole.subarray(0, Math.floor(whole.length / 2)))))).code).toBe(
+      'PDF_CORRUPT',
+    );
     expect((await rejection(prefill(office, await upload(sealPng(), 'con-dau.pdf')))).code).toBe('PDF_NOT_PDF');
-    expect((await rejection(prefill(office, await upload(await asciiPdf('secret', { ownerPassword: 'x', userPassword: 'y' }))))).code).toBe('PDF_ENCRYPTED');
-    expect((await rejection(prefill(office, { path: path.join(tempDir(), 'khong-co.pdf') }))).code).toBe('FILE_NOT_FOUND');
+    expect(
+      (
+        await rejection(
+          prefill(office, await upload(await asciiPdf('secret', { ownerPassword: 'x', userPassword: 'y' }))),
+        )
+      ).code,
+    ).toBe('PDF_ENCRYPTED');
+    expect((await rejection(prefill(office, { path: path.join(tempDir(), 'khong-co.pdf') }))).code).toBe(
+      'FILE_NOT_FOUND',
+    );
     expect((await rejection(prefill(office, { path: 'van-ban.pdf' }))).code).toBe('INPUT_INVALID');
   });
 });

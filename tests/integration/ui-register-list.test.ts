@@ -9,7 +9,17 @@ import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { openTestOffice, type TestOffice } from '../helpers/office.ts';
 import { rejection } from '../helpers/signing.ts';
 
-async function registerIncoming(office: TestOffice, index: number, fields: { arrivedOn: string; secrecy?: 'thuong' | 'mat'; type?: string; urgency?: 'thuong' | 'khan' | 'hoa-toc'; dueOn?: string }) {
+async function registerIncoming(
+  office: TestOffice,
+  index: number,
+  fields: {
+    arrivedOn: string;
+    secrecy?: 'thuong' | 'mat';
+    type?: string;
+    urgency?: 'thuong' | 'khan' | 'hoa-toc';
+    dueOn?: string;
+  },
+) {
   return office.call('incoming.register', {
     issuerName: 'UBND huyện Quảng Xương',
     notation: `${index}/UBND-VP`,
@@ -24,7 +34,11 @@ async function registerIncoming(office: TestOffice, index: number, fields: { arr
 }
 
 /** Every row of a view, fetched page by page as the virtualized table would. */
-async function allRows(office: TestOffice, input: { view: 'incoming' | 'outgoing' | 'drafts'; year?: number }, limit: number): Promise<{ rows: RegisterRowView[]; totals: number[] }> {
+async function allRows(
+  office: TestOffice,
+  input: { view: 'incoming' | 'outgoing' | 'drafts'; year?: number },
+  limit: number,
+): Promise<{ rows: RegisterRowView[]; totals: number[] }> {
   const rows: RegisterRowView[] = [];
   const totals: number[] = [];
   for (let offset = 0; ; offset += limit) {
@@ -40,7 +54,10 @@ function inRegisterOrder(rows: RegisterRowView[]): boolean {
   return rows.every((row, index) => {
     const previous = rows[index - 1];
     if (!previous) return true;
-    return previous.registerYear! > row.registerYear! || (previous.registerYear === row.registerYear && previous.registerNumber! >= row.registerNumber!);
+    return (
+      previous.registerYear! > row.registerYear! ||
+      (previous.registerYear === row.registerYear && previous.registerNumber! >= row.registerNumber!)
+    );
   });
 }
 
@@ -48,15 +65,36 @@ describe('the incoming register table', () => {
   it('pages three hundred documents of two years newest first, by year then số đến, with a stable total', async () => {
     const office = await openTestOffice({ now: '2026-03-20T09:00:00+07:00' });
     const ids: string[] = [];
-    for (let index = 1; index <= 150; index++) ids.push((await registerIncoming(office, index, { arrivedOn: `2025-${index <= 75 ? '11' : '12'}-${String((index % 28) + 1).padStart(2, '0')}` })).id);
-    for (let index = 151; index <= 300; index++) ids.push((await registerIncoming(office, index, { arrivedOn: `2026-0${index <= 225 ? 1 : 2}-${String((index % 28) + 1).padStart(2, '0')}` })).id);
+    for (let index = 1; index <= 150; index++)
+      ids.push(
+        (
+          await registerIncoming(office, index, {
+            arrivedOn: `2025-${index <= 75 ? '11' : '12'}-${String((index % 28) + 1).padStart(2, '0')}`,
+          })
+        ).id,
+      );
+    for (let index = 151; index <= 300; index++)
+      ids.push(
+        (
+          await registerIncoming(office, index, {
+            arrivedOn: `2026-0${index <= 225 ? 1 : 2}-${String((index % 28) + 1).padStart(2, '0')}`,
+          })
+        ).id,
+      );
     // Secret documents have their own series: their số đến 1, 2, 3 sit among the ordinary ones.
-    for (let index = 301; index <= 303; index++) ids.push((await registerIncoming(office, index, { arrivedOn: '2026-03-01', secrecy: 'mat' })).id);
+    for (let index = 301; index <= 303; index++)
+      ids.push((await registerIncoming(office, index, { arrivedOn: '2026-03-01', secrecy: 'mat' })).id);
 
     const first = await office.call('documents.list', { view: 'incoming', limit: 20 });
     expect(first.total).toBe(303);
     expect(first.rows).toHaveLength(20);
-    expect(first.rows[0]).toMatchObject({ registerYear: 2026, registerNumber: 150, notation: '300/UBND-VP', direction: 'incoming', state: 'registered' });
+    expect(first.rows[0]).toMatchObject({
+      registerYear: 2026,
+      registerNumber: 150,
+      notation: '300/UBND-VP',
+      direction: 'incoming',
+      state: 'registered',
+    });
 
     const { rows, totals } = await allRows(office, { view: 'incoming' }, 37);
     expect(new Set(totals)).toEqual(new Set([303]));
@@ -93,27 +131,57 @@ describe('the incoming register table', () => {
     // Past its deadline and still open: no. 3 only (no. 4 was completed, no. 5 is not due yet).
     expect(await notations({ overdue: true })).toEqual(['3/UBND-VP']);
     const overdue = await office.call('documents.list', { view: 'incoming', overdue: true });
-    expect(overdue.rows[0]).toMatchObject({ overdue: true, dueOn: '2026-03-01', typeName: 'Kế hoạch', urgency: 'hoa-toc' });
+    expect(overdue.rows[0]).toMatchObject({
+      overdue: true,
+      dueOn: '2026-03-01',
+      typeName: 'Kế hoạch',
+      urgency: 'hoa-toc',
+    });
     expect(await notations({ from: '2026-03-01', to: '2026-02-01' })).toEqual([]);
   });
 
   it('refuses an unknown type, a view that does not exist and a window past its bounds', async () => {
     const office = await openTestOffice();
-    expect((await rejection(office.call('documents.list', { view: 'incoming', type: 'XYZ' }))).code).toBe('DOCUMENT_TYPE_UNKNOWN');
-    expect((await rejection(office.call('documents.list', { view: 'archive' as 'incoming' }))).code).toBe('INPUT_INVALID');
-    expect((await rejection(office.call('documents.list', { view: 'incoming', limit: 501 }))).code).toBe('INPUT_INVALID');
-    expect((await rejection(office.call('documents.list', { view: 'incoming', offset: -1 }))).code).toBe('INPUT_INVALID');
-    expect((await rejection(office.call('documents.list', { view: 'incoming', from: '2026-02-30' }))).code).toBe('INPUT_INVALID');
+    expect((await rejection(office.call('documents.list', { view: 'incoming', type: 'XYZ' }))).code).toBe(
+      'DOCUMENT_TYPE_UNKNOWN',
+    );
+    expect((await rejection(office.call('documents.list', { view: 'archive' as 'incoming' }))).code).toBe(
+      'INPUT_INVALID',
+    );
+    expect((await rejection(office.call('documents.list', { view: 'incoming', limit: 501 }))).code).toBe(
+      'INPUT_INVALID',
+    );
+    expect((await rejection(office.call('documents.list', { view: 'incoming', offset: -1 }))).code).toBe(
+      'INPUT_INVALID',
+    );
+    expect((await rejection(office.call('documents.list', { view: 'incoming', from: '2026-02-30' }))).code).toBe(
+      'INPUT_INVALID',
+    );
   });
 });
 
 describe('the outgoing register and the drafts', () => {
   it('shows issued documents newest first with their recipients joined, and drafts apart, newest made first', async () => {
     const office = await openTestOffice();
-    upsertAgency(office.core.db, { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null }, '2026-03-01T00:00:00Z');
+    upsertAgency(
+      office.core.db,
+      { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null },
+      '2026-03-01T00:00:00Z',
+    );
     const draft = (subject: string, recipients: ({ agencyCode: string } | { name: string })[]) =>
-      office.call('outgoing.draft', { type: 'TB', subject, recipients, signerName: 'Nguyễn Văn An', archiveUnit: 'Văn phòng HĐND-UBND', copies: 5 });
-    const first = await draft('Thông báo lịch tiếp công dân tháng 3', [{ agencyCode: '000.00.20.H56' }, { name: 'Công an xã' }, { agencyCode: '000.99.99.H56' }]);
+      office.call('outgoing.draft', {
+        type: 'TB',
+        subject,
+        recipients,
+        signerName: 'Nguyễn Văn An',
+        archiveUnit: 'Văn phòng HĐND-UBND',
+        copies: 5,
+      });
+    const first = await draft('Thông báo lịch tiếp công dân tháng 3', [
+      { agencyCode: '000.00.20.H56' },
+      { name: 'Công an xã' },
+      { agencyCode: '000.99.99.H56' },
+    ]);
     const second = await draft('Thông báo nghỉ lễ', [{ name: 'Các thôn' }]);
     const third = await draft('Thông báo lịch trực', []);
     await office.call('outgoing.issue', { id: first.id });
@@ -138,12 +206,16 @@ describe('the outgoing register and the drafts', () => {
     const drafts = await office.call('documents.list', { view: 'drafts' });
     expect(drafts.rows.map((row) => [row.id, row.state, row.registerNumber])).toEqual([[second.id, 'draft', null]]);
     const later = await draft('Thông báo họp giao ban', []);
-    expect((await office.call('documents.list', { view: 'drafts' })).rows.map((row) => row.id)).toEqual([later.id, second.id]);
+    expect((await office.call('documents.list', { view: 'drafts' })).rows.map((row) => row.id)).toEqual([
+      later.id,
+      second.id,
+    ]);
   });
 
   it('counts the PDFs of each row; an unsigned file has no signature', async () => {
     const office = await openTestOffice();
-    const pdf = (text: string) => vietnamesePdf([text]).then((bytes) => ({ base64: bytes.toString('base64'), filename: `${text}.pdf` }));
+    const pdf = (text: string) =>
+      vietnamesePdf([text]).then((bytes) => ({ base64: bytes.toString('base64'), filename: `${text}.pdf` }));
     const withFiles = await office.call('incoming.register', {
       file: await pdf('Công văn'),
       issuerName: 'Sở Tài chính',
@@ -168,9 +240,20 @@ describe('the register queries', () => {
     const office = await openTestOffice();
     const plan = (filters: RegisterListFilters) => {
       const { sql, params } = registerPageSql(filters);
-      return (office.core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, limit: 100, offset: 0 }) as { detail: string }[]).map((row) => row.detail).join('\n');
+      return (
+        office.core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, limit: 100, offset: 0 }) as {
+          detail: string;
+        }[]
+      )
+        .map((row) => row.detail)
+        .join('\n');
     };
-    for (const filters of [{ view: 'incoming' }, { view: 'outgoing' }, { view: 'drafts' }, { view: 'incoming', year: 2026, docType: 'QD', urgency: 'khan' }] as RegisterListFilters[]) {
+    for (const filters of [
+      { view: 'incoming' },
+      { view: 'outgoing' },
+      { view: 'drafts' },
+      { view: 'incoming', year: 2026, docType: 'QD', urgency: 'khan' },
+    ] as RegisterListFilters[]) {
       const detail = plan(filters);
       expect(detail).toContain('COVERING INDEX documents_register_order');
       expect(detail).not.toContain('TEMP B-TREE');

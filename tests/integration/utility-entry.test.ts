@@ -16,7 +16,10 @@ afterEach(() => {
 
 /** The core host as the Electron shell starts it, with child_process IPC standing in for utilityProcess. */
 function forkHost(dataDir: string): ChildProcess {
-  const child = fork(ENTRY, ['--data', dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(ENTRY, ['--data', dataDir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
@@ -57,10 +60,19 @@ describe('core host process (utility-entry)', () => {
     expect(await nextMessage(child, () => true)).toEqual({ type: 'ready' });
 
     const results = nextMessage(child, (m) => m.type === 'result' && m.id === 2);
-    child.send({ type: 'call', id: 1, name: 'office.init', input: { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' } });
+    child.send({
+      type: 'call',
+      id: 1,
+      name: 'office.init',
+      input: { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' },
+    });
     child.send({ type: 'call', id: 2, name: 'office.status', input: {} });
     const status = await results;
-    expect(status).toMatchObject({ type: 'result', id: 2, result: { ok: true, value: { office: { name: 'UBND xã Quảng Phú' } } } });
+    expect(status).toMatchObject({
+      type: 'result',
+      id: 2,
+      result: { ok: true, value: { office: { name: 'UBND xã Quảng Phú' } } },
+    });
 
     // Messages that are not requests are dropped, not answered with a crash.
     child.send({ type: 'call', id: 'x', name: 'office.status' });
@@ -129,7 +141,10 @@ describe('the shell’s core channel over a real host process', () => {
     const lost = channel.call('office.status', {});
     expect(started).toHaveLength(2);
     started[1]!.kill('SIGKILL');
-    expect(await lost).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('lỗi ngoài dự kiến') } });
+    expect(await lost).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('lỗi ngoài dự kiến') },
+    });
     const status = await channel.call('office.status', {});
     expect(status).toMatchObject({ ok: true, value: { office: { name: 'UBND xã Quảng Phú' } } });
     expect(started).toHaveLength(3);

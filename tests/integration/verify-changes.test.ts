@@ -11,7 +11,14 @@ import { ensurePkijsEngine } from '../../core/signing/crypto-engine.ts';
 import { signatureOnlyUpdate } from '../../core/signing/revision-changes.ts';
 import { verifyPdf } from '../../core/signing/verify-pdf.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
-import { createTestCa, issueCertificate, signWithPdfsig, writeCrl, type IssuedCertificate, type TestCa } from '../../scripts/lib/test-pki.ts';
+import {
+  createTestCa,
+  issueCertificate,
+  signWithPdfsig,
+  writeCrl,
+  type IssuedCertificate,
+  type TestCa,
+} from '../../scripts/lib/test-pki.ts';
 import { signWithKey, summary, verifyingOffice } from '../helpers/verify.ts';
 
 let root: string;
@@ -32,7 +39,11 @@ beforeAll(async () => {
   chairman = await issueCertificate(ca, { subject: { commonName: 'Nguyễn Văn An' }, profile: 'signer' });
   const unknownCa = await createTestCa(path.join(root, 'unknown-ca'), { commonName: 'CA Không Rõ' });
   forger = await issueCertificate(unknownCa, { subject: { commonName: 'Nguyễn Văn An' }, profile: 'signer' });
-  unsigned = await vietnamesePdf(['ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ', 'Quyết định số 12/QĐ-UBND', 'Kinh phí: 90.000.000 đồng']);
+  unsigned = await vietnamesePdf([
+    'ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ',
+    'Quyết định số 12/QĐ-UBND',
+    'Kinh phí: 90.000.000 đồng',
+  ]);
   once = await signWithKey(unsigned, chairman, { fieldName: 'ChuKyLanhDao' });
 });
 
@@ -52,7 +63,7 @@ async function updateWithoutEof(signed: Buffer, change: (doc: PDFDocument) => Pr
 }
 
 describe('an update after a signature', () => {
-  it('keeps two of our signatures valid, the chairman\'s followed only by the office seal', async () => {
+  it("keeps two of our signatures valid, the chairman's followed only by the office seal", async () => {
     const twice = await signWithKey(once, chairman, { fieldName: 'ChuKyCoQuan', kind: 'organization' });
     expect(signatureOnlyUpdate(once, twice)).toEqual({ ok: true });
     const verdicts = await verifyPdf(twice, verifyingOffice([ca], [crl]));
@@ -60,7 +71,11 @@ describe('an update after a signature', () => {
       ['valid', 'OK'],
       ['valid', 'OK'],
     ]);
-    expect(verdicts[0]!.changesAfter).toEqual({ bytesAppended: twice.length - once.length, laterSignatures: 1, otherRevisions: 0 });
+    expect(verdicts[0]!.changesAfter).toEqual({
+      bytesAppended: twice.length - once.length,
+      laterSignatures: 1,
+      otherRevisions: 0,
+    });
   });
 
   it('keeps a third-party signature valid when we sign after it, and checks a megabyte file in milliseconds', async () => {
@@ -91,7 +106,10 @@ describe('an update after a signature', () => {
       doc.getPage(0).drawText('Kinh phi: 900.000.000 dong', { x: 50, y: 744, size: 12, font });
     });
     const forged = await signWithKey(painted, forger, { fieldName: 'ChuKyXacNhan' });
-    expect(signatureOnlyUpdate(once, forged)).toMatchObject({ ok: false, why: expect.stringMatching(/page object \d+/) });
+    expect(signatureOnlyUpdate(once, forged)).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/page object \d+/),
+    });
     const verdicts = await verifyPdf(forged, verifyingOffice([ca], [crl]));
     expect(summary(verdicts)).toEqual([
       ['indeterminate', 'MODIFIED_AFTER_SIGNING'],
@@ -109,8 +127,14 @@ describe('an update after a signature', () => {
       doc.context.snapshot!.markRefForSave(stream);
     });
     const forged = await signWithKey(rewritten, forger, { fieldName: 'ChuKyXacNhan' });
-    expect(signatureOnlyUpdate(once, forged)).toMatchObject({ ok: false, why: expect.stringMatching(/changes object \d+ \(a stream\)/) });
-    expect(summary(await verifyPdf(forged, verifyingOffice([ca], [crl])))[0]).toEqual(['indeterminate', 'MODIFIED_AFTER_SIGNING']);
+    expect(signatureOnlyUpdate(once, forged)).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/changes object \d+ \(a stream\)/),
+    });
+    expect(summary(await verifyPdf(forged, verifyingOffice([ca], [crl])))[0]).toEqual([
+      'indeterminate',
+      'MODIFIED_AFTER_SIGNING',
+    ]);
   });
 
   it('does not let a later signature vouch for an annotation stamped in its own update', async () => {
@@ -148,11 +172,20 @@ describe('an update after a signature', () => {
 
   it('refuses an update that adds an action to the document catalog', async () => {
     const scripted = await updateWithoutEof(once, (doc) => {
-      doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'JavaScript', JS: PDFString.of('this.getField("x")') }));
+      doc.catalog.set(
+        PDFName.of('OpenAction'),
+        doc.context.obj({ S: 'JavaScript', JS: PDFString.of('this.getField("x")') }),
+      );
     });
     const twice = await signWithKey(scripted, chairman, { fieldName: 'ChuKyCoQuan' });
-    expect(signatureOnlyUpdate(once, twice)).toEqual({ ok: false, why: 'the update changes /OpenAction of the document catalog' });
-    expect(summary(await verifyPdf(twice, verifyingOffice([ca], [crl])))[0]).toEqual(['indeterminate', 'MODIFIED_AFTER_SIGNING']);
+    expect(signatureOnlyUpdate(once, twice)).toEqual({
+      ok: false,
+      why: 'the update changes /OpenAction of the document catalog',
+    });
+    expect(summary(await verifyPdf(twice, verifyingOffice([ca], [crl])))[0]).toEqual([
+      'indeterminate',
+      'MODIFIED_AFTER_SIGNING',
+    ]);
   });
 
   it('refuses an update that defines an object again where its cross-reference does not point', async () => {
@@ -164,20 +197,29 @@ describe('an update after a signature', () => {
     const xrefAt = twice.lastIndexOf('\nxref') + 1;
     const startxref = Number(/startxref\s+(\d+)/.exec(twice.toString('latin1', twice.lastIndexOf('startxref')))![1]);
     expect(startxref).toBe(xrefAt);
-    const tail = twice.toString('latin1', xrefAt).replace(`startxref\n${startxref}`, `startxref\n${startxref + shadow.length}`);
+    const tail = twice
+      .toString('latin1', xrefAt)
+      .replace(`startxref\n${startxref}`, `startxref\n${startxref + shadow.length}`);
     const tampered = Buffer.concat([twice.subarray(0, xrefAt), shadow, Buffer.from(tail, 'latin1')]);
-    expect(signatureOnlyUpdate(once, tampered)).toEqual({ ok: false, why: `the update defines object ${page} where its cross-reference does not point` });
+    expect(signatureOnlyUpdate(once, tampered)).toEqual({
+      ok: false,
+      why: `the update defines object ${page} where its cross-reference does not point`,
+    });
   });
 
   it('refuses an update whose cross-reference reaches around the revision before it', async () => {
     const twice = await signWithKey(once, chairman, { fieldName: 'ChuKyCoQuan', kind: 'organization' });
-    const startxrefOf = (pdf: Buffer) => /startxref\s+(\d+)/.exec(pdf.toString('latin1', pdf.lastIndexOf('startxref')))![1]!;
+    const startxrefOf = (pdf: Buffer) =>
+      /startxref\s+(\d+)/.exec(pdf.toString('latin1', pdf.lastIndexOf('startxref')))![1]!;
     // /Prev of the last update re-pointed at the unsigned file's cross-reference, same width.
     const prev = `/Prev ${startxrefOf(once)}`;
     const at = twice.lastIndexOf(prev);
     expect(at).toBeGreaterThan(once.length);
     const tampered = Buffer.from(twice);
     tampered.write(`/Prev ${startxrefOf(unsigned)}`.padEnd(prev.length, ' '), at, 'latin1');
-    expect(signatureOnlyUpdate(once, tampered)).toMatchObject({ ok: false, why: expect.stringMatching(/outside the update/) });
+    expect(signatureOnlyUpdate(once, tampered)).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/outside the update/),
+    });
   });
 });

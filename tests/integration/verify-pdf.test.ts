@@ -17,7 +17,15 @@ import { findPdfSignatures } from '../../core/signing/pdf-signatures.ts';
 import { verifyPdf } from '../../core/signing/verify-pdf.ts';
 import { checkTimestampToken } from '../../core/signing/verify-timestamp.ts';
 import { asciiPdf, vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
-import { createTestCa, issueCertificate, revokeCertificate, signWithPdfsig, startTestTsa, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
+import {
+  createTestCa,
+  issueCertificate,
+  revokeCertificate,
+  signWithPdfsig,
+  startTestTsa,
+  writeCrl,
+  type TestCa,
+} from '../../scripts/lib/test-pki.ts';
 import { signWithKey, summary, verifyingOffice as office } from '../helpers/verify.ts';
 
 const run = promisify(execFile);
@@ -30,7 +38,10 @@ let counter = 0;
 beforeAll(async () => {
   ensurePkijsEngine();
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-verify-'));
-  unsigned = await vietnamesePdf(['ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ', 'Quyết định số 12/QĐ-UBND về việc phê duyệt kế hoạch']);
+  unsigned = await vietnamesePdf([
+    'ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ',
+    'Quyết định số 12/QĐ-UBND về việc phê duyệt kế hoạch',
+  ]);
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -40,7 +51,11 @@ function scratch(name: string): string {
 }
 
 /** A PDF signed by a third party (poppler's pdfsig) with a key the given CA certified. */
-async function signedBy(ca: TestCa, input: Buffer = unsigned, options: { etsi?: boolean; fieldName?: string } = {}): Promise<Buffer> {
+async function signedBy(
+  ca: TestCa,
+  input: Buffer = unsigned,
+  options: { etsi?: boolean; fieldName?: string } = {},
+): Promise<Buffer> {
   const inPath = scratch('in.pdf');
   const outPath = scratch('signed.pdf');
   fs.writeFileSync(inPath, input);
@@ -57,10 +72,36 @@ async function resignedWith(ca: TestCa, pdf: Buffer, extra: string[]): Promise<B
   const signer = await issueCertificate(ca, { subject: { commonName: 'Đỗ Văn Cường' }, profile: 'signer' });
   const [, firstLength, secondStart, secondLength] = findPdfSignatures(pdf)[0]!.byteRange;
   const content = scratch('content.bin');
-  fs.writeFileSync(content, Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]));
-  await run('openssl', ['cms', '-sign', '-binary', '-nosmimecap', '-signer', signer.certPath, '-inkey', signer.keyPath!, '-in', content, '-outform', 'DER', '-out', `${content}.cms`, ...extra]);
+  fs.writeFileSync(
+    content,
+    Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]),
+  );
+  await run('openssl', [
+    'cms',
+    '-sign',
+    '-binary',
+    '-nosmimecap',
+    '-signer',
+    signer.certPath,
+    '-inkey',
+    signer.keyPath!,
+    '-in',
+    content,
+    '-outform',
+    'DER',
+    '-out',
+    `${content}.cms`,
+    ...extra,
+  ]);
   const resigned = Buffer.from(pdf);
-  resigned.write(fs.readFileSync(`${content}.cms`).toString('hex').padEnd(secondStart - firstLength - 2, '0'), firstLength + 1, 'latin1');
+  resigned.write(
+    fs
+      .readFileSync(`${content}.cms`)
+      .toString('hex')
+      .padEnd(secondStart - firstLength - 2, '0'),
+    firstLength + 1,
+    'latin1',
+  );
   return resigned;
 }
 
@@ -98,21 +139,41 @@ describe('verifying a received signed PDF', () => {
       subFilter: 'ETSI.CAdES.detached',
       coversWholeFile: true,
       changesAfter: { bytesAppended: 0, laterSignatures: 0, otherRevisions: 0 },
-      checks: { integrity: true, cmsSignature: true, chain: true, validityAtSigning: true, revocation: 'good', timestamp: null },
+      checks: {
+        integrity: true,
+        cmsSignature: true,
+        chain: true,
+        validityAtSigning: true,
+        revocation: 'good',
+        timestamp: null,
+      },
     });
     expect(verdict!.reason).toMatch(/^Chữ ký hợp lệ\./);
-    expect(verdict!.signer).toMatchObject({ commonName: 'Trần Thị Bình', issuer: 'CN=CA Sở Nội vụ,O=Vanthu Test,C=VN' });
+    expect(verdict!.signer).toMatchObject({
+      commonName: 'Trần Thị Bình',
+      issuer: 'CN=CA Sở Nội vụ,O=Vanthu Test,C=VN',
+    });
     expect(Math.abs(Date.parse(verdict!.signedAt!) - Date.now())).toBeLessThan(5 * 60_000);
   });
 
   it('accepts an adbe.pkcs7.detached signature the same way', async () => {
     const [verdict] = await verifyPdf(signedAdbe, office([ca], [crl]));
-    expect(verdict).toMatchObject({ status: 'valid', reasonCode: 'OK', level: 'PKCS7', subFilter: 'adbe.pkcs7.detached', fieldName: 'ChuKyCoQuan' });
+    expect(verdict).toMatchObject({
+      status: 'valid',
+      reasonCode: 'OK',
+      level: 'PKCS7',
+      subFilter: 'adbe.pkcs7.detached',
+      fieldName: 'ChuKyCoQuan',
+    });
   });
 
   it('cannot vouch for a signer whose CA the office does not trust', async () => {
     const [verdict] = await verifyPdf(signedEtsi, office([], [crl]));
-    expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'CHAIN_UNTRUSTED', checks: { integrity: true, cmsSignature: true, chain: false } });
+    expect(verdict).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'CHAIN_UNTRUSTED',
+      checks: { integrity: true, cmsSignature: true, chain: false },
+    });
     expect(verdict!.reason).toContain('danh sách tin cậy');
   });
 
@@ -122,7 +183,12 @@ describe('verifying a received signed PDF', () => {
     const inside = Math.floor(field!.byteRange[1] / 2);
     tampered[inside] = tampered[inside]! ^ 0x01;
     const [verdict] = await verifyPdf(tampered, office([ca], [crl]));
-    expect(verdict).toMatchObject({ status: 'invalid', reasonCode: 'DIGEST_MISMATCH', reason: 'Nội dung tệp đã bị thay đổi sau khi ký.', checks: { integrity: false } });
+    expect(verdict).toMatchObject({
+      status: 'invalid',
+      reasonCode: 'DIGEST_MISMATCH',
+      reason: 'Nội dung tệp đã bị thay đổi sau khi ký.',
+      checks: { integrity: false },
+    });
   });
 
   it('warns that the content may have changed when an unsigned update follows the signature', async () => {
@@ -139,10 +205,17 @@ describe('verifying a received signed PDF', () => {
   });
 
   it('warns about bytes pasted after the end of the file, but not about a trailing newline', async () => {
-    const [pasted] = await verifyPdf(Buffer.concat([signedEtsi, Buffer.from('\n1 0 obj << /Title (sửa) >> endobj\n')]), office([ca], [crl]));
+    const [pasted] = await verifyPdf(
+      Buffer.concat([signedEtsi, Buffer.from('\n1 0 obj << /Title (sửa) >> endobj\n')]),
+      office([ca], [crl]),
+    );
     expect(summary([pasted!])).toEqual([['indeterminate', 'MODIFIED_AFTER_SIGNING']]);
     const [newline] = await verifyPdf(Buffer.concat([signedEtsi, Buffer.from('\r\n')]), office([ca], [crl]));
-    expect(newline).toMatchObject({ status: 'valid', coversWholeFile: false, changesAfter: { bytesAppended: 2, otherRevisions: 0 } });
+    expect(newline).toMatchObject({
+      status: 'valid',
+      coversWholeFile: false,
+      changesAfter: { bytesAppended: 2, otherRevisions: 0 },
+    });
   });
 
   it('keeps both signatures valid when the second signer adds an incremental update', async () => {
@@ -152,7 +225,9 @@ describe('verifying a received signed PDF', () => {
       ['valid', 'OK'],
       ['valid', 'OK'],
     ]);
-    expect(verdicts.map((verdict) => [verdict.fieldName, verdict.coversWholeFile, verdict.changesAfter.laterSignatures])).toEqual([
+    expect(
+      verdicts.map((verdict) => [verdict.fieldName, verdict.coversWholeFile, verdict.changesAfter.laterSignatures]),
+    ).toEqual([
       ['ChuKyLanhDao', false, 1],
       ['ChuKyCoQuan', true, 0],
     ]);
@@ -177,17 +252,24 @@ describe('verifying a received signed PDF', () => {
 
   it('cannot check revocation before the office has the CA revocation list', async () => {
     const [verdict] = await verifyPdf(signedEtsi, office([ca]));
-    expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOCATION_UNKNOWN', checks: { chain: true, revocation: 'unknown' } });
+    expect(verdict).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'REVOCATION_UNKNOWN',
+      checks: { chain: true, revocation: 'unknown' },
+    });
     expect(verdict!.reason).toContain('CRL');
   });
 
   it('asks to go online when the cached revocation list is out of date', async () => {
-    const stale = (await writeCrl(ca, { thisUpdate: new Date(Date.now() - 10 * DAY), nextUpdate: new Date(Date.now() - 3 * DAY) })).der;
+    const stale = (
+      await writeCrl(ca, { thisUpdate: new Date(Date.now() - 10 * DAY), nextUpdate: new Date(Date.now() - 3 * DAY) })
+    ).der;
     const [verdict] = await verifyPdf(signedEtsi, office([ca], [stale]));
     expect(verdict).toMatchObject({
       status: 'indeterminate',
       reasonCode: 'CRL_STALE',
-      reason: 'Không kiểm tra được tình trạng thu hồi: danh sách thu hồi (CRL) đã quá hạn, cần kết nối mạng để cập nhật.',
+      reason:
+        'Không kiểm tra được tình trạng thu hồi: danh sách thu hồi (CRL) đã quá hạn, cần kết nối mạng để cập nhật.',
       checks: { revocation: 'stale' },
     });
   });
@@ -203,7 +285,11 @@ describe('verifying a received signed PDF', () => {
     // A /ByteRange whose gap starts one byte early no longer leaves out exactly the /Contents.
     const shifted = Buffer.from(signedEtsi);
     const firstLength = field!.byteRange[1];
-    shifted.write(String(firstLength - 1), shifted.indexOf(String(firstLength), shifted.indexOf('/ByteRange')), 'latin1');
+    shifted.write(
+      String(firstLength - 1),
+      shifted.indexOf(String(firstLength), shifted.indexOf('/ByteRange')),
+      'latin1',
+    );
     const [malformed] = await verifyPdf(shifted, office([ca], [crl]));
     expect(malformed).toMatchObject({ status: 'invalid', reasonCode: 'MALFORMED', checks: { integrity: null } });
     expect(findPdfSignatures(shifted)[0]!.malformed).toContain('not exactly one hex string');
@@ -218,7 +304,10 @@ describe('verifying a received signed PDF', () => {
       notAfter: new Date(now - 30 * DAY),
     });
     // Signed today with /M set two months back, inside the certificate's validity.
-    const backdated = await signWithKey(unsigned, expired, { fieldName: 'ChuKyLanhDao', signingTime: new Date(now - 60 * DAY) });
+    const backdated = await signWithKey(unsigned, expired, {
+      fieldName: 'ChuKyLanhDao',
+      signingTime: new Date(now - 60 * DAY),
+    });
     const [verdict] = await verifyPdf(backdated, office([ca], [crl]));
     expect(verdict).toMatchObject({
       status: 'indeterminate',
@@ -232,7 +321,12 @@ describe('verifying a received signed PDF', () => {
   it('requires a PAdES signature to sign its content type, digest and certificate; adbe.pkcs7 need not', async () => {
     for (const options of [['-noattr'], ['-md', 'sha256']]) {
       const [verdict] = await verifyPdf(await resignedWith(ca, signedEtsi, options), office([ca], [crl]));
-      expect(verdict).toMatchObject({ status: 'invalid', reasonCode: 'CADES_ATTRIBUTES_MISSING', subFilter: 'ETSI.CAdES.detached', checks: { integrity: true, cmsSignature: true } });
+      expect(verdict).toMatchObject({
+        status: 'invalid',
+        reasonCode: 'CADES_ATTRIBUTES_MISSING',
+        subFilter: 'ETSI.CAdES.detached',
+        checks: { integrity: true, cmsSignature: true },
+      });
       expect(verdict!.reason).toContain('PAdES');
     }
     const withEss = await resignedWith(ca, signedEtsi, ['-cades', '-md', 'sha256']);
@@ -247,14 +341,20 @@ describe('verifying a received signed PDF', () => {
       [signedAdbe, ['-md', 'sha1']],
     ] as const) {
       const [verdict] = await verifyPdf(await resignedWith(ca, pdf, [...options]), office([ca], [crl]));
-      expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'WEAK_HASH_ALGORITHM', checks: { integrity: true, cmsSignature: true } });
+      expect(verdict).toMatchObject({
+        status: 'indeterminate',
+        reasonCode: 'WEAK_HASH_ALGORITHM',
+        checks: { integrity: true, cmsSignature: true },
+      });
       expect(verdict!.reason).toContain('SHA-1');
     }
   });
 
   it('returns no verdicts for an unsigned PDF and refuses a file that is not a PDF', async () => {
     expect(await verifyPdf(await asciiPdf('Cong van so 15/UBND'), office([ca]))).toEqual([]);
-    await expect(verifyPdf(Buffer.from('PK\x03\x04 Quyết định.docx'), office([ca]))).rejects.toMatchObject({ code: 'PDF_NOT_PDF' });
+    await expect(verifyPdf(Buffer.from('PK\x03\x04 Quyết định.docx'), office([ca]))).rejects.toMatchObject({
+      code: 'PDF_NOT_PDF',
+    });
   });
 
   it('verifies a megabyte file in milliseconds', async () => {
@@ -270,7 +370,9 @@ describe('verifying a received signed PDF', () => {
 
 describe('revocation: what the CA says about the signer', () => {
   /** A CA of its own (its signer is revoked in one test only), a signed PDF, and the signer's serial. */
-  async function revocableSigner(name: string): Promise<{ ca: TestCa; pdf: Buffer; serialHex: string; signedAt: Date }> {
+  async function revocableSigner(
+    name: string,
+  ): Promise<{ ca: TestCa; pdf: Buffer; serialHex: string; signedAt: Date }> {
     const ca = await createTestCa(scratch(name), { commonName: `CA ${name}` });
     const pdf = await signedBy(ca, unsigned, { etsi: true });
     const [verdict] = await verifyPdf(pdf, office([ca]));
@@ -283,7 +385,12 @@ describe('revocation: what the CA says about the signer', () => {
     const [verdict] = await verifyPdf(pdf, office([ca], [(await writeCrl(ca)).der]));
     expect(verdict).toMatchObject({ status: 'invalid', reasonCode: 'REVOKED', checks: { revocation: 'revoked' } });
     expect(verdict!.reason).toMatch(/^Chứng thư số đã bị thu hồi trước thời điểm ký/);
-    const stale = (await writeCrl(ca, { thisUpdate: new Date(Date.now() - 10 * DAY + 1), nextUpdate: new Date(Date.now() - 3 * DAY) })).der;
+    const stale = (
+      await writeCrl(ca, {
+        thisUpdate: new Date(Date.now() - 10 * DAY + 1),
+        nextUpdate: new Date(Date.now() - 3 * DAY),
+      })
+    ).der;
     expect(summary(await verifyPdf(pdf, office([ca], [stale])))).toEqual([['invalid', 'REVOKED']]);
   });
 
@@ -293,13 +400,24 @@ describe('revocation: what the CA says about the signer', () => {
     await revokeCertificate(ca, serialHex, { at: revokedAt });
     const crl = (await writeCrl(ca, { thisUpdate: new Date(revokedAt.getTime() + 1000) })).der;
     const [verdict] = await verifyPdf(pdf, office([ca], [crl], new Date(revokedAt.getTime() + 2 * 60_000)));
-    expect(verdict).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP', timeSource: 'claimed' });
+    expect(verdict).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'REVOKED_AFTER_SIGNING_NO_TIMESTAMP',
+      timeSource: 'claimed',
+    });
     expect(verdict!.reason).toContain('không có dấu thời gian');
   });
 
   it('checks the intermediate CA as well as the signer', async () => {
-    const nationalRoot = await createTestCa(scratch('root'), { commonName: 'Root CA Quốc gia', crlUrl: 'http://127.0.0.1:8099/root.crl' });
-    const province = await createTestCa(scratch('province'), { commonName: 'CA Tỉnh Quảng Trị', crlUrl: 'http://127.0.0.1:8099/province.crl', issuer: nationalRoot });
+    const nationalRoot = await createTestCa(scratch('root'), {
+      commonName: 'Root CA Quốc gia',
+      crlUrl: 'http://127.0.0.1:8099/root.crl',
+    });
+    const province = await createTestCa(scratch('province'), {
+      commonName: 'CA Tỉnh Quảng Trị',
+      crlUrl: 'http://127.0.0.1:8099/province.crl',
+      issuer: nationalRoot,
+    });
     const signer = await issueCertificate(province, { subject: { commonName: 'Phạm Thị Dung' }, profile: 'signer' });
     const pdf = await signWithKey(unsigned, signer, { fieldName: 'ChuKyLanhDao', chain: [province.certDer] });
     const provinceCrl = (await writeCrl(province)).der;
@@ -308,13 +426,22 @@ describe('revocation: what the CA says about the signer', () => {
     expect(good).toMatchObject({ status: 'valid', checks: { chain: true, revocation: 'good' } });
     // The national root's list says whether the province CA itself still stands.
     const [unknown] = await verifyPdf(pdf, office([nationalRoot], [provinceCrl]));
-    expect(unknown).toMatchObject({ status: 'indeterminate', reasonCode: 'REVOCATION_UNKNOWN', checks: { revocation: 'unknown' } });
+    expect(unknown).toMatchObject({
+      status: 'indeterminate',
+      reasonCode: 'REVOCATION_UNKNOWN',
+      checks: { revocation: 'unknown' },
+    });
     expect(unknown!.reason).toContain('CA Tỉnh Quảng Trị');
 
-    await revokeCertificate(nationalRoot, readCertificate(province.certDer).info.serialHex, { at: new Date(Date.now() - DAY), reason: 'keyCompromise' });
+    await revokeCertificate(nationalRoot, readCertificate(province.certDer).info.serialHex, {
+      at: new Date(Date.now() - DAY),
+      reason: 'keyCompromise',
+    });
     const [revoked] = await verifyPdf(pdf, office([nationalRoot], [(await writeCrl(nationalRoot)).der, provinceCrl]));
     expect(revoked).toMatchObject({ status: 'invalid', reasonCode: 'REVOKED', checks: { revocation: 'revoked' } });
-    expect(revoked!.reason).toMatch(/^Chứng thư số của tổ chức chứng thực .*CA Tỉnh Quảng Trị.* đã bị thu hồi trước thời điểm ký/);
+    expect(revoked!.reason).toMatch(
+      /^Chứng thư số của tổ chức chứng thực .*CA Tỉnh Quảng Trị.* đã bị thu hồi trước thời điểm ký/,
+    );
   });
 
   it('finds the signer among the thousands of certificates a national CA has revoked', async () => {
@@ -330,10 +457,20 @@ describe('revocation: what the CA says about the signer', () => {
       thisUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date() }),
       nextUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date(Date.now() + 7 * DAY) }),
       revokedCertificates: serials.map(
-        (serial) => new pkijs.RevokedCertificate({ userCertificate: new asn1js.Integer({ valueHex: serial }), revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: revokedAt }) }),
+        (serial) =>
+          new pkijs.RevokedCertificate({
+            userCertificate: new asn1js.Integer({ valueHex: serial }),
+            revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: revokedAt }),
+          }),
       ),
     });
-    const key = await crypto.webcrypto.subtle.importKey('pkcs8', crypto.createPrivateKey(fs.readFileSync(ca.keyPath)).export({ type: 'pkcs8', format: 'der' }), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.webcrypto.subtle.importKey(
+      'pkcs8',
+      crypto.createPrivateKey(fs.readFileSync(ca.keyPath)).export({ type: 'pkcs8', format: 'der' }),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     await crl.sign(key, 'SHA-256');
     // Encoded from the objects: re-reading its own bytes trips asn1js's node limit inside pkijs.
     const der = Buffer.from(crl.toSchema(true).toBER(false));
@@ -353,7 +490,9 @@ describe('revocation: what the CA says about the signer', () => {
       response.writeHead(crlBody ? 200 : 404).end(crlBody ?? '');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const ca = await createTestCa(scratch('ca-online'), { crlUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca.crl` });
+    const ca = await createTestCa(scratch('ca-online'), {
+      crlUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca.crl`,
+    });
     crlBody = (await writeCrl(ca)).der;
     const pdf = await signedBy(ca);
     const options = office([ca]);
@@ -372,7 +511,9 @@ describe('revocation: what the CA says about the signer', () => {
     expect(summary(await verifyPdf(pdf, offline))).toEqual([['valid', 'OK']]);
     // Out of date and the CA server unreachable: the cached list is used and judged stale.
     const nextWeek = new Date(Date.now() + 8 * DAY);
-    expect(summary(await verifyPdf(pdf, { ...offline, online: true, now: nextWeek }))).toEqual([['indeterminate', 'CRL_STALE']]);
+    expect(summary(await verifyPdf(pdf, { ...offline, online: true, now: nextWeek }))).toEqual([
+      ['indeterminate', 'CRL_STALE'],
+    ]);
   });
 });
 
@@ -381,7 +522,11 @@ async function timestampToken(tsaUrl: string, data: Buffer): Promise<Buffer> {
   const dataPath = scratch('stamped.bin');
   fs.writeFileSync(dataPath, data);
   await run('openssl', ['ts', '-query', '-data', dataPath, '-sha256', '-cert', '-out', `${dataPath}.tsq`]);
-  const response = await fetch(tsaUrl, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: fs.readFileSync(`${dataPath}.tsq`) });
+  const response = await fetch(tsaUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/timestamp-query' },
+    body: fs.readFileSync(`${dataPath}.tsq`),
+  });
   fs.writeFileSync(`${dataPath}.tsr`, Buffer.from(await response.arrayBuffer()));
   await run('openssl', ['ts', '-reply', '-in', `${dataPath}.tsr`, '-token_out', '-out', `${dataPath}.tok`]);
   return fs.readFileSync(`${dataPath}.tok`);
@@ -406,11 +551,19 @@ describe('RFC 3161 timestamps', () => {
     const valid = checkTimestampToken(token, [signatureValue], anchors);
     expect(valid).toMatchObject({ status: 'valid', imprintMatches: true });
     expect(Math.abs(valid.genTime!.getTime() - Date.now())).toBeLessThan(60_000);
-    expect(checkTimestampToken(token, [Buffer.from('một chữ ký khác')], anchors)).toMatchObject({ status: 'invalid', imprintMatches: false });
-    expect(checkTimestampToken(token, [signatureValue], [])).toMatchObject({ status: 'untrusted', imprintMatches: true });
+    expect(checkTimestampToken(token, [Buffer.from('một chữ ký khác')], anchors)).toMatchObject({
+      status: 'invalid',
+      imprintMatches: false,
+    });
+    expect(checkTimestampToken(token, [signatureValue], [])).toMatchObject({
+      status: 'untrusted',
+      imprintMatches: true,
+    });
     // Moving genTime a year on (GeneralizedTime, tag 0x18, 15 bytes) breaks the TSA's signature.
     const forged = Buffer.from(token);
-    const genTimeAt = forged.indexOf(Buffer.concat([Buffer.from([0x18, 0x0f]), Buffer.from(String(valid.genTime!.getUTCFullYear()))]));
+    const genTimeAt = forged.indexOf(
+      Buffer.concat([Buffer.from([0x18, 0x0f]), Buffer.from(String(valid.genTime!.getUTCFullYear()))]),
+    );
     expect(genTimeAt).toBeGreaterThan(0);
     forged[genTimeAt + 5] = forged[genTimeAt + 5]! + 1;
     expect(checkTimestampToken(forged, [signatureValue], anchors).status).toBe('invalid');
@@ -421,10 +574,16 @@ describe('RFC 3161 timestamps', () => {
     // A signature field turned into a document timestamp: same length, new /SubFilter, and a
     // TSA token over the byte ranges in place of the CMS.
     const signed = await signedBy(ca, unsigned, { etsi: true });
-    const pdf = Buffer.from(signed.toString('latin1').replace('/SubFilter /ETSI.CAdES.detached', '/SubFilter /ETSI.RFC3161       '), 'latin1');
+    const pdf = Buffer.from(
+      signed.toString('latin1').replace('/SubFilter /ETSI.CAdES.detached', '/SubFilter /ETSI.RFC3161       '),
+      'latin1',
+    );
     expect(pdf.length).toBe(signed.length);
     const [, firstLength, secondStart, secondLength] = findPdfSignatures(pdf)[0]!.byteRange;
-    const token = await timestampToken(tsa.url, Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]));
+    const token = await timestampToken(
+      tsa.url,
+      Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]),
+    );
     pdf.write(token.toString('hex').padEnd(secondStart - firstLength - 2, '0'), firstLength + 1, 'latin1');
 
     const [verdict] = await verifyPdf(pdf, office([ca], [(await writeCrl(ca)).der]));

@@ -75,7 +75,13 @@ const fake = vi.hoisted(() => {
     postMessage(message: HostRequest) {
       this.received.push(message);
       if (message.type === 'call') {
-        queueMicrotask(() => this.emit('message', { type: 'result', id: message.id, result: { ok: true, value: { handled: message.name, input: message.input } as never } }));
+        queueMicrotask(() =>
+          this.emit('message', {
+            type: 'result',
+            id: message.id,
+            result: { ok: true, value: { handled: message.name, input: message.input } as never },
+          }),
+        );
       }
     }
     kill() {
@@ -109,7 +115,8 @@ const fake = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     permissionRequest: null as null | ((...args: any[]) => void),
     permissionCheck: null as null | ((...args: any[]) => boolean),
-    beforeRequest: null as null | ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void),
+    beforeRequest: null as
+      null | ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void),
   };
 
   const app = Object.assign(new FakeEmitter(), {
@@ -121,7 +128,13 @@ const fake = vi.hoisted(() => {
     setAppUserModelId: vi.fn(),
   });
 
-  const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
+  const ipcRenderer = {
+    invoke: vi.fn(async () => ({ ok: true, value: null })),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+    send: vi.fn(),
+    sendSync: vi.fn(),
+  };
 
   const module = {
     app,
@@ -134,7 +147,9 @@ const fake = vi.hoisted(() => {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
-      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler)),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) =>
+        state.protocolHandlers.set(scheme, handler),
+      ),
     },
     ipcMain: {
       handle: vi.fn((channel: string, handler: (...args: any[]) => unknown) => state.ipcHandlers.set(channel, handler)),
@@ -146,10 +161,14 @@ const fake = vi.hoisted(() => {
       defaultSession: {
         setPermissionRequestHandler: vi.fn((handler: (...args: any[]) => void) => (state.permissionRequest = handler)),
         setPermissionCheckHandler: vi.fn((handler: (...args: any[]) => boolean) => (state.permissionCheck = handler)),
-        webRequest: { onBeforeRequest: vi.fn((handler: typeof state.beforeRequest) => (state.beforeRequest = handler)) },
+        webRequest: {
+          onBeforeRequest: vi.fn((handler: typeof state.beforeRequest) => (state.beforeRequest = handler)),
+        },
       },
     },
-    utilityProcess: { fork: vi.fn((modulePath: string, args: string[], _options?: unknown) => new FakeHostProcess(modulePath, args)) },
+    utilityProcess: {
+      fork: vi.fn((modulePath: string, args: string[], _options?: unknown) => new FakeHostProcess(modulePath, args)),
+    },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => state.exposed.set(key, api)) },
     ipcRenderer,
   };
@@ -165,7 +184,19 @@ const fake = vi.hoisted(() => {
     state.exposed.clear();
     state.permissionRequest = state.permissionCheck = state.beforeRequest = null;
     app.removeAllListeners();
-    for (const group of [module.app, module.Menu, module.dialog, module.shell, module.protocol, module.ipcMain, module.session.defaultSession, module.session.defaultSession.webRequest, module.utilityProcess, module.contextBridge, ipcRenderer]) {
+    for (const group of [
+      module.app,
+      module.Menu,
+      module.dialog,
+      module.shell,
+      module.protocol,
+      module.ipcMain,
+      module.session.defaultSession,
+      module.session.defaultSession.webRequest,
+      module.utilityProcess,
+      module.contextBridge,
+      ipcRenderer,
+    ]) {
       for (const value of Object.values(group)) if (vi.isMockFunction(value)) value.mockClear();
     }
   };
@@ -275,7 +306,14 @@ describe('Electron main process', () => {
   it('refuses calls from any frame that is not app://vanthu', async () => {
     await launchMain();
     const handler = fake.state.ipcHandlers.get(ipcChannels.call)!;
-    for (const url of ['https://evil.example/', 'file:///home/user/page.html', 'app://other/index.html', 'http://127.0.0.1:5173/', 'devtools://devtools/bundled/inspector.html', '']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///home/user/page.html',
+      'app://other/index.html',
+      'http://127.0.0.1:5173/',
+      'devtools://devtools/bundled/inspector.html',
+      '',
+    ]) {
       const result: any = await handler(appEvent(url), 'office.status', {});
       expect(result.ok, url).toBe(false);
       expect(result.error.code, url).toBe('IPC_FORBIDDEN');
@@ -319,9 +357,15 @@ describe('Electron main process', () => {
     host.emit('message', { type: 'event', event: running } satisfies HostMessage);
     expect(window!.sent).toEqual([[ipcChannels.event, running]]);
     expect(tray!.tooltip).toBe('Văn thư — Đang đồng bộ…');
-    host.emit('message', { type: 'event', event: { type: 'sync.state', running: false, trigger: 'schedule', ok: true } });
+    host.emit('message', {
+      type: 'event',
+      event: { type: 'sync.state', running: false, trigger: 'schedule', ok: true },
+    });
     expect(tray!.tooltip).toBe('Văn thư — Đồng bộ xong');
-    host.emit('message', { type: 'event', event: { type: 'sync.state', running: false, trigger: 'manual', ok: false } });
+    host.emit('message', {
+      type: 'event',
+      event: { type: 'sync.state', running: false, trigger: 'manual', ok: false },
+    });
     expect(tray!.tooltip).toBe('Văn thư — Đồng bộ lỗi');
     host.emit('message', { type: 'event', event: { type: 'sync.phase', phase: 'push' } });
     expect(tray!.tooltip).toBe('Văn thư — Đồng bộ lỗi');
@@ -332,20 +376,44 @@ describe('Electron main process', () => {
     await launchMain();
     const [tray] = fake.FakeTray.all;
     const items = tray!.menu.template as { label?: string; click?: () => void }[];
-    expect(items.filter((item) => item.label).map((item) => item.label)).toEqual(['Mở vanthu', 'Đồng bộ ngay', 'Thoát']);
+    expect(items.filter((item) => item.label).map((item) => item.label)).toEqual([
+      'Mở vanthu',
+      'Đồng bộ ngay',
+      'Thoát',
+    ]);
     items.find((item) => item.label === 'Đồng bộ ngay')!.click!();
     await flush();
     const host = fake.FakeHostProcess.all[0]!;
-    expect(host.received).toContainEqual({ type: 'call', id: expect.any(Number), name: 'sync.run', input: { trigger: 'manual' } });
+    expect(host.received).toContainEqual({
+      type: 'call',
+      id: expect.any(Number),
+      name: 'sync.run',
+      input: { trigger: 'manual' },
+    });
   });
 
   it('has a Vietnamese application menu', async () => {
     await launchMain();
-    const menu = fake.module.Menu.setApplicationMenu.mock.calls[0]![0] as { template: { label: string; submenu: { label?: string; role?: string }[] }[] };
+    const menu = fake.module.Menu.setApplicationMenu.mock.calls[0]![0] as {
+      template: { label: string; submenu: { label?: string; role?: string }[] }[];
+    };
     expect(menu.template.map((item) => item.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     const labels = menu.template.flatMap((item) => item.submenu.map((entry) => entry.label).filter(Boolean));
-    expect(labels).toEqual(expect.arrayContaining(['Thoát', 'Sao chép', 'Dán', 'Tải lại', 'Phóng to', 'Thu nhỏ', 'Toàn màn hình', 'Giới thiệu']));
-    expect(menu.template[1]!.submenu.map((entry) => entry.role).filter(Boolean)).toEqual(expect.arrayContaining(['copy', 'paste']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Thoát',
+        'Sao chép',
+        'Dán',
+        'Tải lại',
+        'Phóng to',
+        'Thu nhỏ',
+        'Toàn màn hình',
+        'Giới thiệu',
+      ]),
+    );
+    expect(menu.template[1]!.submenu.map((entry) => entry.role).filter(Boolean)).toEqual(
+      expect.arrayContaining(['copy', 'paste']),
+    );
   });
 
   it('hides to the tray on close, and on quit closes core before letting the app go', async () => {
@@ -390,7 +458,13 @@ describe('window state', () => {
     const dir = tempDir();
     const file = path.join(dir, 'window-state.json');
     fake.reset();
-    for (const content of ['not json', '{"x":1}', '{"x":0,"y":0,"width":-5,"height":700,"maximized":false}', '{"x":"0","y":0,"width":1200,"height":700,"maximized":false}', '{"x":0,"y":0,"width":1e9,"height":700,"maximized":false}']) {
+    for (const content of [
+      'not json',
+      '{"x":1}',
+      '{"x":0,"y":0,"width":-5,"height":700,"maximized":false}',
+      '{"x":"0","y":0,"width":1200,"height":700,"maximized":false}',
+      '{"x":0,"y":0,"width":1e9,"height":700,"maximized":false}',
+    ]) {
       fs.writeFileSync(file, content);
       expect(readWindowState(file), content).toBeNull();
     }
@@ -410,8 +484,13 @@ describe('window state', () => {
 describe('web contents and session security', () => {
   async function securedContents() {
     await launchMain();
-    const contents = Object.assign(new fake.FakeEmitter(), { openHandler: null as null | ((details: { url: string }) => { action: string }) });
-    Object.assign(contents, { setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => (contents.openHandler = handler) });
+    const contents = Object.assign(new fake.FakeEmitter(), {
+      openHandler: null as null | ((details: { url: string }) => { action: string }),
+    });
+    Object.assign(contents, {
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) =>
+        (contents.openHandler = handler),
+    });
     fake.module.app.emit('web-contents-created', {}, contents);
     return contents;
   }
@@ -434,7 +513,12 @@ describe('web contents and session security', () => {
     const contents = await securedContents();
     expect(contents.openHandler!({ url: 'https://vbpl.vn/van-ban/30-2020' })).toEqual({ action: 'deny' });
     expect(fake.module.shell.openExternal).toHaveBeenCalledWith('https://vbpl.vn/van-ban/30-2020');
-    for (const url of ['http://example.com', 'file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'app://vanthu/index.html']) {
+    for (const url of [
+      'http://example.com',
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://server/share',
+      'app://vanthu/index.html',
+    ]) {
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(fake.module.shell.openExternal).toHaveBeenCalledTimes(1);
@@ -464,10 +548,22 @@ describe('web contents and session security', () => {
       fake.state.beforeRequest!({ url }, (r) => (response = r));
       return response!.cancel;
     };
-    for (const url of ['https://cdn.example.com/x.js', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ws://127.0.0.1/', 'ftp://x/', 'not a url']) {
+    for (const url of [
+      'https://cdn.example.com/x.js',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'ws://127.0.0.1/',
+      'ftp://x/',
+      'not a url',
+    ]) {
       expect(cancelled(url), url).toBe(true);
     }
-    for (const url of ['app://vanthu/index.html', 'app://vanthu/assets/index.js', 'data:image/png;base64,AAAA', 'blob:app://vanthu/5b0c']) {
+    for (const url of [
+      'app://vanthu/index.html',
+      'app://vanthu/assets/index.js',
+      'data:image/png;base64,AAAA',
+      'blob:app://vanthu/5b0c',
+    ]) {
       expect(cancelled(url), url).toBe(false);
     }
   });
@@ -524,7 +620,11 @@ describe('app:// protocol', () => {
     await launchMain();
     const handler = fake.state.protocolHandlers.get('app')!;
     // main serves dist/renderer; one level up from the renderer is the repository's package.json.
-    for (const url of ['app://vanthu/..%2fpackage.json', 'app://vanthu/..%2f..%2fpackage.json', 'app://vanthu/..%5c..%5cpackage.json']) {
+    for (const url of [
+      'app://vanthu/..%2fpackage.json',
+      'app://vanthu/..%2f..%2fpackage.json',
+      'app://vanthu/..%5c..%5cpackage.json',
+    ]) {
       const response = await handler(new Request(url));
       expect(response.status, url).toBe(400);
       expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
@@ -544,7 +644,10 @@ describe('preload', () => {
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
     expect(Object.values(bridge)).not.toContain(fake.module.ipcRenderer);
 
-    const api = bridge as { call(name: string, input: unknown): Promise<unknown>; onEvent(listener: (event: unknown) => void): () => void };
+    const api = bridge as {
+      call(name: string, input: unknown): Promise<unknown>;
+      onEvent(listener: (event: unknown) => void): () => void;
+    };
     await api.call('office.status', {});
     expect(fake.module.ipcRenderer.invoke).toHaveBeenCalledWith(ipcChannels.call, 'office.status', {});
     // Nothing of the IPC machinery comes back to the page through call().
@@ -552,7 +655,10 @@ describe('preload', () => {
 
     const listener = vi.fn();
     const unsubscribe = api.onEvent(listener);
-    const [channel, relay] = fake.module.ipcRenderer.on.mock.calls[0] as unknown as [string, (event: unknown, payload: unknown) => void];
+    const [channel, relay] = fake.module.ipcRenderer.on.mock.calls[0] as unknown as [
+      string,
+      (event: unknown, payload: unknown) => void,
+    ];
     expect(channel).toBe(ipcChannels.event);
     const ipcEvent = { sender: fake.module.ipcRenderer, senderFrame: {} };
     relay(ipcEvent, { type: 'sync.phase', phase: 'push' });
@@ -577,12 +683,18 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
   }, 120_000);
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  const requiresOf = (file: string) => [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+  const requiresOf = (file: string) =>
+    [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
   /** What a bundle loads from node_modules (or from Electron) at run time. */
   const externalsOf = (file: string) => requiresOf(file).filter((id) => !isBuiltin(id));
 
   it('builds main, preload, core host and token host, with the preload requiring nothing but electron', () => {
-    expect(files.map((file) => path.basename(file))).toEqual(['main.cjs', 'preload.cjs', 'core-host.cjs', 'token-host.cjs']);
+    expect(files.map((file) => path.basename(file))).toEqual([
+      'main.cjs',
+      'preload.cjs',
+      'core-host.cjs',
+      'token-host.cjs',
+    ]);
     for (const file of files) expect(fs.statSync(file).size, file).toBeGreaterThan(0);
     expect(requiresOf(path.join(outdir, 'preload.cjs'))).toEqual(['electron']);
     // The main process loads no native module and none of core: only Electron and Node's own modules.
@@ -626,7 +738,9 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
   it('runs the bundled core host without tsx: opens a store and registers a PDF through pdf.js', async () => {
     const { vietnamesePdf } = await import('../../scripts/lib/make-pdf.ts');
     const { call, close } = await bundledHost();
-    expect(await call('office.init', { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' })).toMatchObject({ ok: true });
+    expect(await call('office.init', { agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú' })).toMatchObject({
+      ok: true,
+    });
     const pdf = await vietnamesePdf(['Kế hoạch phòng, chống dịch sốt xuất huyết năm 2026']);
     const registered = await call('incoming.register', {
       file: { base64: pdf.toString('base64'), filename: 'ke-hoach.pdf' },
@@ -636,7 +750,10 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
       type: 'KH',
       subject: 'Kế hoạch phòng, chống dịch sốt xuất huyết năm 2026',
     });
-    expect(registered).toMatchObject({ ok: true, value: { registerNumber: 1, pageCount: 1, attachments: [{ mime: 'application/pdf' }] } });
+    expect(registered).toMatchObject({
+      ok: true,
+      value: { registerNumber: 1, pageCount: 1, attachments: [{ mime: 'application/pdf' }] },
+    });
     expect(await close()).toBe(0);
   }, 60_000);
 
@@ -646,7 +763,10 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
     const { call, close } = await bundledHost({ ...process.env, SOFTHSM2_CONF: tokens.softhsm2Conf });
     const listed = await call('tokens.list', { modules: [tokens.module] });
     expect(listed.ok, JSON.stringify(listed)).toBe(true);
-    expect(listed.value.tokens.map((token: { label: string }) => token.label).sort()).toEqual(['vanthu-organization', 'vanthu-personal']);
+    expect(listed.value.tokens.map((token: { label: string }) => token.label).sort()).toEqual([
+      'vanthu-organization',
+      'vanthu-personal',
+    ]);
     expect(await close()).toBe(0);
   }, 120_000);
 });

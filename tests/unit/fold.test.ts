@@ -6,7 +6,9 @@ import { outgoingNotation } from '../../core/documents/notation.ts';
 
 describe('Vietnamese folding', () => {
   it('drops every tone and vowel mark, including letters that carry two', () => {
-    expect(foldVietnamese('Nguyễn Thị Hoà, Hòa, Ủy ban, phòng, chống dịch')).toBe('nguyen thi hoa, hoa, uy ban, phong, chong dich');
+    expect(foldVietnamese('Nguyễn Thị Hoà, Hòa, Ủy ban, phòng, chống dịch')).toBe(
+      'nguyen thi hoa, hoa, uy ban, phong, chong dich',
+    );
     expect(foldVietnamese('Ầ Ặ Ễ Ộ Ự Ỹ')).toBe('a a e o u y');
   });
 
@@ -42,7 +44,11 @@ describe('search query', () => {
   });
 
   it('looks a số/ký hiệu up as a phrase in the notation column', () => {
-    expect(searchPlan('15/UBND-VP')).toEqual({ match: 'code : "15 ubnd vp"', tiers: ['code : "15 ubnd vp"'], adjacentWords: null });
+    expect(searchPlan('15/UBND-VP')).toEqual({
+      match: 'code : "15 ubnd vp"',
+      tiers: ['code : "15 ubnd vp"'],
+      adjacentWords: null,
+    });
     expect(searchPlan('245/UBND-NN dat dai')?.match).toBe('code : "245 ubnd nn" "dat" "dai"');
   });
 

@@ -6,10 +6,22 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // What each folder may import (DESIGN §1): the folder says which room a file is in.
 const rules: Record<string, { forbidden: RegExp; why: string }> = {
-  shared: { forbidden: /^(node:|electron$|better-sqlite3|pdfjs-dist)|^\.\.(\/\.\.)*\/(core|server|renderer|electron)\//, why: 'shared runs everywhere: no Node, no DOM, no other layer' },
-  core: { forbidden: /^electron$|^\.\.(\/\.\.)*\/(renderer|electron|server)\//, why: 'core is plain Node and never imports the shell, the UI or the hub' },
-  server: { forbidden: /^electron$|^\.\.(\/\.\.)*\/(renderer|electron|core)\//, why: 'the hub shares only shared/ with the app' },
-  renderer: { forbidden: /^(node:|electron$|better-sqlite3)|^\.\.(\/\.\.)*\/(core|server|electron)\//, why: 'the UI talks to core only through window.vanthu' },
+  shared: {
+    forbidden: /^(node:|electron$|better-sqlite3|pdfjs-dist)|^\.\.(\/\.\.)*\/(core|server|renderer|electron)\//,
+    why: 'shared runs everywhere: no Node, no DOM, no other layer',
+  },
+  core: {
+    forbidden: /^electron$|^\.\.(\/\.\.)*\/(renderer|electron|server)\//,
+    why: 'core is plain Node and never imports the shell, the UI or the hub',
+  },
+  server: {
+    forbidden: /^electron$|^\.\.(\/\.\.)*\/(renderer|electron|core)\//,
+    why: 'the hub shares only shared/ with the app',
+  },
+  renderer: {
+    forbidden: /^(node:|electron$|better-sqlite3)|^\.\.(\/\.\.)*\/(core|server|electron)\//,
+    why: 'the UI talks to core only through window.vanthu',
+  },
 };
 
 function sourceFiles(dir: string): string[] {

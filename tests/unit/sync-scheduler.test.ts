@@ -32,7 +32,9 @@ function listen(port = 0): Promise<net.Server & { port: number }> {
   return new Promise((resolve) => {
     const server = net.createServer((socket) => socket.destroy());
     servers.push(server);
-    server.listen(port, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port })));
+    server.listen(port, '127.0.0.1', () =>
+      resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port })),
+    );
   });
 }
 

@@ -14,7 +14,10 @@ const MIGRATION_FILE = /^(\d{4})-[a-z0-9-]+\.sql$/;
  */
 function loadMigrations(): Migration[] {
   const dir = new URL('./', import.meta.url);
-  const files = fs.readdirSync(dir).filter((file) => MIGRATION_FILE.test(file)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => MIGRATION_FILE.test(file))
+    .sort();
   files.forEach((file, index) => {
     if (Number(MIGRATION_FILE.exec(file)![1]) !== index + 1) throw new Error(`migration ${file} is out of sequence`);
   });

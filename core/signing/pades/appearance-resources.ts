@@ -70,7 +70,9 @@ function appearanceFont(): AppearanceFont {
     toUnicode: deflateSync(toUnicodeCMap(glyphs)),
     widths: Array.from(widths, (width) => width ?? 0),
     descriptor: {
-      bbox: [face.bbox.minX, face.bbox.minY, face.bbox.maxX, face.bbox.maxY].map((value) => Math.round(value * scale)) as [number, number, number, number],
+      bbox: [face.bbox.minX, face.bbox.minY, face.bbox.maxX, face.bbox.maxY].map((value) =>
+        Math.round(value * scale),
+      ) as [number, number, number, number],
       ascent: Math.round(face.ascent * scale),
       descent: Math.round(face.descent * scale),
       capHeight: Math.round(face.capHeight * scale),
@@ -83,7 +85,8 @@ function appearanceFont(): AppearanceFont {
 export function encodeText(text: string): string {
   const glyphs = appearanceFont().glyphs;
   let hex = '';
-  for (const char of text.normalize('NFC')) hex += (glyphs.get(char.codePointAt(0)!)?.cid ?? 0).toString(16).padStart(4, '0');
+  for (const char of text.normalize('NFC'))
+    hex += (glyphs.get(char.codePointAt(0)!)?.cid ?? 0).toString(16).padStart(4, '0');
   return `<${hex}>`;
 }
 
@@ -98,12 +101,22 @@ export function textWidth(text: string, size: number): number {
 export function registerFont(context: PDFContext, texts: string[]): PDFRef {
   const prepared = appearanceFont();
   const used = new Set<number>();
-  for (const text of texts) for (const char of text.normalize('NFC')) used.add(prepared.glyphs.get(char.codePointAt(0)!)?.cid ?? 0);
+  for (const text of texts)
+    for (const char of text.normalize('NFC')) used.add(prepared.glyphs.get(char.codePointAt(0)!)?.cid ?? 0);
   const widths = [...used].sort((a, b) => a - b).flatMap((cid) => [cid, [prepared.widths[cid] ?? 0]]);
   const fontFile = context.register(
-    PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: prepared.fontFile.length, Length: prepared.fontFile.deflated.length }), prepared.fontFile.deflated),
+    PDFRawStream.of(
+      context.obj({
+        Filter: 'FlateDecode',
+        Length1: prepared.fontFile.length,
+        Length: prepared.fontFile.deflated.length,
+      }),
+      prepared.fontFile.deflated,
+    ),
   );
-  const toUnicode = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: prepared.toUnicode.length }), prepared.toUnicode));
+  const toUnicode = context.register(
+    PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: prepared.toUnicode.length }), prepared.toUnicode),
+  );
   const { bbox, ascent, descent, capHeight } = prepared.descriptor;
   const descriptor = context.register(
     context.obj({
@@ -132,12 +145,21 @@ export function registerFont(context: PDFContext, texts: string[]): PDFRef {
     }),
   );
   return context.register(
-    context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: FONT_NAME, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode }),
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: FONT_NAME,
+      Encoding: 'Identity-H',
+      DescendantFonts: [descendant],
+      ToUnicode: toUnicode,
+    }),
   );
 }
 
 function toUnicodeCMap(glyphs: Map<number, { cid: number }>): Buffer {
-  const entries = [...glyphs].map(([codePoint, { cid }]) => `<${cid.toString(16).padStart(4, '0')}> <${codePoint.toString(16).padStart(4, '0')}>`);
+  const entries = [...glyphs].map(
+    ([codePoint, { cid }]) => `<${cid.toString(16).padStart(4, '0')}> <${codePoint.toString(16).padStart(4, '0')}>`,
+  );
   const chunks: string[] = [];
   // A bfchar block holds at most 100 entries (Adobe technical note 5411).
   for (let start = 0; start < entries.length; start += 100) {
@@ -197,13 +219,15 @@ async function decodePng(png: Uint8Array): Promise<PreparedImage> {
   }
   const rawStream = (ref: PDFRef): PDFRawStream => {
     const object = scratch.context.lookup(ref);
-    if (!(object instanceof PDFRawStream)) throw new AppError('SIGN_IMAGE_INVALID', 'the image did not encode to a stream');
+    if (!(object instanceof PDFRawStream))
+      throw new AppError('SIGN_IMAGE_INVALID', 'the image did not encode to a stream');
     return object;
   };
   const stream = rawStream(embedded.ref);
   const copy = (raw: PDFRawStream) => {
     const dict: Record<string, unknown> = {};
-    for (const [name, value] of raw.dict.entries()) if (name.asString() !== '/SMask' && name.asString() !== '/Length') dict[name.asString().slice(1)] = value;
+    for (const [name, value] of raw.dict.entries())
+      if (name.asString() !== '/SMask' && name.asString() !== '/Length') dict[name.asString().slice(1)] = value;
     return { dict, bytes: raw.getContents() };
   };
   const maskRef = stream.dict.get(PDFName.of('SMask'));
@@ -214,7 +238,12 @@ async function decodePng(png: Uint8Array): Promise<PreparedImage> {
 /** Adds a prepared image (and its soft mask) to the document; returns the image's reference. */
 export function registerImage(context: PDFContext, prepared: PreparedImage): PDFRef {
   const stream = (part: { dict: Record<string, unknown>; bytes: Uint8Array }, extra: Record<string, unknown> = {}) =>
-    context.register(PDFRawStream.of(context.obj({ ...part.dict, ...extra, Length: part.bytes.length } as never) as unknown as PDFDict, part.bytes));
+    context.register(
+      PDFRawStream.of(
+        context.obj({ ...part.dict, ...extra, Length: part.bytes.length } as never) as unknown as PDFDict,
+        part.bytes,
+      ),
+    );
   const mask = prepared.mask ? stream(prepared.mask) : null;
   return stream(prepared.image, mask ? { SMask: mask } : {});
 }

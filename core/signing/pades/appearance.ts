@@ -46,13 +46,19 @@ export function captionLines(spec: AppearanceSpec): string[] {
 }
 
 /** Image size in points that fits the box the appearance allows, keeping its aspect. */
-function fitImage(image: { width: number; height: number }, max: { width: number; height: number }): { width: number; height: number } {
+function fitImage(
+  image: { width: number; height: number },
+  max: { width: number; height: number },
+): { width: number; height: number } {
   const scale = Math.min(max.width / image.width, max.height / image.height);
   return { width: image.width * scale, height: image.height * scale };
 }
 
 /** Width and height of the appearance box for this spec. */
-export function appearanceSize(spec: AppearanceSpec, image: { width: number; height: number } | null): { width: number; height: number } {
+export function appearanceSize(
+  spec: AppearanceSpec,
+  image: { width: number; height: number } | null,
+): { width: number; height: number } {
   const lines = captionLines(spec);
   const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
   const widest = Math.max(...lines.map((line) => textWidth(line, size)));
@@ -82,7 +88,9 @@ export function drawAppearance(
 
   if (image && spec.kind !== 'appendix') {
     const drawn =
-      spec.kind === 'organization' ? { width: spec.sealSizePt, height: spec.sealSizePt } : fitImage(image, PERSONAL_IMAGE_MAX);
+      spec.kind === 'organization'
+        ? { width: spec.sealSizePt, height: spec.sealSizePt }
+        : fitImage(image, PERSONAL_IMAGE_MAX);
     const x = (box.width - drawn.width) / 2;
     const y = box.height - drawn.height;
     imageBox = { x: box.x + x, y: box.y + y, width: drawn.width, height: drawn.height };
@@ -95,7 +103,10 @@ export function drawAppearance(
   lines.forEach((line, index) => {
     const width = textWidth(line, size);
     const x = spec.kind === 'appendix' ? box.width - width - 1 : (box.width - width) / 2;
-    const y = spec.kind === 'appendix' ? box.height - (index + 1) * lineHeight + descent : (lines.length - index - 1) * lineHeight + descent;
+    const y =
+      spec.kind === 'appendix'
+        ? box.height - (index + 1) * lineHeight + descent
+        : (lines.length - index - 1) * lineHeight + descent;
     ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`, `${encodeText(line)} Tj`);
   });
   ops.push('ET', 'Q');

@@ -29,7 +29,10 @@ export interface PlaceholderOptions {
   signerName: string | null;
   appearance: AppearanceSpec;
   /** Picks the page and box, given the last page's size and the appearance's size. */
-  place(pageSizes: { width: number; height: number }[], size: { width: number; height: number }): { pageIndex: number; box: Box };
+  place(
+    pageSizes: { width: number; height: number }[],
+    size: { width: number; height: number },
+  ): { pageIndex: number; box: Box };
 }
 
 export interface PreparedPdf {
@@ -43,15 +46,26 @@ export interface PreparedPdf {
 export async function addSignaturePlaceholder(original: Uint8Array, options: PlaceholderOptions): Promise<PreparedPdf> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(original, { forIncrementalUpdate: true, updateMetadata: false, ignoreEncryption: false });
+    doc = await PDFDocument.load(original, {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+      ignoreEncryption: false,
+    });
   } catch (error) {
     throw new AppError('PDF_CORRUPT', error instanceof Error ? error.message : String(error), { cause: error });
   }
   const snapshot = doc.takeSnapshot();
   const font = registerFont(doc.context, captionLines(options.appearance));
-  const imageBytes = options.appearance.kind === 'personal' ? options.appearance.image : options.appearance.kind === 'organization' ? options.appearance.seal : null;
+  const imageBytes =
+    options.appearance.kind === 'personal'
+      ? options.appearance.image
+      : options.appearance.kind === 'organization'
+        ? options.appearance.seal
+        : null;
   const prepared = imageBytes ? await preparePng(imageBytes) : null;
-  const image = prepared ? { ref: registerImage(doc.context, prepared), width: prepared.width, height: prepared.height } : null;
+  const image = prepared
+    ? { ref: registerImage(doc.context, prepared), width: prepared.width, height: prepared.height }
+    : null;
 
   const pages = doc.getPages();
   const size = appearanceSize(options.appearance, image);
@@ -72,7 +86,12 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
     SubFilter: options.subFilter,
-    ByteRange: [0, PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER)],
+    ByteRange: [
+      0,
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    ],
     Contents: PDFHexString.of('0'.repeat(CONTENTS_BYTES * 2)),
     M: PDFString.fromDate(options.signingTime),
   });
@@ -84,7 +103,9 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
     Type: 'Annot',
     Subtype: 'Widget',
     FT: 'Sig',
-    Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((value) => PDFNumber.of(Math.round(value * 100) / 100)),
+    Rect: [box.x, box.y, box.x + box.width, box.y + box.height].map((value) =>
+      PDFNumber.of(Math.round(value * 100) / 100),
+    ),
     V: signatureRef,
     T: PDFHexString.fromText(options.fieldName),
     // Print (4) + Locked (128): the appearance is part of the signed record.
@@ -109,7 +130,10 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
   acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   addToArray(doc, snapshot, acroForm, 'Fields', widgetRef, null);
 
-  const increment = await doc.saveIncremental(snapshot, { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const increment = await doc.saveIncremental(snapshot, {
+    useObjectStreams: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
   // The writer numbers offsets from the end of the original and starts the update with its own newline.
   const bytes = new Uint8Array(original.length + increment.length);
   bytes.set(original, 0);
@@ -118,7 +142,14 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
 }
 
 /** Appends `ref` to dict[key], creating the array; marks whichever object holds the array as changed. */
-function addToArray(doc: PDFDocument, snapshot: ReturnType<PDFDocument['takeSnapshot']>, dict: PDFDict, key: string, ref: PDFRef, dictRef: PDFRef | null): void {
+function addToArray(
+  doc: PDFDocument,
+  snapshot: ReturnType<PDFDocument['takeSnapshot']>,
+  dict: PDFDict,
+  key: string,
+  ref: PDFRef,
+  dictRef: PDFRef | null,
+): void {
   const name = PDFName.of(key);
   const entry: PDFObject | undefined = dict.get(name);
   if (entry instanceof PDFRef) {

@@ -45,19 +45,30 @@ export function signatureBlockIn(layout: readonly LayoutItem[], signerName: stri
     const title = items
       .filter((item) => item.y > name.y + name.height && item.x < centre && item.x + item.width > centre)
       .sort((a, b) => a.y - b.y)[0];
-    return { pageIndex: page, name: { x: name.x, y: name.y, width: name.width, height: name.height }, titleBottom: title ? title.y : null };
+    return {
+      pageIndex: page,
+      name: { x: name.x, y: name.y, width: name.width, height: name.height },
+      titleBottom: title ? title.y : null,
+    };
   }
   return null;
 }
 
-export function placeAppearance(input: PlacementInput, pageSizes: { width: number; height: number }[], size: { width: number; height: number }): { pageIndex: number; box: Box } {
+export function placeAppearance(
+  input: PlacementInput,
+  pageSizes: { width: number; height: number }[],
+  size: { width: number; height: number },
+): { pageIndex: number; box: Box } {
   const pageSize = (index: number) => pageSizes[index] ?? pageSizes[0]!;
   const lastPage = { index: pageSizes.length - 1, ...pageSize(pageSizes.length - 1) };
   if (input.user) return { pageIndex: input.user.page - 1, box: { x: input.user.x, y: input.user.y, ...size } };
   const spec = input.spec;
   if (spec.kind === 'appendix') {
     const first = pageSize(0);
-    return { pageIndex: 0, box: { x: first.width - MARGIN - size.width, y: first.height - MARGIN - size.height, ...size } };
+    return {
+      pageIndex: 0,
+      box: { x: first.width - MARGIN - size.width, y: first.height - MARGIN - size.height, ...size },
+    };
   }
   if (spec.kind === 'organization' && input.signerImage) {
     const image = input.signerImage.box;

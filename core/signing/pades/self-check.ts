@@ -34,16 +34,23 @@ export function checkSignedPdf(
   if (start !== 0 || contentsEnd + tailLength !== file.length) fail('ByteRange does not cover the whole file');
   if (file[contentsStart] !== 0x3c || file[contentsEnd - 1] !== 0x3e) fail('/Contents is not where ByteRange says');
 
-  const written = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(file.toString('latin1', Math.max(0, contentsStart - 400), contentsStart));
-  if (!written || written.slice(1).map(Number).join() !== byteRange.join()) fail('the ByteRange written in the file differs');
+  const written = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(
+    file.toString('latin1', Math.max(0, contentsStart - 400), contentsStart),
+  );
+  if (!written || written.slice(1).map(Number).join() !== byteRange.join())
+    fail('the ByteRange written in the file differs');
 
   const hex = file.toString('latin1', contentsStart + 1, contentsEnd - 1);
   const expected = Buffer.from(cms.der).toString('hex');
   if (!hex.startsWith(expected) || !/^0*$/.test(hex.slice(expected.length))) fail('/Contents does not hold the CMS');
 
-  const covered = createHash('sha256').update(file.subarray(0, contentsStart)).update(file.subarray(contentsEnd)).digest();
+  const covered = createHash('sha256')
+    .update(file.subarray(0, contentsStart))
+    .update(file.subarray(contentsEnd))
+    .digest();
   if (!covered.equals(digest)) fail('the covered bytes do not hash to the signed digest');
   if (Buffer.from(cms.signedAttributes).indexOf(covered) === -1) fail('messageDigest is not the covered bytes');
 
-  if (!verify('sha256', cms.signedAttributes, publicKeyOf(certificateDer), cms.signatureValue)) fail('the token signature does not verify with the certificate');
+  if (!verify('sha256', cms.signedAttributes, publicKeyOf(certificateDer), cms.signatureValue))
+    fail('the token signature does not verify with the certificate');
 }

@@ -3,7 +3,12 @@
 // /Contents. The original bytes are the unchanged prefix of the result.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { addSignaturePlaceholder, BYTE_RANGE_PLACEHOLDER, CONTENTS_BYTES, type PlaceholderOptions } from './placeholder.ts';
+import {
+  addSignaturePlaceholder,
+  BYTE_RANGE_PLACEHOLDER,
+  CONTENTS_BYTES,
+  type PlaceholderOptions,
+} from './placeholder.ts';
 import type { Box } from './appearance.ts';
 
 export interface SignedPdf {
@@ -18,7 +23,11 @@ export interface SignedPdf {
   imageBox: Box | null;
 }
 
-export async function signPdf(original: Uint8Array, options: PlaceholderOptions, buildCms: (digest: Uint8Array) => Promise<Uint8Array>): Promise<SignedPdf> {
+export async function signPdf(
+  original: Uint8Array,
+  options: PlaceholderOptions,
+  buildCms: (digest: Uint8Array) => Promise<Uint8Array>,
+): Promise<SignedPdf> {
   const prepared = await addSignaturePlaceholder(original, options);
   const bytes = prepared.bytes;
   const { byteRange, contentsStart, contentsEnd } = fillByteRange(bytes, original.length);
@@ -30,16 +39,28 @@ export async function signPdf(original: Uint8Array, options: PlaceholderOptions,
 
   const cms = await buildCms(digest);
   const hex = Buffer.from(cms).toString('hex');
-  if (hex.length > contentsEnd - contentsStart - 2) throw new AppError('SIGN_SPACE_EXCEEDED', `CMS ${cms.length} bytes, room for ${CONTENTS_BYTES}`);
+  if (hex.length > contentsEnd - contentsStart - 2)
+    throw new AppError('SIGN_SPACE_EXCEEDED', `CMS ${cms.length} bytes, room for ${CONTENTS_BYTES}`);
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).write(hex, contentsStart + 1, 'latin1');
 
   whole.update(bytes.subarray(contentsStart, contentsEnd));
   whole.update(bytes.subarray(contentsEnd));
-  return { bytes, digest, sha256: whole.digest('hex'), byteRange, pageIndex: prepared.pageIndex, box: prepared.box, imageBox: prepared.imageBox };
+  return {
+    bytes,
+    digest,
+    sha256: whole.digest('hex'),
+    byteRange,
+    pageIndex: prepared.pageIndex,
+    box: prepared.box,
+    imageBox: prepared.imageBox,
+  };
 }
 
 /** Finds the placeholder the update added (after `from`) and writes the real ByteRange into it, same width. */
-function fillByteRange(bytes: Uint8Array, from: number): { byteRange: [number, number, number, number]; contentsStart: number; contentsEnd: number } {
+function fillByteRange(
+  bytes: Uint8Array,
+  from: number,
+): { byteRange: [number, number, number, number]; contentsStart: number; contentsEnd: number } {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1');
   const stars = BYTE_RANGE_PLACEHOLDER.replace(/\*/g, '\\*');
   const match = new RegExp(`/ByteRange\\s*\\[\\s*0\\s+/${stars}\\s+/${stars}\\s+/${stars}\\s*\\]`).exec(tail);
@@ -50,7 +71,8 @@ function fillByteRange(bytes: Uint8Array, from: number): { byteRange: [number, n
   if (!contentsMatch) throw new AppError('INTERNAL', 'signature /Contents not found in the update');
   const contentsStart = from + match.index + contentsMatch.index + contentsMatch[0].length - 1;
   const contentsEnd = contentsStart + CONTENTS_BYTES * 2 + 2;
-  if (bytes[contentsEnd - 1] !== 0x3e) throw new AppError('INTERNAL', 'signature /Contents is not the expected hex string');
+  if (bytes[contentsEnd - 1] !== 0x3e)
+    throw new AppError('INTERNAL', 'signature /Contents is not the expected hex string');
   const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
   const text = `[0 ${byteRange[1]} ${byteRange[2]} ${byteRange[3]}]`;
   const width = arrayEnd - arrayStart;

@@ -66,8 +66,6 @@ export interface HostFailure {
   timedOut?: boolean;
 }
 
-export type HostReply =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; failure: HostFailure };
+export type HostReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; failure: HostFailure };
 
 export type HostMessage = { id: number; request: HostRequest };

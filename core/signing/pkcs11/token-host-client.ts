@@ -58,7 +58,11 @@ export class TokenHost {
     });
     this.child.on('exit', (code, signal) => {
       // A vendor module that crashes takes only this process with it.
-      this.exited = { ckr: null, message: `token host exited (${signal ?? code}) ${stderr.trim()}`.trim(), crashed: true };
+      this.exited = {
+        ckr: null,
+        message: `token host exited (${signal ?? code}) ${stderr.trim()}`.trim(),
+        crashed: true,
+      };
       for (const waiting of this.pending.values()) waiting.reject(new TokenHostError(this.exited));
       this.pending.clear();
     });
@@ -75,7 +79,10 @@ export class TokenHost {
    * One call into the module. A call that does not come back in `timeoutMs` (a hung driver,
    * a PIN pad nobody answers) kills the host: nothing else can stop a blocked native call.
    */
-  request<K extends HostRequest['op']>(request: Extract<HostRequest, { op: K }>, timeoutMs = 30_000): Promise<HostResults[K]> {
+  request<K extends HostRequest['op']>(
+    request: Extract<HostRequest, { op: K }>,
+    timeoutMs = 30_000,
+  ): Promise<HostResults[K]> {
     if (this.exited) return Promise.reject(new TokenHostError(this.exited));
     const id = this.nextId++;
     const message: HostMessage = { id, request };
@@ -85,7 +92,9 @@ export class TokenHost {
       this.child.channel?.ref();
       timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new TokenHostError({ ckr: null, message: `${request.op} took longer than ${timeoutMs} ms`, timedOut: true }));
+        reject(
+          new TokenHostError({ ckr: null, message: `${request.op} took longer than ${timeoutMs} ms`, timedOut: true }),
+        );
         this.child.kill('SIGKILL');
       }, timeoutMs);
       this.child.send(message, (error) => {
@@ -113,5 +122,4 @@ export class TokenHost {
       this.child.disconnect();
     });
   }
-
 }

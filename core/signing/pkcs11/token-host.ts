@@ -4,7 +4,16 @@
 // and only to answer CKA_ALWAYS_AUTHENTICATE keys; it never writes it anywhere.
 import { createHash } from 'node:crypto';
 import pkcs11js from 'pkcs11js';
-import type { HostFailure, HostMessage, HostReply, HostRequest, HostResults, KeyView, SlotView, TokenObjects } from './protocol.ts';
+import type {
+  HostFailure,
+  HostMessage,
+  HostReply,
+  HostRequest,
+  HostResults,
+  KeyView,
+  SlotView,
+  TokenObjects,
+} from './protocol.ts';
 
 type Handle = Buffer;
 
@@ -132,7 +141,13 @@ function objects(slotId: string): TokenObjects {
     ]).flatMap((object) => {
       const der = attribute(session, object, pkcs11js.CKA_VALUE);
       if (!der) return [];
-      return [{ id: (attribute(session, object, pkcs11js.CKA_ID) ?? Buffer.alloc(0)).toString('hex'), label: (attribute(session, object, pkcs11js.CKA_LABEL) ?? Buffer.alloc(0)).toString('utf8'), der }];
+      return [
+        {
+          id: (attribute(session, object, pkcs11js.CKA_ID) ?? Buffer.alloc(0)).toString('hex'),
+          label: (attribute(session, object, pkcs11js.CKA_LABEL) ?? Buffer.alloc(0)).toString('utf8'),
+          der,
+        },
+      ];
     });
     const keyIds = new Set<string>();
     for (const keyClass of [pkcs11js.CKO_PUBLIC_KEY, pkcs11js.CKO_PRIVATE_KEY]) {
@@ -231,7 +246,11 @@ function sign(slotId: string, keyId: string, data: Uint8Array): HostResults['sig
   const digest = createHash('sha256').update(data).digest();
   const mechanism = pkcs11js[view.mechanism];
   const input =
-    view.mechanism === 'CKM_RSA_PKCS' ? Buffer.concat([SHA256_DIGEST_INFO, digest]) : view.mechanism === 'CKM_ECDSA' ? digest : Buffer.from(data);
+    view.mechanism === 'CKM_RSA_PKCS'
+      ? Buffer.concat([SHA256_DIGEST_INFO, digest])
+      : view.mechanism === 'CKM_ECDSA'
+        ? digest
+        : Buffer.from(data);
   p.C_SignInit(open.session, { mechanism }, handle);
   if (view.alwaysAuthenticate) p.C_Login(open.session, pkcs11js.CKU_CONTEXT_SPECIFIC, open.pin ?? '');
   const signature = p.C_Sign(open.session, input, Buffer.alloc(1024));
@@ -287,7 +306,8 @@ function isGone(ckr: string | null): boolean {
 
 function failureOf(error: unknown): HostFailure {
   const failure: HostFailure = { ckr: ckrOf(error), message: error instanceof Error ? error.message : String(error) };
-  if (error && typeof error === 'object' && 'tokenFlags' in error && typeof error.tokenFlags === 'number') failure.tokenFlags = error.tokenFlags;
+  if (error && typeof error === 'object' && 'tokenFlags' in error && typeof error.tokenFlags === 'number')
+    failure.tokenFlags = error.tokenFlags;
   return failure;
 }
 

@@ -42,7 +42,8 @@ export function asCoreError(error: unknown): CoreError {
   if (error instanceof CoreError) return error;
   return new CoreError({
     code: 'INTERNAL',
-    message: 'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
+    message:
+      'Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa hoàn tất. Hãy thử lại, nếu vẫn lỗi thì báo cho bộ phận kỹ thuật.',
     detail: error instanceof Error ? error.message : String(error),
   });
 }

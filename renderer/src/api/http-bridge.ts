@@ -21,7 +21,10 @@ export function httpBridge(): VanthuBridge {
       try {
         return (await response.json()) as CallResult<K>;
       } catch (error) {
-        return { ok: false, error: { code: 'INTERNAL', message: lostServerMessage, detail: `HTTP ${response.status}: ${String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: lostServerMessage, detail: `HTTP ${response.status}: ${String(error)}` },
+        };
       }
     },
     onEvent(listener: (event: AppEvent) => void) {

@@ -17,7 +17,9 @@ import { officeStatus } from './startup.ts';
 import { appTheme } from './theme.ts';
 
 // Shown once in the life of an installation: not part of the usual start.
-const FirstRunPage = lazy(() => import('../screens/first-run/FirstRunPage.tsx').then((module) => ({ default: module.FirstRunPage })));
+const FirstRunPage = lazy(() =>
+  import('../screens/first-run/FirstRunPage.tsx').then((module) => ({ default: module.FirstRunPage })),
+);
 
 export function App() {
   const { i18n } = useTranslation();
@@ -36,7 +38,8 @@ export function App() {
   );
 }
 
-type Office = { state: 'loading' } | { state: 'error'; error: CoreError } | { state: 'ready'; office: OfficeView | null };
+type Office =
+  { state: 'loading' } | { state: 'error'; error: CoreError } | { state: 'ready'; office: OfficeView | null };
 
 function OfficeGate() {
   const { t } = useTranslation('app');

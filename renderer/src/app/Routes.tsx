@@ -6,12 +6,22 @@ import type { OfficeView } from '../../../shared/api.ts';
 import { RegisterPage } from '../screens/registers/RegisterPage.tsx';
 import type { Route } from './router.ts';
 
-const DocumentPage = lazy(() => import('../screens/document/DocumentPage.tsx').then((module) => ({ default: module.DocumentPage })));
-const RegisterIncomingPage = lazy(() => import('../screens/incoming/RegisterIncomingPage.tsx').then((module) => ({ default: module.RegisterIncomingPage })));
-const DraftOutgoingPage = lazy(() => import('../screens/outgoing/DraftOutgoingPage.tsx').then((module) => ({ default: module.DraftOutgoingPage })));
-const DashboardPage = lazy(() => import('../screens/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+const DocumentPage = lazy(() =>
+  import('../screens/document/DocumentPage.tsx').then((module) => ({ default: module.DocumentPage })),
+);
+const RegisterIncomingPage = lazy(() =>
+  import('../screens/incoming/RegisterIncomingPage.tsx').then((module) => ({ default: module.RegisterIncomingPage })),
+);
+const DraftOutgoingPage = lazy(() =>
+  import('../screens/outgoing/DraftOutgoingPage.tsx').then((module) => ({ default: module.DraftOutgoingPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../screens/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+);
 const SyncPanel = lazy(() => import('../screens/sync/SyncPanel.tsx').then((module) => ({ default: module.SyncPanel })));
-const SettingsPage = lazy(() => import('../screens/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+const SettingsPage = lazy(() =>
+  import('../screens/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
+);
 
 function Screen({ route, office }: { route: Route; office: OfficeView }) {
   switch (route.name) {

@@ -1,6 +1,13 @@
 // The frame around every screen: the registers and the office's other tools
 // on the left; the office, search, sync light and language across the top.
-import { BarChartOutlined, CloudSyncOutlined, EditOutlined, InboxOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CloudSyncOutlined,
+  EditOutlined,
+  InboxOutlined,
+  SendOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

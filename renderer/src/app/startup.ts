@@ -8,7 +8,10 @@ import { noFilters, registerQuery } from '../screens/registers/query.ts';
 import { parseRoute } from './router.ts';
 
 const route = parseRoute(window.location.hash);
-const firstRows = route.name === 'incoming' || route.name === 'outgoing' || route.name === 'drafts' ? prefetchFirstPage(registerQuery(route.name, noFilters)) : null;
+const firstRows =
+  route.name === 'incoming' || route.name === 'outgoing' || route.name === 'drafts'
+    ? prefetchFirstPage(registerQuery(route.name, noFilters))
+    : null;
 
 let startup: Promise<Outputs['office.status']> | null = call('office.status', {});
 // Not a failure until the app asks for it (then it is shown).

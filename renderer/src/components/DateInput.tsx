@@ -32,7 +32,9 @@ export function DateInput({ value, onChange, testId, placeholder = 'dd/mm/yyyy' 
 export function dateRule(message: string): FormRule {
   return {
     validator: (_rule, value: unknown) =>
-      typeof value !== 'string' || value.trim() === '' || parseDateInput(value) ? Promise.resolve() : Promise.reject(new Error(message)),
+      typeof value !== 'string' || value.trim() === '' || parseDateInput(value)
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
   };
 }
 

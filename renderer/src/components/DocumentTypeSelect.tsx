@@ -28,9 +28,20 @@ export interface DocumentTypeSelectProps {
   size?: 'small' | 'middle';
 }
 
-export function DocumentTypeSelect({ value, onChange, testId, placeholder, allowClear, className, size }: DocumentTypeSelectProps) {
+export function DocumentTypeSelect({
+  value,
+  onChange,
+  testId,
+  placeholder,
+  allowClear,
+  className,
+  size,
+}: DocumentTypeSelectProps) {
   const showSearch = useMemo(
-    () => ({ filterOption: (input: string, option?: TypeOption) => (option ? option.search.includes(foldVietnamese(input.trim())) : false) }),
+    () => ({
+      filterOption: (input: string, option?: TypeOption) =>
+        option ? option.search.includes(foldVietnamese(input.trim())) : false,
+    }),
     [],
   );
   return (

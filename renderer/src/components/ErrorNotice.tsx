@@ -28,9 +28,7 @@ export function ErrorNotice({ error, onClose }: { error: CoreError | null; onClo
               ))}
             </ul>
           )}
-          <Typography.Text type="secondary">
-            {t('errorCode', { code: error.code })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('errorCode', { code: error.code })}</Typography.Text>
         </>
       }
     />

@@ -1,7 +1,17 @@
 // A titled block of the detail pages: denser than a Card, same look everywhere.
 import type { ReactNode } from 'react';
 
-export function Section({ title, extra, children, className }: { title: ReactNode; extra?: ReactNode; children: ReactNode; className?: string }) {
+export function Section({
+  title,
+  extra,
+  children,
+  className,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={className ? `section ${className}` : 'section'}>
       <header className="section-head">

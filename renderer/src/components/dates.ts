@@ -35,7 +35,11 @@ export function parseDateInput(text: string): string | null {
   const trimmed = text.trim();
   const dayFirst = DAY_FIRST.exec(trimmed);
   const yearFirst = YEAR_FIRST.exec(trimmed);
-  const parts = dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : yearFirst ? [yearFirst[1], yearFirst[2], yearFirst[3]] : null;
+  const parts = dayFirst
+    ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+    : yearFirst
+      ? [yearFirst[1], yearFirst[2], yearFirst[3]]
+      : null;
   if (!parts) return null;
   const iso = `${parts[0]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : null;

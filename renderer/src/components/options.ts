@@ -1,6 +1,13 @@
 // Select options for the fixed lists of shared/domain.ts, in the current language.
 import type { TFunction } from 'i18next';
-import { documentTypes, findDocumentType, secrecies, urgencies, type Secrecy, type Urgency } from '../../../shared/domain.ts';
+import {
+  documentTypes,
+  findDocumentType,
+  secrecies,
+  urgencies,
+  type Secrecy,
+  type Urgency,
+} from '../../../shared/domain.ts';
 import { foldVietnamese } from '../../../shared/fold.ts';
 
 export function urgencyOptions(t: TFunction): { value: Urgency; label: string }[] {

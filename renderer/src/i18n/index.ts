@@ -8,7 +8,9 @@ const vi = import.meta.glob<Messages>('./vi/*.json', { eager: true, import: 'def
 const en = import.meta.glob<Messages>('./en/*.json', { eager: true, import: 'default' });
 
 function byNamespace(files: Record<string, Messages>): Record<string, Messages> {
-  return Object.fromEntries(Object.entries(files).map(([file, messages]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), messages]));
+  return Object.fromEntries(
+    Object.entries(files).map(([file, messages]) => [file.replace(/^.*\/(.+)\.json$/, '$1'), messages]),
+  );
 }
 
 export const languages = ['vi', 'en'] as const;

@@ -68,8 +68,18 @@ export function DashboardPage() {
       {error && <ErrorNotice error={error} />}
       <Spin spinning={loading && stats !== null}>
         <Row gutter={[12, 12]}>
-          <StatCard testId="dashboard-received" title={t('stat.received')} value={stats?.receivedThisMonth ?? null} loading={stats === null} />
-          <StatCard testId="dashboard-sent" title={t('stat.sent')} value={stats?.sentThisMonth ?? null} loading={stats === null} />
+          <StatCard
+            testId="dashboard-received"
+            title={t('stat.received')}
+            value={stats?.receivedThisMonth ?? null}
+            loading={stats === null}
+          />
+          <StatCard
+            testId="dashboard-sent"
+            title={t('stat.sent')}
+            value={stats?.sentThisMonth ?? null}
+            loading={stats === null}
+          />
           <StatCard
             testId="dashboard-overdue"
             title={t('stat.overdue')}
@@ -132,7 +142,8 @@ interface StatCardProps {
 
 function StatCard({ testId, title, value, loading, percent = false, color, help, missing }: StatCardProps) {
   const { i18n } = useTranslation('dashboard');
-  const text = value === null ? '—' : percent ? `${formatNumber(value, i18n.language, 1)}%` : formatNumber(value, i18n.language);
+  const text =
+    value === null ? '—' : percent ? `${formatNumber(value, i18n.language, 1)}%` : formatNumber(value, i18n.language);
   const shown = (
     <span data-testid={testId} data-value={value ?? ''}>
       {text}

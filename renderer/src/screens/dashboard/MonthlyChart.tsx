@@ -36,7 +36,13 @@ export function MonthlyChart({ months, selected }: { months: DashboardView['byMo
       >
         {scale.ticks.map((tick) => (
           <g key={tick}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? '#8c8c8c' : '#f0f0f0'} />
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke={tick === 0 ? '#8c8c8c' : '#f0f0f0'}
+            />
             <text x={PAD.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize={11} fill="#8c8c8c">
               {tick}
             </text>
@@ -50,11 +56,31 @@ export function MonthlyChart({ months, selected }: { months: DashboardView['byMo
           return (
             <g key={entry.month} data-month={entry.month}>
               <title>{t('chart.tooltip', { when, received: entry.received, sent: entry.sent })}</title>
-              <rect x={PAD.left + index * group} y={PAD.top} width={group} height={plotHeight} fill={current ? '#e6f4ff' : 'transparent'} />
-              <rect x={left} y={y(entry.received)} width={bar} height={Math.max(0, y(0) - y(entry.received))} fill={seriesColors.received} rx={1}>
+              <rect
+                x={PAD.left + index * group}
+                y={PAD.top}
+                width={group}
+                height={plotHeight}
+                fill={current ? '#e6f4ff' : 'transparent'}
+              />
+              <rect
+                x={left}
+                y={y(entry.received)}
+                width={bar}
+                height={Math.max(0, y(0) - y(entry.received))}
+                fill={seriesColors.received}
+                rx={1}
+              >
                 <title>{t('chart.receivedTooltip', { when, count: entry.received })}</title>
               </rect>
-              <rect x={left + bar + 2} y={y(entry.sent)} width={bar} height={Math.max(0, y(0) - y(entry.sent))} fill={seriesColors.sent} rx={1}>
+              <rect
+                x={left + bar + 2}
+                y={y(entry.sent)}
+                width={bar}
+                height={Math.max(0, y(0) - y(entry.sent))}
+                fill={seriesColors.sent}
+                rx={1}
+              >
                 <title>{t('chart.sentTooltip', { when, count: entry.sent })}</title>
               </rect>
               <text
@@ -68,7 +94,13 @@ export function MonthlyChart({ months, selected }: { months: DashboardView['byMo
                 {t('chart.axis', { month })}
               </text>
               {(month === 1 || index === 0) && (
-                <text x={PAD.left + index * group + group / 2} y={HEIGHT - PAD.bottom + 29} textAnchor="middle" fontSize={10} fill="#8c8c8c">
+                <text
+                  x={PAD.left + index * group + group / 2}
+                  y={HEIGHT - PAD.bottom + 29}
+                  textAnchor="middle"
+                  fontSize={10}
+                  fill="#8c8c8c"
+                >
                   {year}
                 </text>
               )}
@@ -84,9 +116,7 @@ function Legend({ color, text }: { color: string; text: string }) {
   return (
     <Flex align="center" gap={6}>
       <span style={{ width: 10, height: 10, background: color, display: 'inline-block', borderRadius: 2 }} />
-      <Typography.Text type="secondary">
-        {text}
-      </Typography.Text>
+      <Typography.Text type="secondary">{text}</Typography.Text>
     </Flex>
   );
 }

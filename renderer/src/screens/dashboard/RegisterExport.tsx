@@ -58,7 +58,11 @@ export function RegisterExport() {
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('export.from')} validateStatus={from === null ? 'error' : undefined} help={from === null ? t('export.badDate') : undefined}>
+        <Form.Item
+          label={t('export.from')}
+          validateStatus={from === null ? 'error' : undefined}
+          help={from === null ? t('export.badDate') : undefined}
+        >
           <DateInput testId="export-from" value={fromText} onChange={setFromText} />
         </Form.Item>
         <Form.Item
@@ -70,10 +74,21 @@ export function RegisterExport() {
         </Form.Item>
         <Form.Item>
           <Flex gap={8}>
-            <Button data-testid="export-pdf" type="primary" disabled={!ordered || busy !== null} loading={busy === 'pdf'} onClick={() => void exportAs('pdf')}>
+            <Button
+              data-testid="export-pdf"
+              type="primary"
+              disabled={!ordered || busy !== null}
+              loading={busy === 'pdf'}
+              onClick={() => void exportAs('pdf')}
+            >
               {t('export.pdf')}
             </Button>
-            <Button data-testid="export-xlsx" disabled={!ordered || busy !== null} loading={busy === 'xlsx'} onClick={() => void exportAs('xlsx')}>
+            <Button
+              data-testid="export-xlsx"
+              disabled={!ordered || busy !== null}
+              loading={busy === 'xlsx'}
+              onClick={() => void exportAs('xlsx')}
+            >
               {t('export.xlsx')}
             </Button>
           </Flex>

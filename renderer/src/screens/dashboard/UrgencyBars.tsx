@@ -34,7 +34,14 @@ export function UrgencyBars({ counts }: { counts: Record<Urgency, number> }) {
               {t(`urgency.${urgency}`)}
             </text>
             <rect x={LABEL} y={top + 8} width={track} height={ROW - 16} fill="#f5f5f5" rx={2} />
-            <rect x={LABEL} y={top + 8} width={(count / largest) * track} height={ROW - 16} fill={urgencyColors[urgency]} rx={2} />
+            <rect
+              x={LABEL}
+              y={top + 8}
+              width={(count / largest) * track}
+              height={ROW - 16}
+              fill={urgencyColors[urgency]}
+              rx={2}
+            />
             <text x={WIDTH} y={top + ROW / 2} dy="0.32em" textAnchor="end" fontSize={12} fill="#262626">
               {count}
             </text>

@@ -63,7 +63,12 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
               if (file) void add(file);
             }}
           />
-          <Button size="small" icon={<PaperClipOutlined />} loading={busy === 'add'} onClick={() => picker.current?.click()}>
+          <Button
+            size="small"
+            icon={<PaperClipOutlined />}
+            loading={busy === 'add'}
+            onClick={() => picker.current?.click()}
+          >
             {hasMain ? t('attachments.addAppendix') : t('attachments.addMain')}
           </Button>
         </>

@@ -14,14 +14,23 @@ export function DeliveriesSection({ document }: { document: DocumentView }) {
         {document.recipients.map((recipient, index) => (
           <li key={`${recipient.agencyCode ?? ''}:${recipient.name ?? ''}:${index}`} className="plain-list-item">
             <span className="plain-list-main">{recipient.name ?? recipient.agencyCode}</span>
-            <span className="muted">{recipient.agencyCode ? t('deliveries.electronic', { code: recipient.agencyCode }) : t('deliveries.paper')}</span>
+            <span className="muted">
+              {recipient.agencyCode
+                ? t('deliveries.electronic', { code: recipient.agencyCode })
+                : t('deliveries.paper')}
+            </span>
           </li>
         ))}
       </ul>
       {document.deliveries.length > 0 && (
         <ol className="history-list delivery-list">
           {document.deliveries.map((delivery, index) => (
-            <li key={`${delivery.agencyCode}:${delivery.at}:${index}`} className="history-item" data-testid="delivery-item" title={delivery.description}>
+            <li
+              key={`${delivery.agencyCode}:${delivery.at}:${index}`}
+              className="history-item"
+              data-testid="delivery-item"
+              title={delivery.description}
+            >
               <span className="history-time">{formatDateTime(delivery.at)}</span>
               <span className="history-action">
                 {delivery.agencyName}: <strong>{delivery.statusText}</strong>

@@ -69,7 +69,9 @@ export function DocumentPage({ id }: { id: string }) {
   const isDraft = document.state === 'draft';
   const canSign = document.direction === 'outgoing' && main !== undefined;
   const registerView = document.direction === 'incoming' ? 'incoming' : isDraft ? 'drafts' : 'outgoing';
-  const heading = isDraft ? t('draftHeading', { type: document.typeName }) : `${document.typeName} ${document.notation ?? ''}`.trim();
+  const heading = isDraft
+    ? t('draftHeading', { type: document.typeName })
+    : `${document.typeName} ${document.notation ?? ''}`.trim();
 
   const issue = () => {
     setActionError(null);
@@ -95,7 +97,14 @@ export function DocumentPage({ id }: { id: string }) {
   return (
     <div className="document-page" data-testid="document-detail" data-id={document.id}>
       <div className="document-head">
-        <Button size="small" type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: registerView })} aria-label={t('back')} title={t('back')} />
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate({ name: registerView })}
+          aria-label={t('back')}
+          title={t('back')}
+        />
         <div className="document-head-text">
           <div className="document-heading">
             <Typography.Title level={4} className="page-title">
@@ -103,7 +112,12 @@ export function DocumentPage({ id }: { id: string }) {
             </Typography.Title>
             <Tag color={stateColors[document.state]}>{t(`state.${document.state}`)}</Tag>
             {document.registerNumber !== null && (
-              <Tag>{t(document.direction === 'incoming' ? 'arrivalNumber' : 'outgoingNumber', { number: document.registerNumber, year: document.registerYear })}</Tag>
+              <Tag>
+                {t(document.direction === 'incoming' ? 'arrivalNumber' : 'outgoingNumber', {
+                  number: document.registerNumber,
+                  year: document.registerYear,
+                })}
+              </Tag>
             )}
             <UrgencyTag urgency={document.urgency} />
             <SecrecyTag secrecy={document.secrecy} />
@@ -118,7 +132,12 @@ export function DocumentPage({ id }: { id: string }) {
             {t('edit.open')}
           </Button>
           {canSign && (
-            <Button size="small" icon={<SafetyCertificateOutlined />} data-testid="sign-button" onClick={() => setSigning(true)}>
+            <Button
+              size="small"
+              icon={<SafetyCertificateOutlined />}
+              data-testid="sign-button"
+              onClick={() => setSigning(true)}
+            >
               {t('sign')}
             </Button>
           )}

@@ -62,11 +62,22 @@ function changesOf(document: DocumentView, values: EditValues): HandlerInput<'do
     const next = values[field]?.trim();
     if (next !== undefined && next !== (document[field] ?? '')) input[field] = next;
   }
-  if (values.copies !== undefined && values.copies !== null && values.copies !== document.copies) input.copies = values.copies;
+  if (values.copies !== undefined && values.copies !== null && values.copies !== document.copies)
+    input.copies = values.copies;
   return input;
 }
 
-export function EditDocumentDialog({ document, open, onClose, onSaved }: { document: DocumentView; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function EditDocumentDialog({
+  document,
+  open,
+  onClose,
+  onSaved,
+}: {
+  document: DocumentView;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('document');
   const [form] = Form.useForm<EditValues>();
   const [busy, setBusy] = useState(false);
@@ -117,7 +128,11 @@ export function EditDocumentDialog({ document, open, onClose, onSaved }: { docum
       destroyOnHidden
     >
       <Form<EditValues> form={form} layout="vertical" initialValues={valuesOf(document)} preserve={false}>
-        <Form.Item name="subject" label={t('meta.subject')} rules={[{ required: true, whitespace: true, message: t('edit.required') }]}>
+        <Form.Item
+          name="subject"
+          label={t('meta.subject')}
+          rules={[{ required: true, whitespace: true, message: t('edit.required') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
         <Row gutter={12}>

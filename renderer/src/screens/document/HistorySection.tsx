@@ -9,7 +9,13 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Section } from '../../components/Section.tsx';
 import { actionLabel, historyDetail } from './history-text.ts';
 
-export function HistorySection({ documentId, revision }: { documentId: string; /** Changes each time the document is loaded again after a change. */ revision: number }) {
+export function HistorySection({
+  documentId,
+  revision,
+}: {
+  documentId: string;
+  /** Changes each time the document is loaded again after a change. */ revision: number;
+}) {
   const { t } = useTranslation('document');
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [error, setError] = useState<CoreError | null>(null);

@@ -14,17 +14,36 @@ export function MetadataSection({ document }: { document: DocumentView }) {
   const rows: { key: string; value: ReactNode; show?: boolean }[] = [
     {
       key: 'registerNumber',
-      value: document.registerNumber === null ? '' : t('meta.registerEntry', { number: document.registerNumber, year: document.registerYear, register: document.registerName ?? '' }),
-      show: document.registerNumber !== null
+      value:
+        document.registerNumber === null
+          ? ''
+          : t('meta.registerEntry', {
+              number: document.registerNumber,
+              year: document.registerYear,
+              register: document.registerName ?? '',
+            }),
+      show: document.registerNumber !== null,
     },
     { key: 'notation', value: document.notation },
     { key: 'issuedOn', value: formatDate(document.issuedOn) },
     { key: 'type', value: document.typeName },
-    { key: 'urgency', value: document.urgency === 'thuong' ? t('common:urgency.thuong') : <UrgencyTag urgency={document.urgency} /> },
-    { key: 'secrecy', value: <>{document.secrecy === 'thuong' ? t('common:secrecy.thuong') : <SecrecyTag secrecy={document.secrecy} />}</> },
+    {
+      key: 'urgency',
+      value: document.urgency === 'thuong' ? t('common:urgency.thuong') : <UrgencyTag urgency={document.urgency} />,
+    },
+    {
+      key: 'secrecy',
+      value: (
+        <>{document.secrecy === 'thuong' ? t('common:secrecy.thuong') : <SecrecyTag secrecy={document.secrecy} />}</>
+      ),
+    },
     { key: 'pageCount', value: document.pageCount },
     { key: 'subject', value: document.subject },
-    { key: 'issuerName', value: [document.issuerName, document.issuerCode && `(${document.issuerCode})`].filter(Boolean).join(' '), show: incoming },
+    {
+      key: 'issuerName',
+      value: [document.issuerName, document.issuerCode && `(${document.issuerCode})`].filter(Boolean).join(' '),
+      show: incoming,
+    },
     { key: 'arrivedOn', value: formatDate(document.arrivedOn), show: incoming },
     { key: 'recipientUnit', value: document.recipientUnit, show: incoming },
     { key: 'handedOn', value: formatDate(document.handedOn), show: incoming },

@@ -17,10 +17,20 @@ const PAGE_GAP = 12;
 const MAX_CANVAS_PIXELS = 16_777_216;
 
 type ViewerState = { state: 'loading' } | { state: 'rendered' } | { state: 'error'; error: CoreError };
-type Loaded = { pdf: PDFDocumentProxy; firstPage: { width: number; height: number }; file: { base64: string; filename: string; mime: string } };
+type Loaded = {
+  pdf: PDFDocumentProxy;
+  firstPage: { width: number; height: number };
+  file: { base64: string; filename: string; mime: string };
+};
 
 // What pdf.js throws (rebuilt by name when it comes from its worker) about the file itself.
-const badFileErrors = new Set(['InvalidPDFException', 'MissingPDFException', 'UnknownErrorException', 'FormatError', 'PasswordException']);
+const badFileErrors = new Set([
+  'InvalidPDFException',
+  'MissingPDFException',
+  'UnknownErrorException',
+  'FormatError',
+  'PasswordException',
+]);
 
 /** pdf.js's failures about the file, told the way core tells them; anything else as usual. */
 function pdfError(error: unknown): CoreError {
@@ -70,7 +80,8 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
   const fitScale = loaded && width > 0 ? Math.max(0.25, (width - 2 * PAGE_GAP) / loaded.firstPage.width) : 1;
   const scale = zoom === 'fit' ? fitScale : zoom;
   const stepZoom = (direction: 1 | -1) => {
-    const next = direction > 0 ? ZOOMS.find((z) => z > scale + 0.001) : [...ZOOMS].reverse().find((z) => z < scale - 0.001);
+    const next =
+      direction > 0 ? ZOOMS.find((z) => z > scale + 0.001) : [...ZOOMS].reverse().find((z) => z < scale - 0.001);
     if (next !== undefined) setZoom(next);
   };
 
@@ -83,13 +94,32 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
     <div className="pdf-viewer" data-testid="pdf-viewer" data-state={viewer.state}>
       <div className="pdf-toolbar">
         <Tooltip title={t('pdf.zoomOut')}>
-          <Button size="small" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} disabled={!loaded} aria-label={t('pdf.zoomOut')} />
+          <Button
+            size="small"
+            icon={<ZoomOutOutlined />}
+            onClick={() => stepZoom(-1)}
+            disabled={!loaded}
+            aria-label={t('pdf.zoomOut')}
+          />
         </Tooltip>
         <span className="pdf-zoom">{Math.round(scale * 100)}%</span>
         <Tooltip title={t('pdf.zoomIn')}>
-          <Button size="small" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} disabled={!loaded} aria-label={t('pdf.zoomIn')} />
+          <Button
+            size="small"
+            icon={<ZoomInOutlined />}
+            onClick={() => stepZoom(1)}
+            disabled={!loaded}
+            aria-label={t('pdf.zoomIn')}
+          />
         </Tooltip>
-        <Button size="small" icon={<ExpandOutlined />} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'} onClick={() => setZoom('fit')} disabled={!loaded}>
+        <Button
+          size="small"
+          icon={<ExpandOutlined />}
+          type={zoom === 'fit' ? 'primary' : 'default'}
+          ghost={zoom === 'fit'}
+          onClick={() => setZoom('fit')}
+          disabled={!loaded}
+        >
           {t('pdf.fitWidth')}
         </Button>
         <span className="pdf-pages">{loaded ? t('pdf.pages', { count: loaded.pdf.numPages }) : ''}</span>
@@ -111,7 +141,16 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
           </div>
         ) : loaded ? (
           Array.from({ length: loaded.pdf.numPages }, (_, i) => (
-            <PdfPage key={i + 1} pdf={loaded.pdf} number={i + 1} scale={scale} estimate={loaded.firstPage} scroller={scroller} onRendered={onRendered} onError={onError} />
+            <PdfPage
+              key={i + 1}
+              pdf={loaded.pdf}
+              number={i + 1}
+              scale={scale}
+              estimate={loaded.firstPage}
+              scroller={scroller}
+              onRendered={onRendered}
+              onError={onError}
+            />
           ))
         ) : (
           <div className="pdf-loading">
@@ -168,7 +207,10 @@ function PdfPage({ pdf, number, scale, estimate, scroller, onRendered, onError }
         const natural = page.getViewport({ scale: 1 });
         setSize({ width: natural.width, height: natural.height });
         const viewport = page.getViewport({ scale });
-        const density = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)));
+        const density = Math.min(
+          window.devicePixelRatio || 1,
+          Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)),
+        );
         // Drawn off-screen and swapped in, so zooming never shows a blank page.
         const canvas = document.createElement('canvas');
         canvas.width = Math.floor(viewport.width * density);
@@ -191,5 +233,12 @@ function PdfPage({ pdf, number, scale, estimate, scroller, onRendered, onError }
     };
   }, [inSight, pdf, number, scale, onRendered, onError, t]);
 
-  return <div ref={box} className="pdf-page" data-page={number} style={{ width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) }} />;
+  return (
+    <div
+      ref={box}
+      className="pdf-page"
+      data-page={number}
+      style={{ width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) }}
+    />
+  );
 }

@@ -1,7 +1,12 @@
 // The signatures in the document's files and what checking them found: for
 // each, who signed, when, and one Vietnamese sentence on whether it holds.
 // Checked offline first (cached revocation lists); online on request.
-import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  QuestionCircleFilled,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,16 +33,24 @@ function signerOf(verdict: SignatureVerdict): string | null {
 function Verdict({ verdict }: { verdict: SignatureVerdict }) {
   const { t } = useTranslation('document');
   return (
-    <li className={`verdict verdict-${verdict.status}`} data-testid="signature-item" data-valid={verdict.status === 'valid' ? 'true' : 'false'}>
+    <li
+      className={`verdict verdict-${verdict.status}`}
+      data-testid="signature-item"
+      data-valid={verdict.status === 'valid' ? 'true' : 'false'}
+    >
       {statusIcons[verdict.status]}
       <div className="verdict-body">
         <div className="verdict-head">
           <span className="verdict-signer">{signerOf(verdict) ?? t('signatures.unknownSigner')}</span>
-          <span className={`verdict-status verdict-status-${verdict.status}`}>{t(`signatures.status.${verdict.status}`)}</span>
+          <span className={`verdict-status verdict-status-${verdict.status}`}>
+            {t(`signatures.status.${verdict.status}`)}
+          </span>
         </div>
         <div className="muted">
           {verdict.signedAt
-            ? t(verdict.timeSource === 'timestamp' ? 'signatures.signedAtStamped' : 'signatures.signedAt', { time: formatDateTime(verdict.signedAt, true) })
+            ? t(verdict.timeSource === 'timestamp' ? 'signatures.signedAtStamped' : 'signatures.signedAt', {
+                time: formatDateTime(verdict.signedAt, true),
+              })
             : t('signatures.noTime')}
           {verdict.level && ` · ${verdict.level}`}
         </div>
@@ -47,7 +60,13 @@ function Verdict({ verdict }: { verdict: SignatureVerdict }) {
   );
 }
 
-export function SignaturesSection({ documentId, fileKey }: { documentId: string; /** Changes when a file's bytes change (signed, added). */ fileKey: string }) {
+export function SignaturesSection({
+  documentId,
+  fileKey,
+}: {
+  documentId: string;
+  /** Changes when a file's bytes change (signed, added). */ fileKey: string;
+}) {
   const { t } = useTranslation('document');
   const [online, setOnline] = useState(false);
   const [result, setResult] = useState<Verification | null>(null);
@@ -79,7 +98,13 @@ export function SignaturesSection({ documentId, fileKey }: { documentId: string;
     <Section
       title={t('sections.signatures', { count })}
       extra={
-        <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy && online} disabled={online} onClick={() => setOnline(true)}>
+        <Button
+          size="small"
+          icon={<SafetyCertificateOutlined />}
+          loading={busy && online}
+          disabled={online}
+          onClick={() => setOnline(true)}
+        >
           {t('signatures.checkOnline')}
         </Button>
       }

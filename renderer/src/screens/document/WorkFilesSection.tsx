@@ -41,7 +41,8 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
   };
 
   const inFiles = new Set(document.workFiles.map((file) => file.id));
-  const label = (file: { code: string | null; title: string }) => (file.code ? `${file.code} — ${file.title}` : file.title);
+  const label = (file: { code: string | null; title: string }) =>
+    file.code ? `${file.code} — ${file.title}` : file.title;
 
   return (
     <Section
@@ -62,9 +63,17 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
               title={t('workFiles.removeConfirm')}
               okText={t('workFiles.remove')}
               cancelText={t('common:cancel')}
-              onConfirm={() => run(() => call('workFiles.removeDocument', { workFileId: file.id, documentId: document.id }))}
+              onConfirm={() =>
+                run(() => call('workFiles.removeDocument', { workFileId: file.id, documentId: document.id }))
+              }
             >
-              <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('workFiles.remove')} title={t('workFiles.remove')} />
+              <Button
+                size="small"
+                type="text"
+                icon={<CloseOutlined />}
+                aria-label={t('workFiles.remove')}
+                title={t('workFiles.remove')}
+              />
             </Popconfirm>
           </li>
         ))}
@@ -76,9 +85,13 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
         value={null}
         showSearch={{ optionFilterProp: 'label' }}
         onOpenChange={(open) => open && loadOpenFiles()}
-        options={(openFiles ?? []).filter((file) => !inFiles.has(file.id)).map((file) => ({ value: file.id, label: label(file) }))}
+        options={(openFiles ?? [])
+          .filter((file) => !inFiles.has(file.id))
+          .map((file) => ({ value: file.id, label: label(file) }))}
         notFoundContent={t('workFiles.noOpen')}
-        onChange={(workFileId) => void run(() => call('workFiles.addDocument', { workFileId, documentId: document.id }))}
+        onChange={(workFileId) =>
+          void run(() => call('workFiles.addDocument', { workFileId, documentId: document.id }))
+        }
       />
       <ErrorNotice error={error} onClose={() => setError(null)} />
       <Modal
@@ -104,7 +117,11 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="title" label={t('workFiles.title')} rules={[{ required: true, whitespace: true, message: t('edit.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('workFiles.title')}
+            rules={[{ required: true, whitespace: true, message: t('edit.required') }]}
+          >
             <Input autoFocus />
           </Form.Item>
           <Form.Item name="code" label={t('workFiles.code')}>

@@ -22,7 +22,9 @@ export function historyDetail(t: TFunction, entry: AuditEntryView): string {
   switch (entry.action) {
     case 'incoming.register':
     case 'sync.receive':
-      return detail.registerNumber === undefined ? '' : t('history.detail.registered', { number: str(detail.registerNumber), year: str(detail.registerYear) });
+      return detail.registerNumber === undefined
+        ? ''
+        : t('history.detail.registered', { number: str(detail.registerNumber), year: str(detail.registerYear) });
     case 'outgoing.issue':
       return t('history.detail.issued', { notation: str(detail.notation), date: formatDate(str(detail.issuedOn)) });
     case 'document.update': {
@@ -34,7 +36,9 @@ export function historyDetail(t: TFunction, entry: AuditEntryView): string {
       return fields.map((field) => t(`meta.${field}`, { defaultValue: field })).join(', ');
     }
     case 'document.sign':
-      return t(`history.detail.sign_${detail.kind === 'organization' ? 'organization' : 'personal'}`, { signer: commonName(str(detail.signer)) });
+      return t(`history.detail.sign_${detail.kind === 'organization' ? 'organization' : 'personal'}`, {
+        signer: commonName(str(detail.signer)),
+      });
     case 'attachment.add':
       return `${t(`attachments.role.${detail.role === 'main' ? 'main' : 'appendix'}`)}: ${str(detail.filename)}`;
     case 'workfile.add-document':

@@ -42,18 +42,43 @@ export function FirstRunPage({ onDone }: { onDone: (office: OfficeView) => void 
       <Card className="first-run-card">
         <Typography.Title level={3}>{t('title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-        <Form<InitValues> form={form} layout="vertical" initialValues={{ abbreviation: 'UBND', defaultUnit: 'VP' }} onFinish={submit} requiredMark={false}>
-          <Form.Item name="agencyCode" label={t('agencyCode')} extra={t('agencyCodeHint')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+        <Form<InitValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ abbreviation: 'UBND', defaultUnit: 'VP' }}
+          onFinish={submit}
+          requiredMark={false}
+        >
+          <Form.Item
+            name="agencyCode"
+            label={t('agencyCode')}
+            extra={t('agencyCodeHint')}
+            rules={[{ required: true, whitespace: true, message: t('required') }]}
+          >
             <Input data-testid="init-agency-code" placeholder="000.00.31.H56" autoFocus autoComplete="off" />
           </Form.Item>
-          <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Form.Item
+            name="name"
+            label={t('name')}
+            rules={[{ required: true, whitespace: true, message: t('required') }]}
+          >
             <Input data-testid="init-name" placeholder={t('namePlaceholder')} autoComplete="off" />
           </Form.Item>
           <div className="form-row">
-            <Form.Item name="abbreviation" label={t('abbreviation')} extra={t('abbreviationHint')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+            <Form.Item
+              name="abbreviation"
+              label={t('abbreviation')}
+              extra={t('abbreviationHint')}
+              rules={[{ required: true, whitespace: true, message: t('required') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
-            <Form.Item name="defaultUnit" label={t('defaultUnit')} extra={t('defaultUnitHint')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+            <Form.Item
+              name="defaultUnit"
+              label={t('defaultUnit')}
+              extra={t('defaultUnitHint')}
+              rules={[{ required: true, whitespace: true, message: t('required') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
           </div>

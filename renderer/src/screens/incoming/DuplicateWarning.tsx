@@ -38,7 +38,12 @@ export function DuplicateWarning({
                       ? t('duplicate.unnumbered')
                       : t('duplicate.entry', { number: duplicate.registerNumber, year: duplicate.registerYear })}
                   </a>
-                  {duplicate.arrivedOn && <span className="muted"> · {t('duplicate.arrived', { date: formatDate(duplicate.arrivedOn) })}</span>}
+                  {duplicate.arrivedOn && (
+                    <span className="muted">
+                      {' '}
+                      · {t('duplicate.arrived', { date: formatDate(duplicate.arrivedOn) })}
+                    </span>
+                  )}
                   <div className="duplicate-subject">{duplicate.subject}</div>
                 </li>
               ))}

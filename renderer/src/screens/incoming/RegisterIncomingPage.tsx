@@ -35,7 +35,21 @@ interface IncomingValues {
   pageCount?: number | null;
 }
 
-const formFields = ['issuerName', 'issuerCode', 'notation', 'issuedOn', 'type', 'subject', 'urgency', 'secrecy', 'arrivedOn', 'dueOn', 'recipientUnit', 'notes', 'pageCount'];
+const formFields = [
+  'issuerName',
+  'issuerCode',
+  'notation',
+  'issuedOn',
+  'type',
+  'subject',
+  'urgency',
+  'secrecy',
+  'arrivedOn',
+  'dueOn',
+  'recipientUnit',
+  'notes',
+  'pageCount',
+];
 
 type PickedFile = { file: File; base64: Promise<string> };
 
@@ -67,7 +81,10 @@ export function RegisterIncomingPage() {
     // nothing: it takes what this PDF says, or goes empty, so a second file
     // never keeps the first one's number, issuer or subject.
     const fill: Partial<IncomingValues> = {};
-    for (const [name, value] of Object.entries(candidates) as [keyof IncomingValues, IncomingValues[keyof IncomingValues]][]) {
+    for (const [name, value] of Object.entries(candidates) as [
+      keyof IncomingValues,
+      IncomingValues[keyof IncomingValues],
+    ][]) {
       if (!form.isFieldTouched(name)) Object.assign(fill, { [name]: value });
     }
     // The code belongs to the issuer read from the PDF: only with that name.
@@ -160,15 +177,28 @@ export function RegisterIncomingPage() {
       </div>
       <div className="form-page-body">
         <aside className="form-page-side">
-          <DropZone testId="incoming-dropzone" file={picked?.file ?? null} onFile={(file) => void onFile(file)} hint={t('dropHint')} busy={reading} />
+          <DropZone
+            testId="incoming-dropzone"
+            file={picked?.file ?? null}
+            onFile={(file) => void onFile(file)}
+            hint={t('dropHint')}
+            busy={reading}
+          />
           {prefill && (
             <Typography.Paragraph type="secondary" className="prefill-note">
-              {prefill.hasText ? t('prefill.read', { pages: prefill.pageCount }) : t('prefill.scan', { pages: prefill.pageCount })}
+              {prefill.hasText
+                ? t('prefill.read', { pages: prefill.pageCount })
+                : t('prefill.scan', { pages: prefill.pageCount })}
             </Typography.Paragraph>
           )}
           <ErrorNotice error={fileError} onClose={() => setFileError(null)} />
           {(duplicates.length > 0 || duplicateRefusal) && (
-            <DuplicateWarning duplicates={duplicates} message={duplicateRefusal} busy={busy} onRegisterAnyway={() => void submit(true)} />
+            <DuplicateWarning
+              duplicates={duplicates}
+              message={duplicateRefusal}
+              busy={busy}
+              onRegisterAnyway={() => void submit(true)}
+            />
           )}
         </aside>
         <Form<IncomingValues>
@@ -184,7 +214,12 @@ export function RegisterIncomingPage() {
         >
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="issuerName" label={t('fields.issuerName')} rules={[required]} extra={issuerCode ? t('fields.issuerCode', { code: issuerCode }) : undefined}>
+              <Form.Item
+                name="issuerName"
+                label={t('fields.issuerName')}
+                rules={[required]}
+                extra={issuerCode ? t('fields.issuerCode', { code: issuerCode }) : undefined}
+              >
                 <Input data-testid="field-issuerName" autoComplete="off" />
               </Form.Item>
               <Form.Item name="issuerCode" hidden>

@@ -32,7 +32,20 @@ interface DraftValues {
   notes?: string;
 }
 
-const formFields = ['type', 'subject', 'recipients', 'urgency', 'secrecy', 'signerName', 'signerTitle', 'draftingUnit', 'dueOn', 'copies', 'archiveUnit', 'notes'];
+const formFields = [
+  'type',
+  'subject',
+  'recipients',
+  'urgency',
+  'secrecy',
+  'signerName',
+  'signerTitle',
+  'draftingUnit',
+  'dueOn',
+  'copies',
+  'archiveUnit',
+  'notes',
+];
 
 export function DraftOutgoingPage({ office }: { office: OfficeView }) {
   const { t } = useTranslation('outgoing');
@@ -152,7 +165,11 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
             </Col>
             <Col span={8}>
               <Form.Item name="signerTitle" label={t('fields.signerTitle')}>
-                <Input data-testid="field-signerTitle" placeholder={t('fields.signerTitlePlaceholder')} autoComplete="off" />
+                <Input
+                  data-testid="field-signerTitle"
+                  placeholder={t('fields.signerTitlePlaceholder')}
+                  autoComplete="off"
+                />
               </Form.Item>
             </Col>
             <Col span={8}>

@@ -28,11 +28,19 @@ const SEARCH_DELAY_MS = 200;
 
 export function toRecipients(picked: readonly PickedRecipient[]): Recipient[] {
   return picked.map((item) =>
-    item.value.startsWith(AGENCY) ? { agencyCode: item.value.slice(AGENCY.length) } : { name: item.value.slice(NAME.length) },
+    item.value.startsWith(AGENCY)
+      ? { agencyCode: item.value.slice(AGENCY.length) }
+      : { name: item.value.slice(NAME.length) },
   );
 }
 
-export function RecipientPicker({ value, onChange }: { value?: PickedRecipient[]; onChange?: (value: PickedRecipient[]) => void }) {
+export function RecipientPicker({
+  value,
+  onChange,
+}: {
+  value?: PickedRecipient[];
+  onChange?: (value: PickedRecipient[]) => void;
+}) {
   const { t } = useTranslation('outgoing');
   const [search, setSearch] = useState('');
   const [agencies, setAgencies] = useState<RecipientOption[]>([]);
@@ -48,7 +56,11 @@ export function RecipientPicker({ value, onChange }: { value?: PickedRecipient[]
         .then((found) => {
           if (ticket !== latest.current) return;
           setAgencies(
-            found.agencies.map((agency) => ({ value: `${AGENCY}${agency.code}`, label: `${agency.name} (${agency.code})`, 'data-testid': 'recipient-option' })),
+            found.agencies.map((agency) => ({
+              value: `${AGENCY}${agency.code}`,
+              label: `${agency.name} (${agency.code})`,
+              'data-testid': 'recipient-option',
+            })),
           );
           setError(null);
         })
@@ -68,10 +80,20 @@ export function RecipientPicker({ value, onChange }: { value?: PickedRecipient[]
     const folded = foldVietnamese(typed);
     const inDirectory = agencies.some((option) => foldVietnamese(option.label).startsWith(`${folded} (`));
     if (!typed || inDirectory) return agencies;
-    return [...agencies, { value: `${NAME}${typed.normalize('NFC')}`, label: t('recipients.outside', { name: typed }), 'data-testid': 'recipient-option' }];
+    return [
+      ...agencies,
+      {
+        value: `${NAME}${typed.normalize('NFC')}`,
+        label: t('recipients.outside', { name: typed }),
+        'data-testid': 'recipient-option',
+      },
+    ];
   }, [agencies, search, t]);
 
-  const showSearch = useMemo(() => ({ filterOption: false as const, onSearch: setSearch, searchValue: search, autoClearSearchValue: true }), [search]);
+  const showSearch = useMemo(
+    () => ({ filterOption: false as const, onSearch: setSearch, searchValue: search, autoClearSearchValue: true }),
+    [search],
+  );
 
   return (
     <>
@@ -82,7 +104,11 @@ export function RecipientPicker({ value, onChange }: { value?: PickedRecipient[]
         value={value}
         onChange={(picked) => {
           // An outside name shows as the name itself once picked, not as the "add …" prompt.
-          onChange?.(picked.map((item) => (item.value.startsWith(NAME) ? { value: item.value, label: item.value.slice(NAME.length) } : item)));
+          onChange?.(
+            picked.map((item) =>
+              item.value.startsWith(NAME) ? { value: item.value, label: item.value.slice(NAME.length) } : item,
+            ),
+          );
           setSearch('');
         }}
         options={options}

@@ -5,7 +5,15 @@ import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDate, parseDateInput } from '../../components/dates.ts';
 
-export function DateFilterInput({ value, onCommit, placeholder }: { value?: string; onCommit: (value: string | undefined) => void; placeholder: string }) {
+export function DateFilterInput({
+  value,
+  onCommit,
+  placeholder,
+}: {
+  value?: string;
+  onCommit: (value: string | undefined) => void;
+  placeholder: string;
+}) {
   const [text, setText] = useState(formatDate(value));
   useEffect(() => setText(formatDate(value)), [value]);
 

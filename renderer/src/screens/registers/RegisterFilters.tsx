@@ -10,7 +10,15 @@ import { isUnfiltered, noFilters, type RegisterFilterValues } from './query.ts';
 
 const FIRST_YEAR = 2015;
 
-export function RegisterFilters({ view, value, onChange }: { view: RegisterView; value: RegisterFilterValues; onChange: (value: RegisterFilterValues) => void }) {
+export function RegisterFilters({
+  view,
+  value,
+  onChange,
+}: {
+  view: RegisterView;
+  value: RegisterFilterValues;
+  onChange: (value: RegisterFilterValues) => void;
+}) {
   const { t } = useTranslation('registers');
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 2 }, (_, i) => thisYear + 1 - i);
@@ -44,7 +52,11 @@ export function RegisterFilters({ view, value, onChange }: { view: RegisterView;
         options={urgencies.map((urgency) => ({ value: urgency, label: t(`common:urgency.${urgency}`) }))}
       />
       <span className="filter-range">
-        <DateFilterInput value={value.from} placeholder={t('filters.from')} onCommit={(from) => onChange({ ...value, from })} />
+        <DateFilterInput
+          value={value.from}
+          placeholder={t('filters.from')}
+          onCommit={(from) => onChange({ ...value, from })}
+        />
         <span className="muted">–</span>
         <DateFilterInput value={value.to} placeholder={t('filters.to')} onCommit={(to) => onChange({ ...value, to })} />
       </span>

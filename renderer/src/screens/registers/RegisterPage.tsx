@@ -54,17 +54,34 @@ export function RegisterPage({ view }: { view: RegisterView }) {
                   {t('clearSelection')}
                 </Button>
               )}
-              <Button size="small" icon={<SafetyCertificateOutlined />} disabled={checked.size === 0} onClick={() => setSigning(true)}>
+              <Button
+                size="small"
+                icon={<SafetyCertificateOutlined />}
+                disabled={checked.size === 0}
+                onClick={() => setSigning(true)}
+              >
                 {t('signSelected', { count: checked.size })}
               </Button>
             </>
           )}
           {view === 'incoming' ? (
-            <Button type="primary" size="small" icon={<FileAddOutlined />} data-testid="register-incoming-button" onClick={() => navigate({ name: 'incoming-new' })}>
+            <Button
+              type="primary"
+              size="small"
+              icon={<FileAddOutlined />}
+              data-testid="register-incoming-button"
+              onClick={() => navigate({ name: 'incoming-new' })}
+            >
               {t('registerIncoming')}
             </Button>
           ) : (
-            <Button type="primary" size="small" icon={<EditOutlined />} data-testid="draft-outgoing-button" onClick={() => navigate({ name: 'outgoing-new' })}>
+            <Button
+              type="primary"
+              size="small"
+              icon={<EditOutlined />}
+              data-testid="draft-outgoing-button"
+              onClick={() => navigate({ name: 'outgoing-new' })}
+            >
               {t('draftOutgoing')}
             </Button>
           )}
@@ -86,7 +103,15 @@ export function RegisterPage({ view }: { view: RegisterView }) {
           </Button>
         </div>
       )}
-      <RegisterTable view={view} pages={pages} version={version} selectable={selectable} checked={checked} onCheck={onCheck} unfiltered={isUnfiltered(filters)} />
+      <RegisterTable
+        view={view}
+        pages={pages}
+        version={version}
+        selectable={selectable}
+        checked={checked}
+        onCheck={onCheck}
+        unfiltered={isUnfiltered(filters)}
+      />
       {signing && (
         <Suspense>
           <SignDialog

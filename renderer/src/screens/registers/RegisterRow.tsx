@@ -21,7 +21,18 @@ export interface RegisterRowProps {
 
 const stopPropagation = (event: MouseEvent) => event.stopPropagation();
 
-export const RegisterRow = memo(function RegisterRow({ index, top, row, columns, labels, selected, selectable, checked, onOpen, onCheck }: RegisterRowProps) {
+export const RegisterRow = memo(function RegisterRow({
+  index,
+  top,
+  row,
+  columns,
+  labels,
+  selected,
+  selectable,
+  checked,
+  onOpen,
+  onCheck,
+}: RegisterRowProps) {
   // Made once per row shown: the row re-renders only when its own data or state changes.
   const position = useMemo(() => ({ transform: `translateY(${top}px)` }), [top]);
   if (!row) {
@@ -49,11 +60,21 @@ export const RegisterRow = memo(function RegisterRow({ index, top, row, columns,
     >
       {selectable && (
         <div className="register-cell register-check" onClick={stopPropagation}>
-          <input type="checkbox" checked={checked} data-index={index} onChange={onCheck} aria-label={row.notation ?? row.subject} />
+          <input
+            type="checkbox"
+            checked={checked}
+            data-index={index}
+            onChange={onCheck}
+            aria-label={row.notation ?? row.subject}
+          />
         </div>
       )}
       {columns.map((column) => (
-        <div key={column.key} className={column.className ? `register-cell ${column.className}` : 'register-cell'} role="cell">
+        <div
+          key={column.key}
+          className={column.className ? `register-cell ${column.className}` : 'register-cell'}
+          role="cell"
+        >
           {column.render(row, labels)}
         </div>
       ))}

@@ -2,7 +2,18 @@
 // sight in the DOM, pages of rows fetched as they scroll into view. Stays
 // smooth at 100,000 entries. Keyboard: ↑/↓ move, Enter opens, PageUp/PageDown
 // and Home/End scroll, Space ticks the row for signing.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { secrecies, urgencies } from '../../../../shared/domain.ts';
 import { openDocument, type RegisterView } from '../../app/router.ts';
@@ -31,13 +42,23 @@ export interface RegisterTableProps {
 }
 
 // Drawn again only when the language or the view changes, not at every scroll.
-const RegisterHeader = memo(function RegisterHeader({ columns, selectable }: { columns: readonly RegisterColumn[]; selectable: boolean }) {
+const RegisterHeader = memo(function RegisterHeader({
+  columns,
+  selectable,
+}: {
+  columns: readonly RegisterColumn[];
+  selectable: boolean;
+}) {
   const { t } = useTranslation('registers');
   return (
     <div className="register-header" role="row">
       {selectable && <div className="register-cell register-check" />}
       {columns.map((column) => (
-        <div key={column.key} className={column.className ? `register-cell ${column.className}` : 'register-cell'} role="columnheader">
+        <div
+          key={column.key}
+          className={column.className ? `register-cell ${column.className}` : 'register-cell'}
+          role="columnheader"
+        >
           {t(column.title)}
         </div>
       ))}
@@ -60,7 +81,10 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
     }),
     [t],
   );
-  const gridStyle = useMemo(() => ({ '--register-columns': gridTemplate(columns, selectable) }) as CSSProperties, [columns, selectable]);
+  const gridStyle = useMemo(
+    () => ({ '--register-columns': gridTemplate(columns, selectable) }) as CSSProperties,
+    [columns, selectable],
+  );
   // The left border of a row (the overdue mark) takes 3 px.
   const minWidth = useMemo(() => minimumWidth(columns, selectable) + 3, [columns, selectable]);
 
@@ -114,7 +138,8 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
     setSelected(clamped);
     rows.scrollToRow(clamped);
   };
-  const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const pageRows = () =>
+    Math.max(1, Math.floor(((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // A row's checkbox handles its own keys.

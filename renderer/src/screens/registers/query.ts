@@ -15,7 +15,9 @@ export interface RegisterFilterValues {
 export const noFilters: RegisterFilterValues = { overdue: false };
 
 export function isUnfiltered(filters: RegisterFilterValues): boolean {
-  return filters.year === undefined && !filters.type && !filters.urgency && !filters.from && !filters.to && !filters.overdue;
+  return (
+    filters.year === undefined && !filters.type && !filters.urgency && !filters.from && !filters.to && !filters.overdue
+  );
 }
 
 export type RegisterQuery = Omit<HandlerInput<'documents.list'>, 'offset' | 'limit'>;

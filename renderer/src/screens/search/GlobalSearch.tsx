@@ -116,9 +116,16 @@ export function GlobalSearch() {
       />
       {showPanel && (
         // Clicks inside must not blur the input before they land.
-        <div id="global-search-results" className="search-panel" role="listbox" onMouseDown={(event) => event.preventDefault()}>
+        <div
+          id="global-search-results"
+          className="search-panel"
+          role="listbox"
+          onMouseDown={(event) => event.preventDefault()}
+        >
           {error && <ErrorNotice error={error} />}
-          {!error && results.length === 0 && <div className="search-empty">{loading ? <Spin size="small" /> : t('noResults')}</div>}
+          {!error && results.length === 0 && (
+            <div className="search-empty">{loading ? <Spin size="small" /> : t('noResults')}</div>
+          )}
           {results.map((document, index) => (
             <div
               key={document.id}
@@ -130,7 +137,9 @@ export function GlobalSearch() {
               onMouseEnter={() => setActive(index)}
               onClick={() => choose(document)}
             >
-              <span className={`search-direction search-direction-${document.direction}`}>{t(`direction.${document.state === 'draft' ? 'draft' : document.direction}`)}</span>
+              <span className={`search-direction search-direction-${document.direction}`}>
+                {t(`direction.${document.state === 'draft' ? 'draft' : document.direction}`)}
+              </span>
               <span className="search-notation">{document.notation ?? t('noNotation')}</span>
               <span className="search-subject">{document.subject}</span>
               <span className="search-date">{formatDate(document.issuedOn ?? document.filedOn)}</span>

@@ -46,14 +46,22 @@ export function HubSection({ status, onConnected }: { status: SyncStatusView | n
               {
                 key: 'state',
                 label: t('hub.state'),
-                children: status.connected ? <Tag color="success">{t('hub.connected')}</Tag> : <Tag>{t('hub.notConnected')}</Tag>,
+                children: status.connected ? (
+                  <Tag color="success">{t('hub.connected')}</Tag>
+                ) : (
+                  <Tag>{t('hub.notConnected')}</Tag>
+                ),
               },
               ...(status.connected
                 ? [
                     { key: 'url', label: t('hub.url'), children: status.hubUrl },
                     { key: 'agency', label: t('hub.agency'), children: status.agencyCode },
                     { key: 'device', label: t('hub.device'), children: status.deviceId },
-                    { key: 'register', label: t('hub.register'), children: t(status.holdsRegister ? 'hub.holdsRegister' : 'hub.notHoldsRegister') },
+                    {
+                      key: 'register',
+                      label: t('hub.register'),
+                      children: t(status.holdsRegister ? 'hub.holdsRegister' : 'hub.notHoldsRegister'),
+                    },
                     {
                       key: 'expires',
                       label: t('hub.expires'),
@@ -66,10 +74,23 @@ export function HubSection({ status, onConnected }: { status: SyncStatusView | n
         )}
         <Form layout="vertical" size="small" component="div">
           <Form.Item label={t('hub.url')} style={{ marginBottom: 6 }}>
-            <Input data-testid="settings-hub-url" value={shownUrl} onChange={(event) => setUrl(event.target.value)} placeholder="https://vanthu.tinh.gov.vn" spellCheck={false} />
+            <Input
+              data-testid="settings-hub-url"
+              value={shownUrl}
+              onChange={(event) => setUrl(event.target.value)}
+              placeholder="https://vanthu.tinh.gov.vn"
+              spellCheck={false}
+            />
           </Form.Item>
           <Form.Item label={t('hub.code')} extra={t('hub.codeHelp')} style={{ marginBottom: 6 }}>
-            <Input data-testid="settings-enroll-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />
+            <Input
+              data-testid="settings-enroll-code"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={64}
+            />
           </Form.Item>
           <Button
             type="primary"

@@ -44,10 +44,28 @@ export function ScheduleSection({ status, onSaved }: { status: SyncStatusView | 
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t('schedule.help')}</Typography.Text>
         <Form layout="inline" size="small" component="div">
-          <Form.Item label={t('schedule.time')} validateStatus={shown !== '' && !clock ? 'error' : undefined} help={shown !== '' && !clock ? t('schedule.bad') : undefined}>
-            <Input data-testid="settings-sync-hour" value={shown} onChange={(event) => setText(event.target.value)} placeholder="HH:mm" style={{ width: 90 }} onPressEnter={() => void save()} />
+          <Form.Item
+            label={t('schedule.time')}
+            validateStatus={shown !== '' && !clock ? 'error' : undefined}
+            help={shown !== '' && !clock ? t('schedule.bad') : undefined}
+          >
+            <Input
+              data-testid="settings-sync-hour"
+              value={shown}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="HH:mm"
+              style={{ width: 90 }}
+              onPressEnter={() => void save()}
+            />
           </Form.Item>
-          <Button type="primary" size="small" data-testid="settings-sync-save" loading={saving} disabled={!clock} onClick={() => void save()}>
+          <Button
+            type="primary"
+            size="small"
+            data-testid="settings-sync-save"
+            loading={saving}
+            disabled={!clock}
+            onClick={() => void save()}
+          >
             {t('save')}
           </Button>
         </Form>

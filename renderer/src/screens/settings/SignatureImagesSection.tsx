@@ -15,7 +15,13 @@ type Image = SettingsView['images'][number];
 
 const isPng = (file: File) => file.type === 'image/png' || /\.png$/i.test(file.name);
 
-export function SignatureImagesSection({ settings, onSaved }: { settings: SettingsView | null; onSaved: (view: SettingsView) => void }) {
+export function SignatureImagesSection({
+  settings,
+  onSaved,
+}: {
+  settings: SettingsView | null;
+  onSaved: (view: SettingsView) => void;
+}) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const [signature, setSignature] = useState<File | null>(null);
@@ -60,7 +66,13 @@ export function SignatureImagesSection({ settings, onSaved }: { settings: Settin
             <Form layout="vertical" size="small" component="div">
               <Typography.Text strong>{t('images.signature')}</Typography.Text>
               <Form.Item label={t('images.signerName')} style={{ marginBottom: 6 }}>
-                <Input data-testid="settings-signer-name" value={signerName} onChange={(event) => setSignerName(event.target.value)} placeholder={t('images.signerNamePlaceholder')} maxLength={100} />
+                <Input
+                  data-testid="settings-signer-name"
+                  value={signerName}
+                  onChange={(event) => setSignerName(event.target.value)}
+                  placeholder={t('images.signerNamePlaceholder')}
+                  maxLength={100}
+                />
               </Form.Item>
               <Form.Item
                 label={t('images.file')}
@@ -68,7 +80,13 @@ export function SignatureImagesSection({ settings, onSaved }: { settings: Settin
                 validateStatus={notPng(signature) ? 'error' : undefined}
                 help={notPng(signature) ? t('images.notPng') : undefined}
               >
-                <FilePicker testId="settings-signature-file" accept="image/png,.png" file={signature} onChange={setSignature} label={t('images.choosePng')} />
+                <FilePicker
+                  testId="settings-signature-file"
+                  accept="image/png,.png"
+                  file={signature}
+                  onChange={setSignature}
+                  label={t('images.choosePng')}
+                />
               </Form.Item>
               <Button
                 type="primary"
@@ -86,10 +104,30 @@ export function SignatureImagesSection({ settings, onSaved }: { settings: Settin
             <Form layout="vertical" size="small" component="div">
               <Typography.Text strong>{t('images.seal')}</Typography.Text>
               <Form.Item label={t('images.sealSize')} style={{ marginBottom: 6 }}>
-                <InputNumber data-testid="settings-seal-size" value={sealSize} onChange={setSealSize} min={10} max={80} step={1} suffix="mm" style={{ width: 120 }} />
+                <InputNumber
+                  data-testid="settings-seal-size"
+                  value={sealSize}
+                  onChange={setSealSize}
+                  min={10}
+                  max={80}
+                  step={1}
+                  suffix="mm"
+                  style={{ width: 120 }}
+                />
               </Form.Item>
-              <Form.Item label={t('images.file')} style={{ marginBottom: 6 }} validateStatus={notPng(seal) ? 'error' : undefined} help={notPng(seal) ? t('images.notPng') : undefined}>
-                <FilePicker testId="settings-seal-file" accept="image/png,.png" file={seal} onChange={setSeal} label={t('images.choosePng')} />
+              <Form.Item
+                label={t('images.file')}
+                style={{ marginBottom: 6 }}
+                validateStatus={notPng(seal) ? 'error' : undefined}
+                help={notPng(seal) ? t('images.notPng') : undefined}
+              >
+                <FilePicker
+                  testId="settings-seal-file"
+                  accept="image/png,.png"
+                  file={seal}
+                  onChange={setSeal}
+                  label={t('images.choosePng')}
+                />
               </Form.Item>
               <Button
                 type="primary"
@@ -113,15 +151,34 @@ export function SignatureImagesSection({ settings, onSaved }: { settings: Settin
           pagination={false}
           locale={{ emptyText: t('images.none') }}
           columns={[
-            { key: 'kind', title: t('images.kind'), width: 90, render: (_, image) => t(image.kind === 'seal' ? 'images.seal' : 'images.signature') },
-            { key: 'owner', title: t('images.owner'), render: (_, image) => ownerName(image.owner, t('images.agency')) },
+            {
+              key: 'kind',
+              title: t('images.kind'),
+              width: 90,
+              render: (_, image) => t(image.kind === 'seal' ? 'images.seal' : 'images.signature'),
+            },
+            {
+              key: 'owner',
+              title: t('images.owner'),
+              render: (_, image) => ownerName(image.owner, t('images.agency')),
+            },
             {
               key: 'size',
               title: t('images.size'),
               width: 140,
-              render: (_, image) => t(image.sizeMm ? 'images.sizeWithMm' : 'images.sizePx', { width: image.widthPx, height: image.heightPx, mm: image.sizeMm }),
+              render: (_, image) =>
+                t(image.sizeMm ? 'images.sizeWithMm' : 'images.sizePx', {
+                  width: image.widthPx,
+                  height: image.heightPx,
+                  mm: image.sizeMm,
+                }),
             },
-            { key: 'updated', title: t('images.updated'), width: 130, render: (_, image) => formatDateTime(image.updatedAt) },
+            {
+              key: 'updated',
+              title: t('images.updated'),
+              width: 130,
+              render: (_, image) => formatDateTime(image.updatedAt),
+            },
           ]}
         />
       </Flex>

@@ -11,7 +11,13 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 // The same rule as core's: a driver path means nothing unless it is absolute.
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
-export function TokenModulesSection({ settings, onSaved }: { settings: SettingsView | null; onSaved: (view: SettingsView) => void }) {
+export function TokenModulesSection({
+  settings,
+  onSaved,
+}: {
+  settings: SettingsView | null;
+  onSaved: (view: SettingsView) => void;
+}) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const [text, setText] = useState('');
@@ -69,9 +75,18 @@ export function TokenModulesSection({ settings, onSaved }: { settings: SettingsV
           style={{ fontFamily: 'monospace' }}
           status={relative.length > 0 ? 'error' : undefined}
         />
-        {relative.length > 0 && <Typography.Text type="danger">{t('modules.notAbsolute', { line: relative[0] })}</Typography.Text>}
+        {relative.length > 0 && (
+          <Typography.Text type="danger">{t('modules.notAbsolute', { line: relative[0] })}</Typography.Text>
+        )}
         <Flex justify="flex-end">
-          <Button type="primary" size="small" data-testid="settings-modules-save" loading={saving} disabled={relative.length > 0 || settings === null} onClick={() => void save()}>
+          <Button
+            type="primary"
+            size="small"
+            data-testid="settings-modules-save"
+            loading={saving}
+            disabled={relative.length > 0 || settings === null}
+            onClick={() => void save()}
+          >
             {t('save')}
           </Button>
         </Flex>
@@ -83,13 +98,17 @@ export function TokenModulesSection({ settings, onSaved }: { settings: SettingsV
           dataSource={report ?? []}
           pagination={false}
           locale={{ emptyText: t('modules.noneFound') }}
-          onRow={(module) => ({ 'data-testid': 'settings-module-report', 'data-ok': String(module.ok) }) as HTMLAttributes<HTMLElement>}
+          onRow={(module) =>
+            ({ 'data-testid': 'settings-module-report', 'data-ok': String(module.ok) }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               key: 'ok',
               title: t('modules.state'),
               width: 120,
-              render: (_, module) => <Tag color={module.ok ? 'success' : 'error'}>{t(module.ok ? 'modules.loaded' : 'modules.failed')}</Tag>,
+              render: (_, module) => (
+                <Tag color={module.ok ? 'success' : 'error'}>{t(module.ok ? 'modules.loaded' : 'modules.failed')}</Tag>
+              ),
             },
             {
               key: 'path',
@@ -98,9 +117,7 @@ export function TokenModulesSection({ settings, onSaved }: { settings: SettingsV
               render: (_, module) => (
                 <>
                   <div style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{module.path}</div>
-                  <Typography.Text type="secondary">
-                    {t(`modules.source.${module.source}`)}
-                  </Typography.Text>
+                  <Typography.Text type="secondary">{t(`modules.source.${module.source}`)}</Typography.Text>
                 </>
               ),
             },
@@ -109,7 +126,11 @@ export function TokenModulesSection({ settings, onSaved }: { settings: SettingsV
               title: t('modules.detail'),
               render: (_, module) =>
                 module.ok && module.info ? (
-                  t('modules.info', { manufacturer: module.info.manufacturer, description: module.info.description, version: module.info.cryptokiVersion })
+                  t('modules.info', {
+                    manufacturer: module.info.manufacturer,
+                    description: module.info.description,
+                    version: module.info.cryptokiVersion,
+                  })
                 ) : (
                   <Typography.Text type="danger">{module.error?.message ?? ''}</Typography.Text>
                 ),

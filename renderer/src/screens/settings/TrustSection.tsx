@@ -40,7 +40,9 @@ export function TrustSection() {
     setError(null);
     try {
       const { added } = await call('trust.add', { base64: await fileToBase64(file), filename: file.name });
-      void message.success(t('trust.added', { count: added.length, names: added.map((entry) => displayName(entry.subject)).join(', ') }));
+      void message.success(
+        t('trust.added', { count: added.length, names: added.map((entry) => displayName(entry.subject)).join(', ') }),
+      );
       load();
     } catch (caught) {
       setError(asCoreError(caught));
@@ -62,7 +64,20 @@ export function TrustSection() {
 
   const now = Date.now();
   return (
-    <Card size="small" title={t('trust.title')} extra={<FilePicker testId="settings-trust-file" accept=".cer,.crt,.der,.pem" file={adding} onChange={(file) => void add(file)} label={t('trust.add')} disabled={adding !== null} />}>
+    <Card
+      size="small"
+      title={t('trust.title')}
+      extra={
+        <FilePicker
+          testId="settings-trust-file"
+          accept=".cer,.crt,.der,.pem"
+          file={adding}
+          onChange={(file) => void add(file)}
+          label={t('trust.add')}
+          disabled={adding !== null}
+        />
+      }
+    >
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t('trust.help')}</Typography.Text>
         {error && <ErrorNotice error={error} onClose={() => setError(null)} />}
@@ -73,7 +88,9 @@ export function TrustSection() {
           dataSource={certificates ?? []}
           pagination={false}
           locale={{ emptyText: t('trust.none') }}
-          onRow={(entry) => ({ 'data-testid': 'trust-item', 'data-sha256': entry.sha256 }) as HTMLAttributes<HTMLElement>}
+          onRow={(entry) =>
+            ({ 'data-testid': 'trust-item', 'data-sha256': entry.sha256 }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               key: 'subject',
@@ -94,7 +111,10 @@ export function TrustSection() {
               title: t('trust.fingerprint'),
               width: 190,
               render: (_, entry) => (
-                <Typography.Text copyable={{ text: entry.sha256 }} style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+                <Typography.Text
+                  copyable={{ text: entry.sha256 }}
+                  style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
+                >
                   {fingerprintText(entry.sha256)}
                 </Typography.Text>
               ),

@@ -7,7 +7,13 @@ import type { SettingsView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
-export function TsaSection({ settings, onSaved }: { settings: SettingsView | null; onSaved: (view: SettingsView) => void }) {
+export function TsaSection({
+  settings,
+  onSaved,
+}: {
+  settings: SettingsView | null;
+  onSaved: (view: SettingsView) => void;
+}) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const [text, setText] = useState<string | null>(null);
@@ -44,7 +50,14 @@ export function TsaSection({ settings, onSaved }: { settings: SettingsView | nul
             spellCheck={false}
             onPressEnter={() => void save()}
           />
-          <Button type="primary" size="small" data-testid="settings-tsa-save" loading={saving} disabled={settings === null} onClick={() => void save()}>
+          <Button
+            type="primary"
+            size="small"
+            data-testid="settings-tsa-save"
+            loading={saving}
+            disabled={settings === null}
+            onClick={() => void save()}
+          >
             {t('save')}
           </Button>
         </Flex>

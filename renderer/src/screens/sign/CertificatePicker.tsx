@@ -35,7 +35,11 @@ export function CertificatePicker({ token, selected, onChoose }: Props) {
         // Those that can sign first, then the rest with their reason.
         const mine = all
           .filter((entry) => entry.module === token.module && entry.tokenLabel === token.label)
-          .sort((a, b) => Number(a.unusable !== null) - Number(b.unusable !== null) || displayName(a.certificate.subject).localeCompare(displayName(b.certificate.subject), 'vi'));
+          .sort(
+            (a, b) =>
+              Number(a.unusable !== null) - Number(b.unusable !== null) ||
+              displayName(a.certificate.subject).localeCompare(displayName(b.certificate.subject), 'vi'),
+          );
         setCertificates(mine);
         const usable = mine.filter((entry) => entry.unusable === null);
         if (usable.length === 1) onChoose(usable[0]!);
@@ -57,7 +61,9 @@ export function CertificatePicker({ token, selected, onChoose }: Props) {
         value={selected?.id}
         loading={token !== null && certificates === null && error === null}
         disabled={token === null || none}
-        placeholder={t(token === null ? 'certificate.chooseTokenFirst' : none ? 'certificate.none' : 'certificate.placeholder')}
+        placeholder={t(
+          token === null ? 'certificate.chooseTokenFirst' : none ? 'certificate.none' : 'certificate.placeholder',
+        )}
         onChange={(id: string) => onChoose(certificates?.find((entry) => entry.id === id) ?? null)}
         labelRender={({ value }) => {
           const entry = certificates?.find((each) => each.id === value);
@@ -82,7 +88,10 @@ export function CertificatePicker({ token, selected, onChoose }: Props) {
             {
               key: 'validity',
               label: t('certificate.validity'),
-              children: t('certificate.validityRange', { from: momentDate(selected.certificate.notBefore), to: momentDate(selected.certificate.notAfter) }),
+              children: t('certificate.validityRange', {
+                from: momentDate(selected.certificate.notBefore),
+                to: momentDate(selected.certificate.notAfter),
+              }),
             },
           ]}
         />

@@ -152,7 +152,11 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
 
   useCoreEvent((event) => {
     if (!busy || event.type !== 'sign.progress' || !documentIds.includes(event.documentId)) return;
-    setProgress({ done: event.index, total: event.total, label: event.notation ?? labelOf(event.documentId, labels[event.documentId], t) });
+    setProgress({
+      done: event.index,
+      total: event.total,
+      label: event.notation ?? labelOf(event.documentId, labels[event.documentId], t),
+    });
   });
 
   const canSubmit =
@@ -212,7 +216,14 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{summaryOf(documentIds, labels, t)}</Typography.Text>
-      <Form layout="horizontal" size="small" labelCol={{ flex: '140px' }} labelAlign="left" colon={false} disabled={busy || finished}>
+      <Form
+        layout="horizontal"
+        size="small"
+        labelCol={{ flex: '140px' }}
+        labelAlign="left"
+        colon={false}
+        disabled={busy || finished}
+      >
         <Form.Item label={t('token.label')} style={{ marginBottom: 8 }}>
           <TokenPicker tokens={tokens} selectedKey={selectedKey} error={polled.error} onChoose={chooseToken} />
         </Form.Item>
@@ -224,7 +235,11 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
         <Form.Item label={t('certificate.label')} style={{ marginBottom: 8 }}>
           <CertificatePicker token={token} selected={certificate} onChoose={setCertificate} />
         </Form.Item>
-        <Form.Item label={t('as.label')} style={{ marginBottom: 8 }} extra={t(as === 'personal' ? 'as.personalHelp' : 'as.organizationHelp')}>
+        <Form.Item
+          label={t('as.label')}
+          style={{ marginBottom: 8 }}
+          extra={t(as === 'personal' ? 'as.personalHelp' : 'as.organizationHelp')}
+        >
           <Radio.Group value={as} onChange={(event) => setAs(event.target.value as SignKind)}>
             <Radio value="personal" data-testid="sign-as-personal">
               {t('as.personal')}
@@ -255,7 +270,11 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
         </Form.Item>
         {pinInfo.finalTry && (
           <Form.Item label=" " style={{ marginBottom: 0 }}>
-            <Checkbox data-testid="sign-confirm-final-try" checked={confirmFinalTry} onChange={(event) => setConfirmFinalTry(event.target.checked)}>
+            <Checkbox
+              data-testid="sign-confirm-final-try"
+              checked={confirmFinalTry}
+              onChange={(event) => setConfirmFinalTry(event.target.checked)}
+            >
               {t('pin.confirmFinalTry')}
             </Checkbox>
           </Form.Item>
@@ -264,7 +283,11 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
 
       {progress && (
         <div data-testid="sign-progress" data-done={progress.done} data-total={progress.total}>
-          <Progress percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} size="small" status="active" />
+          <Progress
+            percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)}
+            size="small"
+            status="active"
+          />
           <Typography.Text type="secondary">
             {progress.done === 0
               ? t(token?.pinPad ? 'progress.enterOnDevice' : 'progress.opening')
@@ -291,8 +314,16 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
           {t('close')}
         </Button>
         {!finished && (
-          <Button type="primary" data-testid="sign-submit" disabled={!canSubmit} loading={busy} onClick={() => void submit()}>
-            {t(attempted && remaining.length < documentIds.length ? 'submitRest' : 'submit', { count: remaining.length })}
+          <Button
+            type="primary"
+            data-testid="sign-submit"
+            disabled={!canSubmit}
+            loading={busy}
+            onClick={() => void submit()}
+          >
+            {t(attempted && remaining.length < documentIds.length ? 'submitRest' : 'submit', {
+              count: remaining.length,
+            })}
           </Button>
         )}
       </Flex>
@@ -303,5 +334,7 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
 function summaryOf(ids: readonly string[], labels: Readonly<Record<string, DocumentLabel>>, t: TFunction): string {
   const shown = ids.slice(0, 3).map((id) => labelOf(id, labels[id], t));
   const more = ids.length - shown.length;
-  return more > 0 ? t('summaryMore', { list: shown.join('; '), count: more }) : t('summary', { list: shown.join('; ') });
+  return more > 0
+    ? t('summaryMore', { list: shown.join('; '), count: more })
+    : t('summary', { list: shown.join('; ') });
 }

@@ -27,7 +27,16 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-export function SignResult({ state, documentIds, outcomes, labels, warnings, error, remaining, onOpenSettings }: Props) {
+export function SignResult({
+  state,
+  documentIds,
+  outcomes,
+  labels,
+  warnings,
+  error,
+  remaining,
+  onOpenSettings,
+}: Props) {
   const { t } = useTranslation('sign');
   const signed = documentIds.filter((id) => outcomes[id]?.state === 'signed').length;
   // A batch that failed before its first document (a wrong PIN) has no per-document story: the error says it all.
@@ -68,17 +77,35 @@ export function SignResult({ state, documentIds, outcomes, labels, warnings, err
   );
 }
 
-function lineLabel(outcome: DocumentOutcome | undefined, id: string, labels: Readonly<Record<string, DocumentLabel>>, t: TFunction): string {
+function lineLabel(
+  outcome: DocumentOutcome | undefined,
+  id: string,
+  labels: Readonly<Record<string, DocumentLabel>>,
+  t: TFunction,
+): string {
   return outcome?.state === 'signed' && outcome.notation ? outcome.notation : labelOf(id, labels[id], t);
 }
 
 function OutcomeLine({ label, outcome }: { label: string; outcome: DocumentOutcome | undefined }) {
   const { t } = useTranslation('sign');
   if (outcome?.state === 'signed') {
-    return <Badge status="success" data-outcome="signed" text={`${label} — ${t('result.signed', { kind: t(`result.kind.${outcome.kind}`), level: outcome.level })}`} />;
+    return (
+      <Badge
+        status="success"
+        data-outcome="signed"
+        text={`${label} — ${t('result.signed', { kind: t(`result.kind.${outcome.kind}`), level: outcome.level })}`}
+      />
+    );
   }
   if (outcome?.state === 'failed') {
-    return <Badge status="error" data-outcome="failed" title={outcome.error.message} text={`${label} — ${t('result.failed')}`} />;
+    return (
+      <Badge
+        status="error"
+        data-outcome="failed"
+        title={outcome.error.message}
+        text={`${label} — ${t('result.failed')}`}
+      />
+    );
   }
   return <Badge status="default" data-outcome="untouched" text={`${label} — ${t('result.untouched')}`} />;
 }

@@ -5,11 +5,20 @@ import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../../shared/signing.ts';
 import { worstSeverity, type TokenWarning } from './token-warnings.ts';
 
-export function TokenWarningAlert({ warnings, token, removed }: { warnings: TokenWarning[]; token: TokenView | null; removed: TokenView | null }) {
+export function TokenWarningAlert({
+  warnings,
+  token,
+  removed,
+}: {
+  warnings: TokenWarning[];
+  token: TokenView | null;
+  removed: TokenView | null;
+}) {
   const { t } = useTranslation('sign');
   const [first, ...rest] = warnings;
   if (!first) return null;
-  const text = (warning: TokenWarning) => t(`warning.${warning.kind}`, { label: (warning.kind === 'removed' ? removed?.label : token?.label) ?? '' });
+  const text = (warning: TokenWarning) =>
+    t(`warning.${warning.kind}`, { label: (warning.kind === 'removed' ? removed?.label : token?.label) ?? '' });
   return (
     <Alert
       data-testid="token-warning"

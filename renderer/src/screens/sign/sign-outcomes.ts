@@ -12,7 +12,8 @@ export type Outcomes = Readonly<Record<string, DocumentOutcome>>;
 
 export function applyBatch(outcomes: Outcomes, result: SignBatchResult): Outcomes {
   const next: Record<string, DocumentOutcome> = { ...outcomes };
-  for (const signed of result.signed) next[signed.documentId] = { state: 'signed', kind: signed.kind, level: signed.level, notation: signed.notation };
+  for (const signed of result.signed)
+    next[signed.documentId] = { state: 'signed', kind: signed.kind, level: signed.level, notation: signed.notation };
   if (result.stoppedAt) next[result.stoppedAt.documentId] = { state: 'failed', error: result.stoppedAt.error };
   for (const id of result.untouched) next[id] = { state: 'untouched' };
   return next;

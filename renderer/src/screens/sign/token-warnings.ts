@@ -29,7 +29,8 @@ export function pinState(token: TokenView | null, lastErrorCode: ErrorCode | nul
   const code = lastErrorCode;
   const locked = token?.pinCounter === 'locked' || (code !== null && LOCKED_CODES.includes(code));
   const finalTry = !locked && (token?.pinCounter === 'final-try' || (code !== null && FINAL_TRY_CODES.includes(code)));
-  const countLow = !locked && !finalTry && (token?.pinCounter === 'count-low' || (code !== null && COUNT_LOW_CODES.includes(code)));
+  const countLow =
+    !locked && !finalTry && (token?.pinCounter === 'count-low' || (code !== null && COUNT_LOW_CODES.includes(code)));
   return { locked, finalTry, countLow };
 }
 

@@ -19,7 +19,11 @@ export function useDocumentLabels(ids: readonly string[]): Readonly<Record<strin
       // A label that cannot be read leaves the id showing; signing does not depend on it.
       call('documents.get', { id })
         .then((document) => {
-          if (!stopped) setLabels((previous) => ({ ...previous, [id]: { notation: document.notation, subject: document.subject } }));
+          if (!stopped)
+            setLabels((previous) => ({
+              ...previous,
+              [id]: { notation: document.notation, subject: document.subject },
+            }));
         })
         .catch(() => undefined);
     }

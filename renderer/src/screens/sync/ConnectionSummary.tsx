@@ -24,7 +24,11 @@ export function ConnectionSummary({ status, latestRun, measuredRate }: Props) {
       size="small"
       column={{ xs: 1, md: 2, xl: 3 }}
       items={[
-        { key: 'hub', label: t('connection.hub'), children: <Typography.Text copyable={{ text: status.hubUrl ?? '' }}>{status.hubUrl}</Typography.Text> },
+        {
+          key: 'hub',
+          label: t('connection.hub'),
+          children: <Typography.Text copyable={{ text: status.hubUrl ?? '' }}>{status.hubUrl}</Typography.Text>,
+        },
         { key: 'agency', label: t('connection.agency'), children: status.agencyCode },
         {
           key: 'register',
@@ -34,7 +38,10 @@ export function ConnectionSummary({ status, latestRun, measuredRate }: Props) {
         {
           key: 'schedule',
           label: t('connection.schedule'),
-          children: t(next.tomorrow ? 'connection.nextTomorrow' : 'connection.nextToday', { time: clockText(status.schedule), date: formatDate(localDate(next.at)) }),
+          children: t(next.tomorrow ? 'connection.nextTomorrow' : 'connection.nextToday', {
+            time: clockText(status.schedule),
+            date: formatDate(localDate(next.at)),
+          }),
         },
         { key: 'line', label: t('connection.line'), children: lineText(latestRun, measuredRate, t, i18n.language) },
         {
@@ -47,10 +54,17 @@ export function ConnectionSummary({ status, latestRun, measuredRate }: Props) {
   );
 }
 
-function lineText(run: SyncRunView | null, measured: number | null, t: (key: string, options?: Record<string, unknown>) => string, language: string): string {
+function lineText(
+  run: SyncRunView | null,
+  measured: number | null,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: string,
+): string {
   if (measured !== null) return t('line.measuring', { rate: formatBytes(measured, language) });
   if (!run) return t('line.unknown');
   if (run.errorCode === 'SYNC_OFFLINE') return t('line.down', { at: formatDateTime(run.startedAt) });
   const rate = averageRate(run);
-  return rate === null ? t('line.unknown') : t('line.last', { rate: formatBytes(rate, language), at: formatDateTime(run.startedAt) });
+  return rate === null
+    ? t('line.unknown')
+    : t('line.last', { rate: formatBytes(rate, language), at: formatDateTime(run.startedAt) });
 }

@@ -25,14 +25,21 @@ export function RunProgress({ activity, running }: { activity: Activity; running
       />
       {overall && overall.total > 0 && (
         <div>
-          <Progress percent={percentOf(overall.done, overall.total)} size="small" status={running ? 'active' : 'normal'} />
+          <Progress
+            percent={percentOf(overall.done, overall.total)}
+            size="small"
+            status={running ? 'active' : 'normal'}
+          />
           <Typography.Text type="secondary">
             {t(overall.direction === 'up' ? 'progress.overallUp' : 'progress.overallDown', {
               done: formatBytes(overall.done, i18n.language),
               total: formatBytes(overall.total, i18n.language),
             })}
             {running && ' · '}
-            {running && (overall.etaSeconds === null ? t('progress.measuring') : t('progress.eta', { time: formatDuration(overall.etaSeconds, t) }))}
+            {running &&
+              (overall.etaSeconds === null
+                ? t('progress.measuring')
+                : t('progress.eta', { time: formatDuration(overall.etaSeconds, t) }))}
           </Typography.Text>
         </div>
       )}
@@ -58,15 +65,26 @@ export function ProgressList({ items, sent }: { items: ProgressItem[]; sent: str
           >
             <Flex justify="space-between" gap={8}>
               <Typography.Text ellipsis style={{ flex: 1 }}>
-                <Tag color={item.direction === 'up' ? 'blue' : 'green'}>{t(item.direction === 'up' ? 'progress.up' : 'progress.down')}</Tag>
+                <Tag color={item.direction === 'up' ? 'blue' : 'green'}>
+                  {t(item.direction === 'up' ? 'progress.up' : 'progress.down')}
+                </Tag>
                 {item.label}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
                 {formatBytes(item.bytesDone, i18n.language)} / {formatBytes(item.bytesTotal, i18n.language)}
-                {stored && <Tag color="success" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>{t('progress.stored')}</Tag>}
+                {stored && (
+                  <Tag color="success" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
+                    {t('progress.stored')}
+                  </Tag>
+                )}
               </Typography.Text>
             </Flex>
-            <Progress percent={percentOf(item.bytesDone, item.bytesTotal)} size="small" showInfo={false} status={complete ? 'success' : 'active'} />
+            <Progress
+              percent={percentOf(item.bytesDone, item.bytesTotal)}
+              size="small"
+              showInfo={false}
+              status={complete ? 'success' : 'active'}
+            />
           </div>
         );
       })}

@@ -20,7 +20,11 @@ export function QueueTable({ items, sent }: { items: SyncQueueItemView[] | null;
       scroll={{ y: 360 }}
       locale={{ emptyText: t('queue.empty') }}
       onRow={(item) =>
-        ({ 'data-testid': 'sync-queue-item', 'data-id': item.documentId, 'data-priority': item.priority }) as HTMLAttributes<HTMLElement>
+        ({
+          'data-testid': 'sync-queue-item',
+          'data-id': item.documentId,
+          'data-priority': item.priority,
+        }) as HTMLAttributes<HTMLElement>
       }
       columns={[
         { key: 'order', title: '#', width: 44, render: (_, __, index) => index + 1 },

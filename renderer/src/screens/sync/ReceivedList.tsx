@@ -15,14 +15,12 @@ export function ReceivedList({ items, lastRunReceived }: { items: ReceivedItem[]
   const { t } = useTranslation('sync');
   if (items.length === 0) {
     const description =
-      lastRunReceived === null ? t('received.never') : lastRunReceived > 0 ? t('received.countOnly', { count: lastRunReceived }) : t('received.none');
-    return (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={description}
-        style={{ margin: '8px 0' }}
-      />
-    );
+      lastRunReceived === null
+        ? t('received.never')
+        : lastRunReceived > 0
+          ? t('received.countOnly', { count: lastRunReceived })
+          : t('received.none');
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} style={{ margin: '8px 0' }} />;
   }
   return (
     <Flex vertical gap={4}>

@@ -21,7 +21,9 @@ export function RunHistory({ runs }: { runs: SyncRunView[] | null }) {
       dataSource={(runs ?? []).slice(0, SHOWN)}
       pagination={false}
       locale={{ emptyText: t('history.empty') }}
-      onRow={(run) => ({ 'data-testid': 'sync-last-result', 'data-outcome': run.outcome ?? 'running' }) as HTMLAttributes<HTMLElement>}
+      onRow={(run) =>
+        ({ 'data-testid': 'sync-last-result', 'data-outcome': run.outcome ?? 'running' }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           key: 'when',
@@ -30,9 +32,7 @@ export function RunHistory({ runs }: { runs: SyncRunView[] | null }) {
           render: (_, run) => (
             <>
               <div>{formatDateTime(run.startedAt)}</div>
-              <Typography.Text type="secondary">
-                {t(`trigger.${run.trigger}`)}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t(`trigger.${run.trigger}`)}</Typography.Text>
             </>
           ),
         },
@@ -43,20 +43,23 @@ export function RunHistory({ runs }: { runs: SyncRunView[] | null }) {
             const error = errorText(run.errorCode);
             return (
               <>
-                <Tag color={run.outcome ? outcomeColor[run.outcome] : 'processing'}>{t(`outcome.${run.outcome ?? 'running'}`)}</Tag>
+                <Tag color={run.outcome ? outcomeColor[run.outcome] : 'processing'}>
+                  {t(`outcome.${run.outcome ?? 'running'}`)}
+                </Tag>
                 <Typography.Text>
                   {t('history.counts', { sent: run.sent, received: run.received, rejected: run.rejected })}
                 </Typography.Text>
                 <div>
                   <Typography.Text type="secondary">
-                    {t('history.bytes', { up: formatBytes(run.bytesUp, i18n.language), down: formatBytes(run.bytesDown, i18n.language) })}
+                    {t('history.bytes', {
+                      up: formatBytes(run.bytesUp, i18n.language),
+                      down: formatBytes(run.bytesDown, i18n.language),
+                    })}
                   </Typography.Text>
                 </div>
                 {error && (
                   <div>
-                    <Typography.Text type="danger">
-                      {error}
-                    </Typography.Text>
+                    <Typography.Text type="danger">{error}</Typography.Text>
                   </div>
                 )}
               </>

@@ -92,7 +92,13 @@ export function SyncPanel() {
         size="small"
         title={t('title')}
         extra={
-          <Button type="primary" data-testid="sync-now" loading={running} disabled={running || notConnected} onClick={() => void syncNow()}>
+          <Button
+            type="primary"
+            data-testid="sync-now"
+            loading={running}
+            disabled={running || notConnected}
+            onClick={() => void syncNow()}
+          >
             {t(running ? 'running' : 'syncNow')}
           </Button>
         }
@@ -111,7 +117,9 @@ export function SyncPanel() {
               }
             />
           )}
-          {status && status.connected && <ConnectionSummary status={status} latestRun={latestRun} measuredRate={running ? activity.rate : null} />}
+          {status && status.connected && (
+            <ConnectionSummary status={status} latestRun={latestRun} measuredRate={running ? activity.rate : null} />
+          )}
           {statusError && <ErrorNotice error={statusError} />}
           {runError && (
             <div>

@@ -34,14 +34,22 @@ export function SyncStatusLine({ state, phase, latestRun, lastResult }: Props) {
       seconds: formatNumber(lastResult.seconds, i18n.language, 1),
     });
   } else if (latestRun && stateOf(latestRun) === state) {
-    text = t(`state.history.${latestRun.outcome ?? 'failed'}`, { at: formatDateTime(latestRun.finishedAt ?? latestRun.startedAt) });
+    text = t(`state.history.${latestRun.outcome ?? 'failed'}`, {
+      at: formatDateTime(latestRun.finishedAt ?? latestRun.startedAt),
+    });
   } else {
     text = t(state === 'ok' ? 'state.ok' : 'state.error');
   }
-  const reason = state === 'error' && !lastResult && latestRun && stateOf(latestRun) === state ? errorText(latestRun.errorCode) : null;
+  const reason =
+    state === 'error' && !lastResult && latestRun && stateOf(latestRun) === state
+      ? errorText(latestRun.errorCode)
+      : null;
   return (
     <div data-testid="sync-status" data-state={state} data-outcome={outcome ?? ''}>
-      <Badge status={outcome === 'partial' ? 'warning' : badge[state]} text={<Typography.Text strong>{text}</Typography.Text>} />
+      <Badge
+        status={outcome === 'partial' ? 'warning' : badge[state]}
+        text={<Typography.Text strong>{text}</Typography.Text>}
+      />
       {reason && (
         <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0 14px' }}>
           {reason}

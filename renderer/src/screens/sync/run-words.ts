@@ -9,7 +9,12 @@ export function errorText(code: string | null): string | null {
 }
 
 /** Bytes per second over a whole run, from its history row. */
-export function averageRate(run: { startedAt: string; finishedAt: string | null; bytesUp: number; bytesDown: number }): number | null {
+export function averageRate(run: {
+  startedAt: string;
+  finishedAt: string | null;
+  bytesUp: number;
+  bytesDown: number;
+}): number | null {
   if (!run.finishedAt) return null;
   const seconds = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
   const bytes = run.bytesUp + run.bytesDown;

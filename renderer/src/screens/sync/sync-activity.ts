@@ -31,7 +31,15 @@ export interface Activity {
   meter: { startedAt: number; startBytes: number } | null;
 }
 
-export const idleActivity: Activity = { running: false, phase: null, items: [], overall: null, sent: [], rate: null, meter: null };
+export const idleActivity: Activity = {
+  running: false,
+  phase: null,
+  items: [],
+  overall: null,
+  sent: [],
+  rate: null,
+  meter: null,
+};
 
 export type ActivityAction =
   | { type: 'start' }
@@ -45,10 +53,13 @@ export function activityReducer(activity: Activity, action: ActivityAction): Act
   const { event, at } = action;
   switch (event.type) {
     case 'sync.phase':
-      if (event.phase === 'directory') return { ...idleActivity, running: true, phase: 'directory', rate: activity.rate };
+      if (event.phase === 'directory')
+        return { ...idleActivity, running: true, phase: 'directory', rate: activity.rate };
       return { ...activity, running: event.phase !== 'done', phase: event.phase };
     case 'sync.sent':
-      return activity.sent.includes(event.documentId) ? activity : { ...activity, sent: [...activity.sent, event.documentId] };
+      return activity.sent.includes(event.documentId)
+        ? activity
+        : { ...activity, sent: [...activity.sent, event.documentId] };
     case 'sync.progress':
       return withProgress(activity, event, at);
   }
@@ -56,7 +67,14 @@ export function activityReducer(activity: Activity, action: ActivityAction): Act
 
 function withProgress(activity: Activity, event: ProgressEvent, at: number): Activity {
   const key = `${event.direction}:${event.documentId}`;
-  const item: ProgressItem = { key, direction: event.direction, documentId: event.documentId, label: event.label, bytesDone: event.bytesDone, bytesTotal: event.bytesTotal };
+  const item: ProgressItem = {
+    key,
+    direction: event.direction,
+    documentId: event.documentId,
+    label: event.label,
+    bytesDone: event.bytesDone,
+    bytesTotal: event.bytesTotal,
+  };
   const index = activity.items.findIndex((each) => each.key === key);
   const items = index < 0 ? [...activity.items, item] : activity.items.map((each, i) => (i === index ? item : each));
   const moved = items.reduce((sum, each) => sum + each.bytesDone, 0);
@@ -67,7 +85,12 @@ function withProgress(activity: Activity, event: ProgressEvent, at: number): Act
     ...activity,
     running: true,
     items,
-    overall: { direction: event.direction, done: event.overallDone, total: event.overallTotal, etaSeconds: event.etaSeconds },
+    overall: {
+      direction: event.direction,
+      done: event.overallDone,
+      total: event.overallTotal,
+      etaSeconds: event.etaSeconds,
+    },
     meter,
     rate,
   };
