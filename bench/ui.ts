@@ -185,9 +185,9 @@ async function loadOnce(browser: Browser, appUrl: string, cookies: Cookie[]) {
         timeout: LOAD_TIMEOUT_MS,
       },
     );
-    const { markMs, observedMs } = (await page.evaluate(
+    const { markMs, observedMs } = await page.evaluate<{ markMs: number; observedMs: number }>(
       "({ markMs: performance.getEntriesByName('vanthu:first-rows')[0].startTime, observedMs: window.__firstRowSeenAt })",
-    )) as { markMs: number; observedMs: number };
+    );
     return { markMs, observedMs, wallMs };
   } finally {
     await context.close();
@@ -242,7 +242,7 @@ async function measureScroll(appUrl: string, cookies: Cookie[], frames: number) 
     await page.goto(appUrl);
     await page.getByTestId('register-row').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     const total = await registerTotal(page);
-    const result = (await page.evaluate(SCROLL_FRAMES(frames))) as {
+    const result = await page.evaluate<{
       intervals: number[];
       framesWithLoadingRows: number;
       loadingRowsSeen: number;
@@ -250,14 +250,14 @@ async function measureScroll(appUrl: string, cookies: Cookie[], frames: number) 
       loadingRowsAtEnd: number;
       rowsAtEnd: number;
       endedAt: number;
-    };
+    }>(SCROLL_FRAMES(frames));
     // How long the rows left loading at the last position take to arrive.
     await page.waitForFunction(
       '!document.querySelector(\'[data-testid="register-table"] .register-row-loading\')',
       undefined,
       { timeout: LOAD_TIMEOUT_MS },
     );
-    const filledAt = (await page.evaluate('performance.now()')) as number;
+    const filledAt = await page.evaluate<number>('performance.now()');
     return {
       total,
       frames: result.intervals.length,

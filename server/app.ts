@@ -75,18 +75,24 @@ export function buildApp(ctx: HubContext, logLevel: LogLevel): FastifyInstance {
 
   registerJsonBodies(app);
   registerJsonReplies(app);
-  app.register(async (v1) => {
+  // Plugins, so that each hook applies only to the routes registered inside it.
+  app.register((v1, _options, done) => {
     v1.addHook('onRequest', requireProtocol);
     enrollRoutes(v1, ctx);
-    v1.register(async (authed) => {
+    v1.register((authed, _authedOptions, authedDone) => {
       authed.addHook('onRequest', requireDevice(ctx.db));
       directoryRoutes(authed, ctx);
       blobRoutes(authed, ctx);
       uploadRoutes(authed, ctx);
       changeRoutes(authed, ctx);
       feedRoutes(authed, ctx);
+      authedDone();
     });
+    done();
   });
-  app.register(async (admin) => adminRoutes(admin, ctx));
+  app.register((admin, _options, done) => {
+    adminRoutes(admin, ctx);
+    done();
+  });
   return app;
 }

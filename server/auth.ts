@@ -59,3 +59,9 @@ export function requireDevice(db: Database) {
     return undefined;
   };
 }
+
+/** The device `requireDevice` let through; a route outside its scope asking for one is a bug, not a 401. */
+export function callingDevice(request: FastifyRequest): CallingDevice {
+  if (!request.device) throw new Error(`route ${request.url} is not behind requireDevice`);
+  return request.device;
+}

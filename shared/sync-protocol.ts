@@ -23,6 +23,7 @@ export const hlcString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/, 'HLC');
 // What PostgreSQL cannot store in text (NUL, half a surrogate pair) is refused here, not by the database.
+// eslint-disable-next-line no-control-regex -- NUL is the character PostgreSQL text refuses
 const STORABLE = /^[^\u0000\uD800-\uDFFF]*(?:(?:[\uD800-\uDBFF][\uDC00-\uDFFF])[^\u0000\uD800-\uDFFF]*)*$/;
 const text = (max: number) => z.string().max(max).regex(STORABLE, 'text with NUL or a broken surrogate pair');
 

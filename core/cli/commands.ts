@@ -7,11 +7,13 @@ import * as format from './format.ts';
 import * as signingFormat from './format-signing.ts';
 import * as syncFormat from './format-sync.ts';
 import { readPin } from './pin.ts';
+import { UsageError } from './usage-error.ts';
 
-export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean };
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+}
 export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
-
-export class UsageError extends Error {}
 
 export interface Command<K extends HandlerName = HandlerName> {
   usage: string;

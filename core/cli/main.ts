@@ -5,7 +5,8 @@ import { toErrorValue } from '../../shared/errors.ts';
 import type { CoreEvent } from '../../shared/api.ts';
 import { call } from '../api.ts';
 import { defaultDataDir, openCore, type Core } from '../context.ts';
-import { commands, UsageError, type Command } from './commands.ts';
+import { commands, type Command, type ParsedValues } from './commands.ts';
+import { UsageError } from './usage-error.ts';
 
 const globalOptions = {
   data: { type: 'string' },
@@ -63,14 +64,10 @@ function usageError(json: boolean, problem: string, usage: string): number {
 /** node:util's parse errors, in the clerk's language. */
 function describeParseError(error: NodeJS.ErrnoException): string {
   const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  switch (error.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `không có tùy chọn ${option}`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `tùy chọn ${option} thiếu giá trị hoặc giá trị không đúng`;
-    default:
-      return error.message;
-  }
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `không có tùy chọn ${option}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `tùy chọn ${option} thiếu giá trị hoặc giá trị không đúng`;
+  return error.message;
 }
 
 /** Progress goes to stderr, so stdout stays one JSON document with --json. */
@@ -122,11 +119,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.data === '') return usageError(json, '--data cần một thư mục', command.usage);
   let core: Core | undefined;
   try {
-    const input = await command.input(values as Record<string, string | boolean | string[] | undefined>, positionals);
-    core = openCore((values.data as string | undefined) ?? defaultDataDir(), { onEvent: printProgress });
+    const input = await command.input(values as ParsedValues, positionals);
+    core = openCore(typeof values.data === 'string' ? values.data : defaultDataDir(), { onEvent: printProgress });
     const output = await call(core, command.handler, input as never);
-    process.stdout.write(json ? `${JSON.stringify(output, null, 2)}\n` : `${command.text(output as never)}\n`);
-    return command.exitCode?.(output as never) ?? 0;
+    process.stdout.write(json ? `${JSON.stringify(output, null, 2)}\n` : `${command.text(output)}\n`);
+    return command.exitCode?.(output) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) return usageError(json, error.message, command.usage);
     const value = toErrorValue(error);

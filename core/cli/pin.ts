@@ -2,7 +2,7 @@
 // argv (visible in `ps` and shell history), and goes straight into the input
 // of the sign handler.
 import readline from 'node:readline';
-import { UsageError } from './commands.ts';
+import { UsageError } from './usage-error.ts';
 
 export async function readPin(fromStdin: boolean): Promise<string> {
   if (fromStdin) return firstLine(await readAll(process.stdin));
@@ -15,7 +15,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > 4096) throw new UsageError('đầu vào quá dài cho một mã PIN');
     chunks.push(buffer);

@@ -85,7 +85,7 @@ function chooseAttachment(core: Core, documentId: string, attachmentId: string |
   const attachment = attachmentId
     ? getAttachment(core.db, attachmentId)
     : listAttachments(core.db, document.id).find((a) => a.role === 'main');
-  if (!attachment || attachment.documentId !== document.id) {
+  if (attachment?.documentId !== document.id) {
     throw new AppError('ATTACHMENT_NOT_FOUND', `${document.id}${attachmentId ? ` / ${attachmentId}` : ''}`);
   }
   return attachment;

@@ -32,7 +32,10 @@ parentPort.on('message', ({ id, tmp, target, dir, bytes }) => {
 });
 `;
 
-type Pending = { resolve(): void; reject(error: Error): void };
+interface Pending {
+  resolve(): void;
+  reject(error: Error): void;
+}
 
 export class DurableWriter {
   private worker: Worker | null = null;

@@ -3,6 +3,7 @@
 // trip Windows.
 
 const MAX_NAME_LENGTH = 180;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
 const FORBIDDEN = /[<>:"|?*\u0000-\u001f\u007f]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 const FALLBACK_NAME = 'van-ban.pdf';

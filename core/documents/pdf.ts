@@ -56,7 +56,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
     // Owner-password PDFs open without a password, but signing them later
     // would need to rewrite the encryption: refuse them here too.
     if (info.EncryptFilterName)
-      throw new AppError('PDF_ENCRYPTED', `encryption filter ${String(info.EncryptFilterName)}`);
+      throw new AppError('PDF_ENCRYPTED', `encryption filter ${JSON.stringify(info.EncryptFilterName)}`);
     const pages: string[] = [];
     const layout: LayoutItem[] = [];
     let length = 0;

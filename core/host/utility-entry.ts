@@ -52,7 +52,7 @@ function isRequest(value: unknown): value is HostRequest {
 function dataDirArgument(argv: string[]): string | undefined {
   const at = argv.indexOf('--data');
   const value = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--data='))?.slice('--data='.length);
-  return value ? value : undefined;
+  return value || undefined;
 }
 
 // A store that cannot open (a newer schema, no write access) must reach the

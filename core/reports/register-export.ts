@@ -104,7 +104,7 @@ export async function exportRegister(
       },
     );
   }
-  const rows = registerLines(core.db, input.register, input.from, input.to).map(layout.cells);
+  const rows = registerLines(core.db, input.register, input.from, input.to).map((line) => layout.cells(line));
   const title = registerName(core.db, input.register)!.toLocaleUpperCase('vi');
   const subtitle = [office.name, `Từ ngày ${displayDate(input.from)} đến ngày ${displayDate(input.to)}`];
   const bytes =

@@ -158,6 +158,7 @@ export function wrapText(text: string, size: number, width: number): string[] {
   const space = textWidth(' ', size);
   for (const paragraph of text
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters (bar tab and newline) have no glyph to draw
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .split(/\r?\n/)) {
     let line = '';

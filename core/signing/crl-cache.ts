@@ -138,7 +138,7 @@ export class CrlCache {
       return null;
     }
     const sidecar = readSidecar(path.join(this.dir, `${key}.json`));
-    if (sidecar && sidecar.sha256 === sha256Hex(der)) {
+    if (sidecar?.sha256 === sha256Hex(der)) {
       return { der, thisUpdate: sidecar.thisUpdate, nextUpdate: sidecar.nextUpdate, fetchedAt: sidecar.fetchedAt };
     }
     // Interrupted between the two writes: the DER itself is the truth.
@@ -224,7 +224,7 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -7,10 +7,7 @@ let installed = false;
 
 export function ensurePkijsEngine(): void {
   if (installed) return;
-  // Node's webcrypto is the standard Crypto; the cast only bridges Node's and the DOM's typings.
-  pkijs.setEngine(
-    'node',
-    new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }),
-  );
+  // Node's webcrypto is the standard Crypto that pkijs expects of a browser.
+  pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto }));
   installed = true;
 }

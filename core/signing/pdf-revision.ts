@@ -298,7 +298,7 @@ export class PdfRevision {
     for (let depth = 0; value instanceof PDFRef; depth++) {
       if (depth > MAX_REFERENCE_DEPTH) throw new Error('reference loop');
       const found = this.object(value.objectNumber);
-      value = found && found.generation === value.generationNumber ? found.object : undefined;
+      value = found?.generation === value.generationNumber ? found.object : undefined;
     }
     return value;
   }

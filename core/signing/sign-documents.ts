@@ -147,7 +147,7 @@ function signerImageOwner(certificateName: string): string {
 
 function requireImage(core: Core, owner: string, kind: 'signature' | 'seal') {
   const image = getSignatureImage(core.db, owner);
-  if (!image || image.kind !== kind) throw new AppError('SIGN_IMAGE_MISSING', `${kind} image for ${owner}`);
+  if (image?.kind !== kind) throw new AppError('SIGN_IMAGE_MISSING', `${kind} image for ${owner}`);
   return image;
 }
 

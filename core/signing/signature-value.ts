@@ -2,7 +2,7 @@
 // node:crypto: synchronous, streaming over byte ranges, and far faster than
 // going through WebCrypto.
 import { constants, createVerify, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 const HASHES: Record<string, string> = {

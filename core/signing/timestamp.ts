@@ -45,7 +45,7 @@ export async function requestTimestamp(
   }
   try {
     const reply = pkijs.TimeStampResp.fromBER(arrayBuffer(body));
-    if (reply.status.status !== 0 && reply.status.status !== 1)
+    if (reply.status.status !== pkijs.PKIStatus.granted && reply.status.status !== pkijs.PKIStatus.grantedWithMods)
       return { ok: false, reason: `TSA refused (status ${reply.status.status})` };
     if (!reply.timeStampToken) return { ok: false, reason: 'TSA reply without a token' };
     const signed = new pkijs.SignedData({ schema: reply.timeStampToken.content });

@@ -26,7 +26,10 @@ export interface TokenCertificate extends TokenCertificateView {
   chain: Uint8Array[];
 }
 
-export type TokenEvent = { type: 'token-added' | 'token-removed'; token: TokenView };
+export interface TokenEvent {
+  type: 'token-added' | 'token-removed';
+  token: TokenView;
+}
 
 /** A logged-in key: signs the bytes of CMS signed attributes and returns the CMS signature value. */
 export interface TokenSigner {
@@ -246,9 +249,9 @@ export class TokenManager {
   }
 
   async close(): Promise<void> {
-    const hosts = await Promise.allSettled(this.hosts.values());
+    const hosts = await Promise.allSettled([...this.hosts.values()]);
     this.hosts.clear();
-    await Promise.all(hosts.map((entry) => (entry.status === 'fulfilled' ? entry.value.host.close() : undefined)));
+    await Promise.all(hosts.flatMap((entry) => (entry.status === 'fulfilled' ? [entry.value.host.close()] : [])));
   }
 
   private async loadedHosts(): Promise<TokenHost[]> {

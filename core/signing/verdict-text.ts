@@ -67,7 +67,10 @@ const FIXED: Record<Exclude<VerdictCode, Composed>, string> = {
     'Sau khi ký, tệp đã được bổ sung phần không có chữ ký xác nhận; nội dung có thể đã bị thay đổi sau khi ký. Hãy xin lại bản gốc.',
 };
 
+const isFixed = (code: VerdictCode): code is Exclude<VerdictCode, Composed> => Object.hasOwn(FIXED, code);
+
 export function reasonText(code: VerdictCode, facts: ReasonFacts = {}): string {
+  if (isFixed(code)) return FIXED[code];
   switch (code) {
     case 'OK':
       return 'Chữ ký hợp lệ.';
@@ -97,8 +100,6 @@ export function reasonText(code: VerdictCode, facts: ReasonFacts = {}): string {
       const whose = facts.ca ? ` của ${caCertificate(facts.ca, false)}` : '';
       return `Không kiểm tra được tình trạng thu hồi${whose}: danh sách thu hồi (CRL) đã quá hạn, cần kết nối mạng để cập nhật.`;
     }
-    default:
-      return FIXED[code];
   }
 }
 

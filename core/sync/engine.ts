@@ -50,12 +50,12 @@ export async function runSync(
     view.clockOffsetMs = await refreshDirectory(ctx);
     core.emit({ type: 'sync.phase', phase: 'push' });
     // Whatever stops the push, what waits to come down still comes down, unless the line itself is gone.
-    let pushError: unknown = null;
+    let pushError: Error | null = null;
     try {
       addPush(view, await pushWithProgress(ctx));
     } catch (error) {
       if (error instanceof HubError && error.failure.kind === 'network') throw error;
-      pushError = error;
+      pushError = error instanceof Error ? error : new Error(String(error));
     }
     core.emit({ type: 'sync.phase', phase: 'pull' });
     const pulled = await pull(ctx, {

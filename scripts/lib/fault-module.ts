@@ -50,10 +50,10 @@ export function buildFaultModule(): string {
   } catch (error) {
     fs.rmSync(temp, { force: true });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('buildFaultModule: no C compiler: `cc` is not on PATH (install gcc)');
+      throw new Error('buildFaultModule: no C compiler: `cc` is not on PATH (install gcc)', { cause: error });
     }
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`buildFaultModule: cc failed on ${SOURCE}\n${stderr}`);
+    throw new Error(`buildFaultModule: cc failed on ${SOURCE}\n${stderr}`, { cause: error });
   }
   return target;
 }

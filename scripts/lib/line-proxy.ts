@@ -174,7 +174,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 interface Checkpoint {
   at: number;
   run: () => void | Promise<void>;
-  settle: (error?: unknown) => void;
+  settle: (error?: Error) => void;
   fromRule: boolean;
 }
 
@@ -227,11 +227,11 @@ class Line {
   }
 
   addCheckpoint(at: number, run: () => void | Promise<void>, fromRule: boolean): Promise<void> {
-    let settle!: (error?: unknown) => void;
+    let settle!: (error?: Error) => void;
     const done = new Promise<void>((resolve, reject) => {
       settle = (error) => (error === undefined ? resolve() : reject(error));
     });
-    done.catch(() => {}); // a caller that does not await is not an unhandled rejection
+    done.catch(() => undefined); // a caller that does not await is not an unhandled rejection
     const checkpoint = { at, run, settle, fromRule };
     const after = this.checkpoints.findIndex((other) => other.at > at);
     this.checkpoints.splice(after < 0 ? this.checkpoints.length : after, 0, checkpoint);
@@ -318,7 +318,7 @@ class Line {
         await next.run();
         next.settle();
       } catch (error) {
-        next.settle(error ?? new Error('line action failed'));
+        next.settle(error instanceof Error ? error : new Error(`line action failed: ${String(error)}`));
       }
     }
     this.firing = false;
@@ -381,7 +381,7 @@ class Pipe {
   private readonly waiting: Buffer[] = [];
   private waitingBytes = 0;
   private finPending = false; // the source ended; its FIN goes on the line after the data
-  private readonly inFlight: Array<{ at: number; data: Buffer | null }> = [];
+  private readonly inFlight: { at: number; data: Buffer | null }[] = [];
   private inFlightBytes = 0;
   private lastArrival = 0;
   private deliveryTimer: NodeJS.Timeout | undefined;
@@ -594,7 +594,7 @@ class ShapedLineProxy implements LineProxy {
     this.queueBytes = options.queueBytes ?? DEFAULT_QUEUE_BYTES;
     if (!(this.queueBytes >= PACKET_BYTES)) throw new RangeError(`queueBytes must be ≥ ${PACKET_BYTES}`);
     for (const rule of options.cuts ?? []) checkRule(rule);
-    this.log = options.log ?? (() => {});
+    this.log = options.log ?? (() => undefined);
     this.server = net.createServer({ allowHalfOpen: true }, (client) => this.accept(client));
   }
 
@@ -710,12 +710,12 @@ class ShapedLineProxy implements LineProxy {
 
   private onceAfter(line: Line, bytes: number, action: LineAction | undefined): Promise<void> {
     if (this.closing) return Promise.reject(new Error('line proxy closed'));
-    const run = action === 'cut' ? () => this.cutNow(0) : action ? () => action(this) : () => {};
+    const run = action === 'cut' ? () => this.cutNow(0) : action ? () => action(this) : () => undefined;
     return line.addCheckpoint(bytes, run, false);
   }
 
   private accept(client: net.Socket): void {
-    client.on('error', () => {}); // the reset below may race the client's own writes
+    client.on('error', () => undefined); // the reset below may race the client's own writes
     if (this.closing) {
       reset(client);
       return;

@@ -305,9 +305,8 @@ function writtenCode(number: number, type: TypeSpec, issuer: Issuer, unit: strin
 function picker(random: () => number) {
   return <T>(weights: readonly (readonly [T, number])[]): (() => T) => {
     const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
-    const cumulative = weights.map(
-      ([, weight], i) => weights.slice(0, i + 1).reduce((sum, [, w]) => sum + w, 0) / total,
-    );
+    let running = 0;
+    const cumulative = weights.map(([, weight]) => (running += weight) / total);
     return () => {
       const r = random();
       const index = cumulative.findIndex((edge) => r < edge);

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../db/database.ts';
 import { claimDataDir, liveHolder, type HubFile } from '../hub-file.ts';
 import { ADMIN_SECRET_HEADER } from '../routes/admin.ts';
-import { runAdminCommand, type AdminCommandName, type AdminResult } from './commands.ts';
+import { adminOutputs, runAdminCommand, type AdminCommandName, type AdminResult } from './commands.ts';
 
 const ADMIN_USAGE = `usage: hub admin --data <dir> <command> [--json]
   agency add <code> <name> [--parent <code>]
@@ -142,24 +142,31 @@ async function viaHub(holder: HubFile, invocation: Invocation): Promise<AdminRes
 }
 
 function describe(name: AdminCommandName, value: unknown): string {
-  const v = value as any;
   switch (name) {
-    case 'agency-add':
-      return `added ${v.code} ${v.name}${v.parentCode ? ` (under ${v.parentCode})` : ''}`;
+    case 'agency-add': {
+      const agency = adminOutputs[name].parse(value);
+      return `added ${agency.code} ${agency.name}${agency.parentCode ? ` (under ${agency.parentCode})` : ''}`;
+    }
     case 'agency-list':
-      return (v as any[]).map((a) => `${a.code}\t${a.name}\t${a.parentCode ?? ''}`).join('\n');
-    case 'enroll':
-      return `${v.code}\n(one-time code for ${v.agency}, valid until ${v.expiresAt})`;
+      return adminOutputs[name]
+        .parse(value)
+        .map((a) => `${a.code}\t${a.name}\t${a.parentCode ?? ''}`)
+        .join('\n');
+    case 'enroll': {
+      const code = adminOutputs[name].parse(value);
+      return `${code.code}\n(one-time code for ${code.agency}, valid until ${code.expiresAt})`;
+    }
     case 'device-list':
-      return (v as any[])
+      return adminOutputs[name]
+        .parse(value)
         .map(
           (d) =>
             `${d.id}\t${d.agency}\t${d.name}\t${d.holdsRegister ? 'register' : '-'}\texpires ${d.expiresAt}${d.revokedAt ? `\trevoked ${d.revokedAt}` : ''}`,
         )
         .join('\n');
     case 'device-revoke':
-      return `revoked ${v.deviceId}`;
+      return `revoked ${adminOutputs[name].parse(value).deviceId}`;
     case 'device-expire':
-      return `expired ${v.deviceId}`;
+      return `expired ${adminOutputs[name].parse(value).deviceId}`;
   }
 }

@@ -82,6 +82,30 @@ const adminCommands = {
 
 export type AdminCommandName = keyof typeof adminCommands;
 
+const agencyOutput = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
+
+/** What each command answers: the CLI checks it, since a running hub's answer comes over HTTP. */
+export const adminOutputs = {
+  'agency-add': agencyOutput,
+  'agency-list': z.array(agencyOutput),
+  enroll: z.object({ code: z.string(), agency: z.string(), expiresAt: z.string() }),
+  'device-list': z.array(
+    z.object({
+      id: z.string(),
+      agency: z.string(),
+      name: z.string(),
+      holdsRegister: z.boolean(),
+      enrolledAt: z.string(),
+      expiresAt: z.string(),
+      revokedAt: z.string().nullable(),
+      lastSeenAt: z.string().nullable(),
+      ackedCursor: z.number(),
+    }),
+  ),
+  'device-revoke': z.object({ deviceId: z.string(), revoked: z.literal(true) }),
+  'device-expire': z.object({ deviceId: z.string(), expired: z.literal(true) }),
+} satisfies Record<AdminCommandName, z.ZodType>;
+
 export const isAdminCommand = (name: string): name is AdminCommandName => Object.hasOwn(adminCommands, name);
 
 /** Validates the input, then runs the command. */

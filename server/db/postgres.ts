@@ -6,7 +6,7 @@ import type { Database, SqlParam, Transaction } from './database.ts';
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its server must not crash the hub; the next query reconnects.
-  pool.on('error', () => {});
+  pool.on('error', () => undefined);
   const probe = await pool.connect();
   probe.release();
   return {

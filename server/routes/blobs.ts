@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { missingRequest } from '../../shared/sync-protocol.ts';
-import type { CallingDevice } from '../auth.ts';
+import { callingDevice } from '../auth.ts';
 import type { HubContext } from '../context.ts';
 import { claimedBlobs, readableBlobSize } from '../db/blobs.ts';
 import { sendFailure } from '../errors.ts';
@@ -13,7 +13,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
     '/v1/agencies/:agency/blobs/missing',
     { schema: { params: agencyParams, body: missingRequest } },
     async (request) => {
-      const device = request.device as CallingDevice;
+      const device = callingDevice(request);
       const hashes = [...new Set(request.body.hashes)];
       const claimed = await claimedBlobs(ctx.db, device.agency, hashes);
       const missing = hashes
@@ -27,7 +27,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
     '/v1/agencies/:agency/blobs/:sha256',
     { schema: { params: blobParams } },
     async (request, reply) => {
-      const device = request.device as CallingDevice;
+      const device = callingDevice(request);
       const { sha256 } = request.params;
       // Never says whether a blob the agency may not read exists.
       const size = await readableBlobSize(ctx.db, device.agency, sha256);

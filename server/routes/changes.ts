@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { changesRequest } from '../../shared/sync-protocol.ts';
-import type { CallingDevice } from '../auth.ts';
+import { callingDevice } from '../auth.ts';
 import { applyChanges } from '../changes/apply.ts';
 import type { HubContext } from '../context.ts';
 import { agencyParams } from './params.ts';
@@ -11,6 +11,6 @@ export function changeRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.post<{ Body: z.infer<typeof changesRequest> }>(
     '/v1/agencies/:agency/changes',
     { schema: { params: agencyParams, body: changesRequest } },
-    async (request) => ({ results: await applyChanges(ctx.db, request.device as CallingDevice, request.body.changes) }),
+    async (request) => ({ results: await applyChanges(ctx.db, callingDevice(request), request.body.changes) }),
   );
 }

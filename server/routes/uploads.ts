@@ -1,7 +1,7 @@
 // GET/PATCH /v1/agencies/:agency/uploads/:sha256: resumable uploads. PATCH
 // bodies are streamed to disk as they arrive, never buffered.
 import type { FastifyInstance } from 'fastify';
-import type { CallingDevice } from '../auth.ts';
+import { callingDevice } from '../auth.ts';
 import type { HubContext } from '../context.ts';
 import { sendFailure } from '../errors.ts';
 import { receiveUpload, UPLOAD_CONTENT_TYPE, uploadState } from '../uploads.ts';
@@ -17,14 +17,14 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get<{ Params: BlobParams }>(
     '/v1/agencies/:agency/uploads/:sha256',
     { schema: { params: blobParams } },
-    async (request) => uploadState(ctx, (request.device as CallingDevice).agency, request.params.sha256),
+    async (request) => uploadState(ctx, callingDevice(request).agency, request.params.sha256),
   );
 
   app.patch<{ Params: BlobParams }>(
     '/v1/agencies/:agency/uploads/:sha256',
     { schema: { params: blobParams } },
     async (request, reply) => {
-      const device = request.device as CallingDevice;
+      const device = callingDevice(request);
       const result = await receiveUpload(ctx, device.agency, request.params.sha256, request.headers, request.raw);
       if (result === 'cut') {
         reply.hijack();

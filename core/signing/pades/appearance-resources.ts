@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@cantoo/fontkit';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, type PDFContext } from '@cantoo/pdf-lib';
+import { type PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, type PDFContext } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
 
 const FONT_PATH = path.join(import.meta.dirname, '../../../assets/fonts/LiberationSerif-Regular.ttf');

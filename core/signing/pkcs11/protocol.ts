@@ -68,4 +68,7 @@ export interface HostFailure {
 
 export type HostReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; failure: HostFailure };
 
-export type HostMessage = { id: number; request: HostRequest };
+export interface HostMessage {
+  id: number;
+  request: HostRequest;
+}

@@ -27,7 +27,10 @@ export class TokenHostError extends Error {
   }
 }
 
-type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
 
 export class TokenHost {
   readonly modulePath: string;
@@ -88,7 +91,7 @@ export class TokenHost {
     const message: HostMessage = { id, request };
     let timer: NodeJS.Timeout | undefined;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve, reject });
       this.child.channel?.ref();
       timer = setTimeout(() => {
         this.pending.delete(id);
