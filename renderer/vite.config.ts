@@ -1,6 +1,7 @@
-// Builds the renderer into dist/renderer, loadable from file:// (Electron) and
-// from browser mode's loopback server alike: relative asset paths, no inline
-// scripts (the CSP forbids them), and pdf.js's run-time data next to the app.
+// Builds the renderer into dist/renderer, loadable from Electron's app://
+// protocol and from browser mode's loopback server alike: relative asset paths,
+// no inline scripts (the CSP forbids them), and pdf.js's run-time data next to
+// the app.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 

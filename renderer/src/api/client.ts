@@ -1,7 +1,7 @@
 // The renderer's one way to core: window.vanthu (Electron preload) or, in
 // browser mode, the loopback HTTP bridge. Calls resolve with the output or
 // throw a CoreError carrying the code and the Vietnamese message to show.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { HandlerInput, HandlerName, Outputs } from '../../../shared/api.ts';
 import type { AppEvent, VanthuBridge } from '../../../shared/bridge.ts';
 import type { ErrorValue } from '../../../shared/errors.ts';
@@ -68,7 +68,6 @@ export function onEvent(listener: (event: AppEvent) => void): () => void {
 
 /** Calls `listener` for every core event while the component is mounted. */
 export function useCoreEvent(listener: (event: AppEvent) => void): void {
-  const latest = useRef(listener);
-  latest.current = listener;
-  useEffect(() => onEvent((event) => latest.current(event)), []);
+  const onCoreEvent = useEffectEvent(listener);
+  useEffect(() => onEvent((event) => onCoreEvent(event)), []);
 }

@@ -47,12 +47,15 @@ function OfficeGate() {
   const [office, setOffice] = useState<Office>({ state: 'loading' });
 
   const load = useCallback(() => {
-    setOffice({ state: 'loading' });
     officeStatus()
       .then((status) => setOffice({ state: 'ready', office: status.office }))
       .catch((error: unknown) => setOffice({ state: 'error', error: asCoreError(error) }));
   }, []);
   useEffect(load, [load]);
+  const retry = () => {
+    setOffice({ state: 'loading' });
+    load();
+  };
 
   if (office.state === 'loading') {
     return (
@@ -70,7 +73,7 @@ function OfficeGate() {
           extra={
             <>
               <ErrorNotice error={office.error} />
-              <Button type="primary" onClick={load} className="app-center-retry">
+              <Button type="primary" onClick={retry} className="app-center-retry">
                 {t('common:retry')}
               </Button>
             </>

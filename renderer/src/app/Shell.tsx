@@ -46,7 +46,12 @@ function navKeyOf(route: Route): NavKey | null {
       return 'drafts';
     case 'document':
       return null;
-    default:
+    case 'incoming':
+    case 'outgoing':
+    case 'drafts':
+    case 'dashboard':
+    case 'sync':
+    case 'settings':
       return route.name;
   }
 }

@@ -44,7 +44,12 @@ export function routeHash(route: Route): string {
       return '#/outgoing/new';
     case 'document':
       return `#/documents/${encodeURIComponent(route.id)}`;
-    default:
+    case 'incoming':
+    case 'outgoing':
+    case 'drafts':
+    case 'dashboard':
+    case 'sync':
+    case 'settings':
       return `#/${route.name}`;
   }
 }

@@ -20,11 +20,12 @@ export function DashboardPage() {
   const [month, setMonth] = useState(thisMonth);
   const [stats, setStats] = useState<DashboardView | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
-  const [loading, setLoading] = useState(true);
+  // The month whose answer (figures or error) is in; the previous month's figures stay shown until then.
+  const [answered, setAnswered] = useState<string | null>(null);
+  const loading = answered !== month;
 
   useEffect(() => {
     let stopped = false;
-    setLoading(true);
     call('dashboard.stats', { month })
       .then((view) => {
         if (stopped) return;
@@ -35,7 +36,7 @@ export function DashboardPage() {
         if (!stopped) setError(asCoreError(caught));
       })
       .finally(() => {
-        if (!stopped) setLoading(false);
+        if (!stopped) setAnswered(month);
       });
     return () => {
       stopped = true;

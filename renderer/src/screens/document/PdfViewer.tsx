@@ -17,11 +17,11 @@ const PAGE_GAP = 12;
 const MAX_CANVAS_PIXELS = 16_777_216;
 
 type ViewerState = { state: 'loading' } | { state: 'rendered' } | { state: 'error'; error: CoreError };
-type Loaded = {
+interface Loaded {
   pdf: PDFDocumentProxy;
   firstPage: { width: number; height: number };
   file: { base64: string; filename: string; mime: string };
-};
+}
 
 // What pdf.js throws (rebuilt by name when it comes from its worker) about the file itself.
 const badFileErrors = new Set([
@@ -47,10 +47,10 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const [width, setWidth] = useState(0);
 
+  // The document page keys the viewer by file and bytes: each viewer loads one file, starting in 'loading'.
   useEffect(() => {
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
-    setViewer({ state: 'loading' });
     (async () => {
       const file = await call('attachments.read', { documentId, attachmentId });
       const { openPdf } = await import('./pdfjs.ts');
@@ -226,7 +226,10 @@ function PdfPage({ pdf, number, scale, estimate, scroller, onRendered, onError }
       } catch (error) {
         if (!cancelled && !(error instanceof RenderingCancelledException)) onError(error);
       }
-    })();
+    })().catch((error: unknown) => {
+      // Outside the try above: pdf.js's module itself could not be loaded.
+      if (!cancelled) onError(error);
+    });
     return () => {
       cancelled = true;
       task?.cancel();

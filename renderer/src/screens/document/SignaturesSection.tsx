@@ -70,27 +70,28 @@ export function SignaturesSection({
   const { t } = useTranslation('document');
   const [online, setOnline] = useState(false);
   const [result, setResult] = useState<Verification | null>(null);
-  const [error, setError] = useState<CoreError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Which check (document, bytes, online or not) has answered, and its error: a new check hides the last
+  // one's error and is busy until it answers, while the last result stays shown.
+  const [answered, setAnswered] = useState<{ check: string; error: CoreError | null } | null>(null);
+  const check = `${documentId}\n${fileKey}\n${online}`;
+  const busy = answered?.check !== check;
+  const error = busy ? null : answered.error;
 
   useEffect(() => {
     let cancelled = false;
-    setBusy(true);
-    setError(null);
     call('verify', { id: documentId, online })
       .then((verified) => {
-        if (!cancelled) setResult(verified);
+        if (cancelled) return;
+        setResult(verified);
+        setAnswered({ check, error: null });
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(asCoreError(failure));
-      })
-      .finally(() => {
-        if (!cancelled) setBusy(false);
+        if (!cancelled) setAnswered({ check, error: asCoreError(failure) });
       });
     return () => {
       cancelled = true;
     };
-  }, [documentId, fileKey, online]);
+  }, [documentId, online, check]);
 
   const files = result?.files ?? [];
   const count = files.reduce((sum, file) => sum + file.signatures.length, 0);

@@ -40,6 +40,21 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
       .catch((failure: unknown) => setError(asCoreError(failure)));
   };
 
+  // A form with missing fields shows its own messages and stays open.
+  const createAndAdd = async () => {
+    let values: { title: string; code?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const done = await run(async () => {
+      const created = await call('workFiles.create', { title: values.title, code: values.code });
+      await call('workFiles.addDocument', { workFileId: created.id, documentId: document.id });
+    });
+    if (done) setCreating(false);
+  };
+
   const inFiles = new Set(document.workFiles.map((file) => file.id));
   const label = (file: { code: string | null; title: string }) =>
     file.code ? `${file.code} — ${file.title}` : file.title;
@@ -63,6 +78,7 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
               title={t('workFiles.removeConfirm')}
               okText={t('workFiles.remove')}
               cancelText={t('common:cancel')}
+              // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Popconfirm awaits a returned promise (OK spins, the confirm stays open until done); antd types it void
               onConfirm={() =>
                 run(() => call('workFiles.removeDocument', { workFileId: file.id, documentId: document.id }))
               }
@@ -102,19 +118,7 @@ export function WorkFilesSection({ document, onChanged }: { document: DocumentWi
         confirmLoading={busy}
         destroyOnHidden
         onCancel={() => setCreating(false)}
-        onOk={async () => {
-          let values: { title: string; code?: string };
-          try {
-            values = await form.validateFields();
-          } catch {
-            return;
-          }
-          const done = await run(async () => {
-            const created = await call('workFiles.create', { title: values.title, code: values.code });
-            await call('workFiles.addDocument', { workFileId: created.id, documentId: document.id });
-          });
-          if (done) setCreating(false);
-        }}
+        onOk={() => void createAndAdd()}
       >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item

@@ -46,7 +46,7 @@ export function FirstRunPage({ onDone }: { onDone: (office: OfficeView) => void 
           form={form}
           layout="vertical"
           initialValues={{ abbreviation: 'UBND', defaultUnit: 'VP' }}
-          onFinish={submit}
+          onFinish={(values) => void submit(values)}
           requiredMark={false}
         >
           <Form.Item

@@ -51,7 +51,10 @@ const formFields = [
   'pageCount',
 ];
 
-type PickedFile = { file: File; base64: Promise<string> };
+interface PickedFile {
+  file: File;
+  base64: Promise<string>;
+}
 
 export function RegisterIncomingPage() {
   const { t } = useTranslation('incoming');
@@ -133,7 +136,8 @@ export function RegisterIncomingPage() {
     try {
       const input: HandlerInput<'incoming.register'> = {
         issuerName: values.issuerName,
-        issuerCode: values.issuerCode || undefined,
+        // An erased code is '' in the form; core takes a missing code, never an empty one.
+        issuerCode: values.issuerCode === '' ? undefined : values.issuerCode,
         notation: values.notation,
         issuedOn: dateValue(values.issuedOn) ?? values.issuedOn,
         type: values.type,

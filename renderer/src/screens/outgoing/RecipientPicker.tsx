@@ -44,13 +44,14 @@ export function RecipientPicker({
   const { t } = useTranslation('outgoing');
   const [search, setSearch] = useState('');
   const [agencies, setAgencies] = useState<RecipientOption[]>([]);
-  const [loading, setLoading] = useState(false);
+  // The search the directory last answered (or failed to): loading until it is the one typed.
+  const [answered, setAnswered] = useState<string | null>(null);
+  const loading = answered !== search;
   const [error, setError] = useState<CoreError | null>(null);
   const latest = useRef(0);
 
   useEffect(() => {
     const ticket = ++latest.current;
-    setLoading(true);
     const timer = setTimeout(() => {
       call('agencies.list', { query: search.trim() })
         .then((found) => {
@@ -68,7 +69,7 @@ export function RecipientPicker({
           if (ticket === latest.current) setError(asCoreError(failure));
         })
         .finally(() => {
-          if (ticket === latest.current) setLoading(false);
+          if (ticket === latest.current) setAnswered(search);
         });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);

@@ -2,7 +2,7 @@
 // It applies on Enter or when the field is left, not at every keystroke: each
 // new filter starts the table again from the top.
 import { Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDate, parseDateInput } from '../../components/dates.ts';
 
 export function DateFilterInput({
@@ -15,7 +15,12 @@ export function DateFilterInput({
   placeholder: string;
 }) {
   const [text, setText] = useState(formatDate(value));
-  useEffect(() => setText(formatDate(value)), [value]);
+  // A new bound (committed here, or the filters cleared) replaces what was typed, written as dd/mm/yyyy.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(formatDate(value));
+  }
 
   const trimmed = text.trim();
   const parsed = trimmed ? parseDateInput(trimmed) : null;

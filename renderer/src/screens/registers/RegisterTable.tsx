@@ -69,7 +69,10 @@ const RegisterHeader = memo(function RegisterHeader({
 export function RegisterTable({ view, pages, version, selectable, checked, onCheck, unfiltered }: RegisterTableProps) {
   const { t } = useTranslation('registers');
   const scroller = useRef<HTMLDivElement>(null);
-  const [selected, setSelected] = useState(0);
+  // The selected row belongs to the query it was chosen in; a new query starts at row 0.
+  const [selection, setSelection] = useState({ pages, index: 0 });
+  const selected = selection.pages === pages ? selection.index : 0;
+  const select = useCallback((index: number) => setSelection({ pages, index }), [pages]);
   const total = pages.total ?? 0;
   const columns = registerColumns[view];
 
@@ -97,7 +100,6 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
 
   // A new query starts at the top, with the keyboard on the table (↑/↓, Enter).
   useEffect(() => {
-    setSelected(0);
     scroller.current?.scrollTo({ top: 0 });
     scroller.current?.focus({ preventScroll: true });
   }, [pages]);
@@ -120,10 +122,10 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
   const onRowClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       const index = Number(event.currentTarget.dataset.index);
-      setSelected(index);
+      select(index);
       open(index);
     },
-    [open],
+    [open, select],
   );
   const onRowCheck = useCallback(
     (event: ChangeEvent<HTMLInputElement>) => {
@@ -135,7 +137,7 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
 
   const moveTo = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
-    setSelected(clamped);
+    select(clamped);
     rows.scrollToRow(clamped);
   };
   const pageRows = () =>

@@ -29,7 +29,7 @@ export function prefetchFirstPage(query: RegisterQuery): Promise<void> {
 
 /** The prefetched page, once, if it is the one for this query: the page itself when it is here, else its promise. */
 export function takeFirstPage(key: string): { arrived: Page } | { pending: Promise<Page> } | null {
-  if (!prefetched || prefetched.key !== key) return null;
+  if (prefetched?.key !== key) return null;
   const entry = prefetched;
   prefetched = null;
   return entry.arrived ? { arrived: entry.arrived } : { pending: entry.page };

@@ -26,18 +26,19 @@ function rangeFor(element: HTMLElement | null, { count, rowHeight, offset, overs
   if (count === 0) return [0, -1];
   // Before the first layout, assume a window-high table: the first rows show in the first paint.
   const top = element?.scrollTop ?? 0;
-  const height = element?.clientHeight || window.innerHeight;
+  const height = element && element.clientHeight > 0 ? element.clientHeight : window.innerHeight;
   const first = Math.max(0, Math.floor((top - offset) / rowHeight) - overscan);
   const last = Math.min(count - 1, Math.ceil((top + height - offset) / rowHeight) + overscan);
   return [first, last];
 }
 
-export function useRowWindow(scroller: RefObject<HTMLElement | null>, options: Options): RowWindow {
+// `…Ref` tells the React Compiler this is a ref, whose element scrollToRow may scroll.
+export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, options: Options): RowWindow {
   const [range, setRange] = useState<[number, number]>(() => rangeFor(null, options));
   const { count, rowHeight, offset, overscan } = options;
 
   useLayoutEffect(() => {
-    const element = scroller.current;
+    const element = scrollerRef.current;
     const update = () => {
       const [first, last] = rangeFor(element, { count, rowHeight, offset, overscan });
       setRange((current) => (current[0] === first && current[1] === last ? current : [first, last]));
@@ -51,11 +52,11 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, options: O
       element.removeEventListener('scroll', update);
       resize.disconnect();
     };
-  }, [scroller, count, rowHeight, offset, overscan]);
+  }, [scrollerRef, count, rowHeight, offset, overscan]);
 
   const scrollToRow = useCallback(
     (index: number) => {
-      const element = scroller.current;
+      const element = scrollerRef.current;
       if (!element) return;
       const rowTop = offset + index * rowHeight;
       const visibleTop = element.scrollTop + offset;
@@ -63,7 +64,7 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, options: O
       if (rowTop < visibleTop) element.scrollTop = rowTop - offset;
       else if (rowTop + rowHeight > visibleBottom) element.scrollTop = rowTop + rowHeight - element.clientHeight;
     },
-    [scroller, offset, rowHeight],
+    [scrollerRef, offset, rowHeight],
   );
 
   return { first: range[0], last: Math.min(range[1], count - 1), totalHeight: offset + count * rowHeight, scrollToRow };

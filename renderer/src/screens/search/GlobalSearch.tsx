@@ -41,13 +41,7 @@ export function GlobalSearch() {
   useEffect(() => {
     const text = query.trim();
     const ticket = ++latest.current;
-    if (!text) {
-      setResults([]);
-      setLoading(false);
-      setError(null);
-      return;
-    }
-    setLoading(true);
+    if (!text) return;
     const timer = setTimeout(() => {
       call('documents.search', { query: text, prefix: true, limit: LIMIT })
         .then((found) => {
@@ -65,6 +59,19 @@ export function GlobalSearch() {
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
+
+  const type = (next: string) => {
+    setQuery(next);
+    setOpen(true);
+    // An empty box shows nothing; any other text waits for its answer.
+    if (next.trim()) {
+      setLoading(true);
+    } else {
+      setResults([]);
+      setLoading(false);
+      setError(null);
+    }
+  };
 
   const choose = (document: DocumentView | undefined) => {
     if (!document) return;
@@ -106,10 +113,7 @@ export function GlobalSearch() {
         aria-expanded={showPanel}
         aria-controls="global-search-results"
         autoComplete="off"
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setOpen(true);
-        }}
+        onChange={(event) => type(event.target.value)}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}

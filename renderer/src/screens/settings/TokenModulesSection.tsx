@@ -20,18 +20,20 @@ export function TokenModulesSection({
 }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
-  const [text, setText] = useState('');
+  const saved = settings?.modules.join('\n');
+  const [text, setText] = useState(saved ?? '');
   const [report, setReport] = useState<ModuleReportView[] | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
   const [saving, setSaving] = useState(false);
-  const saved = settings?.modules.join('\n');
 
-  useEffect(() => {
+  // The settings as read, then as saved, replace what the field holds.
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
     if (saved !== undefined) setText(saved);
-  }, [saved]);
+  }
 
   const loadReport = useCallback(() => {
-    setReport(null);
     call('tokens.modules', { modules: [] })
       .then((view) => setReport(view.modules))
       .catch((caught: unknown) => {
@@ -53,6 +55,7 @@ export function TokenModulesSection({
     try {
       onSaved(await call('settings.update', { modules: lines }));
       void message.success(t('modules.saved'));
+      setReport(null);
       loadReport();
     } catch (caught) {
       setError(asCoreError(caught));

@@ -20,15 +20,17 @@ function fingerprintText(sha256: string): string {
 export function TrustSection() {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
-  const [certificates, setCertificates] = useState<CertificateInfo[] | null>(null);
+  // Whether a certificate has expired is judged when the list is read.
+  const [list, setList] = useState<{ certificates: CertificateInfo[]; readAt: number } | null>(null);
+  const certificates = list?.certificates ?? null;
   const [adding, setAdding] = useState<File | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
 
   const load = useCallback(() => {
     call('trust.list', {})
-      .then((view) => setCertificates(view.certificates))
+      .then((view) => setList({ certificates: view.certificates, readAt: Date.now() }))
       .catch((caught: unknown) => {
-        setCertificates([]);
+        setList({ certificates: [], readAt: Date.now() });
         setError(asCoreError(caught));
       });
   }, []);
@@ -62,7 +64,6 @@ export function TrustSection() {
     }
   }
 
-  const now = Date.now();
   return (
     <Card
       size="small"
@@ -127,7 +128,7 @@ export function TrustSection() {
                 <>
                   <div>{t('trust.validFrom', { date: momentDate(entry.notBefore) })}</div>
                   <div>{t('trust.validTo', { date: momentDate(entry.notAfter) })}</div>
-                  {Date.parse(entry.notAfter) < now && <Tag color="error">{t('trust.expired')}</Tag>}
+                  {list && Date.parse(entry.notAfter) < list.readAt && <Tag color="error">{t('trust.expired')}</Tag>}
                 </>
               ),
             },
@@ -142,6 +143,7 @@ export function TrustSection() {
                   okText={t('trust.remove')}
                   cancelText={t('cancel')}
                   okButtonProps={{ danger: true, 'data-testid': 'trust-remove-confirm' }}
+                  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Popconfirm awaits a returned promise (OK spins, the confirm stays open until done); antd types it void
                   onConfirm={() => remove(entry)}
                 >
                   <Button size="small" danger data-testid="trust-remove">

@@ -17,16 +17,20 @@ interface Props {
   onChoose: (certificate: TokenCertificateView | null) => void;
 }
 
-export function CertificatePicker({ token, selected, onChoose }: Props) {
+export function CertificatePicker(props: Props) {
+  // Another token, another list: the token's identity, not each poll's fresh object, starts it afresh.
+  return <TokenCertificates key={props.token ? tokenKey(props.token) : ''} {...props} />;
+}
+
+function TokenCertificates({ token, selected, onChoose }: Props) {
   const { t } = useTranslation('sign');
   const [certificates, setCertificates] = useState<TokenCertificateView[] | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
-  const key = token ? tokenKey(token) : null;
+  const module = token?.module;
+  const label = token?.label;
 
   useEffect(() => {
-    setCertificates(null);
-    setError(null);
-    if (!token) return;
+    if (module === undefined) return;
     let stopped = false;
     call('tokens.certificates', { modules: [], all: true })
       .then(({ certificates: all }) => {
@@ -34,7 +38,7 @@ export function CertificatePicker({ token, selected, onChoose }: Props) {
         // Certificates carry their module and token label, not the slot: that pair names the token.
         // Those that can sign first, then the rest with their reason.
         const mine = all
-          .filter((entry) => entry.module === token.module && entry.tokenLabel === token.label)
+          .filter((entry) => entry.module === module && entry.tokenLabel === label)
           .sort(
             (a, b) =>
               Number(a.unusable !== null) - Number(b.unusable !== null) ||
@@ -50,8 +54,7 @@ export function CertificatePicker({ token, selected, onChoose }: Props) {
     return () => {
       stopped = true;
     };
-    // The token's identity, not each poll's fresh object, decides when to read again.
-  }, [key]);
+  }, [module, label, onChoose]);
 
   const none = certificates !== null && certificates.length === 0;
   return (

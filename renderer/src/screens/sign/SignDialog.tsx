@@ -98,7 +98,8 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
   const polled = usePolledTokens(open && !busy && !finished);
   const labels = useDocumentLabels(documentIds);
 
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // The token as it was when chosen: when it is pulled out, the warning still names it.
+  const [chosen, setChosen] = useState<TokenView | null>(null);
   const [removed, setRemoved] = useState<TokenView | null>(null);
   const [certificate, setCertificate] = useState<TokenCertificateView | null>(null);
   const [as, setAs] = useState<SignKind>('personal');
@@ -112,39 +113,33 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
   const pinInput = useRef<InputRef>(null);
 
   const tokens = polled.tokens;
+  const selectedKey = chosen ? tokenKey(chosen) : null;
+  // The chosen token as the last poll saw it: its PIN counter flags change.
   const token = useMemo(() => tokens?.find((each) => tokenKey(each) === selectedKey) ?? null, [tokens, selectedKey]);
-  // The chosen token as last seen: when it is pulled out, the warning still names it.
-  const lastSeen = useRef<TokenView | null>(null);
-  useEffect(() => {
-    if (token) lastSeen.current = token;
-  }, [token]);
 
   useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
 
   // Closing the dialog forgets the PIN at once, even while the close animation runs.
-  useEffect(() => {
-    if (!open) setPin('');
-  }, [open]);
+  if (!open && pin !== '') setPin('');
 
   const chooseToken = useCallback((next: TokenView | null) => {
-    setSelectedKey(next ? tokenKey(next) : null);
+    setChosen(next);
     setCertificate(null);
     setPin('');
     setConfirmFinalTry(false);
-    setRemoved((gone) => (gone && next && gone.serial === next.serial && gone.label === next.label ? null : gone));
+    // The token pulled out is back: its warning goes.
+    setRemoved((gone) => (next && gone?.serial === next.serial && gone.label === next.label ? null : gone));
   }, []);
 
   // A token pulled out while choosing: the choice goes with it. One plugged token is chosen for the user.
-  useEffect(() => {
-    if (!tokens || busy) return;
-    if (selectedKey !== null && !tokens.some((each) => tokenKey(each) === selectedKey)) {
-      const gone = lastSeen.current && tokenKey(lastSeen.current) === selectedKey ? lastSeen.current : null;
+  if (tokens && !busy) {
+    if (chosen && !token) {
       chooseToken(null);
-      if (gone) setRemoved(gone);
-      return;
+      setRemoved(chosen);
+    } else if (!chosen && tokens.length === 1) {
+      chooseToken(tokens[0]!);
     }
-    if (selectedKey === null && tokens.length === 1) chooseToken(tokens[0]!);
-  }, [tokens, busy, selectedKey, chooseToken]);
+  }
 
   const lastErrorCode = error && errorToken === selectedKey ? error.code : null;
   const pinInfo = pinState(token, lastErrorCode);

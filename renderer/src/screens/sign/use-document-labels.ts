@@ -9,21 +9,24 @@ export interface DocumentLabel {
   subject: string;
 }
 
+const noLabels: Readonly<Record<string, DocumentLabel>> = {};
+
 export function useDocumentLabels(ids: readonly string[]): Readonly<Record<string, DocumentLabel>> {
-  const [labels, setLabels] = useState<Record<string, DocumentLabel>>({});
   const key = ids.join('\n');
+  // The labels read so far and the ids they were read for: other ids start with none.
+  const [read, setRead] = useState<{ key: string; labels: Record<string, DocumentLabel> }>({ key, labels: {} });
   useEffect(() => {
     let stopped = false;
-    setLabels({});
     for (const id of key ? key.split('\n') : []) {
       // A label that cannot be read leaves the id showing; signing does not depend on it.
       call('documents.get', { id })
         .then((document) => {
-          if (!stopped)
-            setLabels((previous) => ({
-              ...previous,
-              [id]: { notation: document.notation, subject: document.subject },
-            }));
+          if (stopped) return;
+          const label = { notation: document.notation, subject: document.subject };
+          setRead((previous) => ({
+            key,
+            labels: { ...(previous.key === key ? previous.labels : {}), [id]: label },
+          }));
         })
         .catch(() => undefined);
     }
@@ -31,7 +34,7 @@ export function useDocumentLabels(ids: readonly string[]): Readonly<Record<strin
       stopped = true;
     };
   }, [key]);
-  return labels;
+  return read.key === key ? read.labels : noLabels;
 }
 
 /** Số/ký hiệu, else "Dự thảo: <trích yếu>", else the id while the label is being read. */
