@@ -16,7 +16,7 @@ pkijs.setEngine(
   'node',
   new pkijs.CryptoEngine({
     name: 'node',
-    crypto: crypto.webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'],
+    crypto: crypto.webcrypto,
   }),
 );
 
@@ -141,7 +141,7 @@ export async function createTestCa(
   return loadTestCa(dir);
 }
 
-export async function loadTestCa(caDir: string): Promise<TestCa> {
+export function loadTestCa(caDir: string): TestCa {
   const dir = path.resolve(caDir);
   const state = readState(dir);
   const certPath = path.join(dir, 'ca-cert.pem');
@@ -187,11 +187,7 @@ export async function issueCertificate(ca: TestCa, opts: IssueOptions): Promise<
   return { certPath, certDer, keyPath, serialHex };
 }
 
-export async function revokeCertificate(
-  ca: TestCa,
-  serialHex: string,
-  opts: { at: Date; reason?: RevocationReason },
-): Promise<void> {
+export function revokeCertificate(ca: TestCa, serialHex: string, opts: { at: Date; reason?: RevocationReason }): void {
   const serial = serialHex.toLowerCase();
   if (!fs.existsSync(path.join(ca.dir, 'issued', `${serial}-cert.pem`))) {
     throw new Error(`revokeCertificate: ${ca.name} never issued serial ${serialHex}`);
@@ -202,9 +198,14 @@ export async function revokeCertificate(
   writeState(ca.dir, { ...state, revoked });
 }
 
+/**
+ * The CA's current CRL. `othersRevoked` adds that many revoked serials of certificates
+ * nobody here holds, half before and half after the CA's own entries, as a national CA's
+ * list carries thousands.
+ */
 export async function writeCrl(
   ca: TestCa,
-  opts: { thisUpdate?: Date; nextUpdate?: Date } = {},
+  opts: { thisUpdate?: Date; nextUpdate?: Date; othersRevoked?: number } = {},
 ): Promise<{ der: Buffer; path: string }> {
   const state = readState(ca.dir);
   writeState(ca.dir, { ...state, nextCrlNumber: state.nextCrlNumber + 1 });
@@ -222,9 +223,18 @@ export async function writeCrl(
       ],
     }),
   });
-  // RFC 5280: an empty CRL omits revokedCertificates rather than encoding an empty SEQUENCE.
-  if (state.revoked.length > 0) {
-    crl.revokedCertificates = state.revoked.map(
+  const others = Array.from(
+    { length: opts.othersRevoked ?? 0 },
+    () =>
+      new pkijs.RevokedCertificate({
+        userCertificate: new asn1js.Integer({ valueHex: crypto.randomBytes(12) }),
+        revocationDate: time(thisUpdate),
+      }),
+  );
+  const half = Math.floor(others.length / 2);
+  const entries = [
+    ...others.slice(0, half),
+    ...state.revoked.map(
       (entry) =>
         new pkijs.RevokedCertificate({
           userCertificate: new asn1js.Integer({ valueHex: Buffer.from(entry.serialHex, 'hex') }),
@@ -240,10 +250,14 @@ export async function writeCrl(
                 }),
               }),
         }),
-    );
-  }
+    ),
+    ...others.slice(half),
+  ];
+  // RFC 5280: an empty CRL omits revokedCertificates rather than encoding an empty SEQUENCE.
+  if (entries.length > 0) crl.revokedCertificates = entries;
   await crl.sign(await importSigningKey(fs.readFileSync(ca.keyPath, 'utf8')), 'SHA-256');
-  const der = Buffer.from(crl.toSchema().toBER(false));
+  // Encoded from the objects: re-reading its own bytes trips asn1js's node limit past 2,000 entries.
+  const der = Buffer.from((crl.toSchema(true) as asn1js.Sequence).toBER(false));
   const crlPath = path.join(ca.dir, 'crl.der');
   writeAtomically(crlPath, der);
   return { der, path: crlPath };

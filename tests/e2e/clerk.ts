@@ -2,7 +2,7 @@
 // contract: the end-to-end tests read as the clerk's day built from these.
 // Page code is passed as source text (see tests/helpers/browser.ts).
 import fs from 'node:fs';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
 import { browserRoutes, type CallResult } from '../../shared/bridge.ts';
 import { assertNoMissingGlyphs, screenshot, type AppWindow } from '../helpers/browser.ts';
@@ -154,17 +154,24 @@ export async function valueOf(page: Page, testId: string): Promise<string> {
   return byTestId(page, testId).inputValue();
 }
 
+/** Pixel counts of the rendered page: `dark` and `white` out of `total`. */
+export interface PdfInk {
+  width: number;
+  height: number;
+  dark: number;
+  white: number;
+  total: number;
+}
+
 /**
  * The PDF viewer finished and its canvas shows a page: mostly white paper
  * with a fair amount of dark ink (text), not a blank or black rectangle.
  */
-export async function renderedPdfInk(
-  page: Page,
-): Promise<{ width: number; height: number; dark: number; white: number; total: number }> {
+export async function renderedPdfInk(page: Page): Promise<PdfInk> {
   const state = await settledState(page, 'pdf-viewer', ['rendered', 'error'], { timeout: SLOW_TIMEOUT_MS });
   if (state !== 'rendered')
     throw new Error(`the PDF viewer ended in "${state}": ${await byTestId(page, 'pdf-viewer').innerText()}`);
-  return (await page.evaluate(`(() => {
+  return page.evaluate<PdfInk>(`(() => {
     const source = document.querySelector('[data-testid="pdf-viewer"] canvas');
     if (!source) throw new Error('the PDF viewer has no canvas');
     const copy = document.createElement('canvas');
@@ -181,15 +188,12 @@ export async function renderedPdfInk(
       if (a > 200 && r > 240 && g > 240 && b > 240) white++;
     }
     return { width: copy.width, height: copy.height, dark, white, total: pixels.length / 4 };
-  })()`)) as { width: number; height: number; dark: number; white: number; total: number };
+  })()`);
 }
 
 /** Clicks a control that starts a download and returns the file's bytes and suggested name. */
 export async function download(page: Page, trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = (await Promise.all([
-    page.waitForEvent('download', { timeout: SLOW_TIMEOUT_MS }),
-    trigger.click(),
-  ])) as [Download, void];
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: SLOW_TIMEOUT_MS }), trigger.click()]);
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
@@ -201,7 +205,7 @@ export async function coreCall<K extends HandlerName>(
 ): Promise<Outputs[K]> {
   const body = JSON.stringify({ name, input });
   const request = `fetch(${JSON.stringify(browserRoutes.call)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(body)}, credentials: 'same-origin' }).then((reply) => reply.json())`;
-  const result = (await page.evaluate(request)) as CallResult<K>;
+  const result = await page.evaluate<CallResult<K>>(request);
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }

@@ -165,10 +165,10 @@ export async function startBrowserMode(options: {
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stderr = '';
-  child.stderr!.on('data', (data: Buffer) => {
+  child.stderr.on('data', (data: Buffer) => {
     stderr = (stderr + data.toString('utf8')).slice(-8000);
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -227,7 +227,7 @@ export interface MissingGlyph {
  * the default serif here): a missing letter is then an empty gap.
  */
 export async function missingGlyphs(page: Page): Promise<MissingGlyph[]> {
-  return (await page.evaluate(GLYPH_PROBE)) as MissingGlyph[];
+  return page.evaluate<MissingGlyph[]>(GLYPH_PROBE);
 }
 
 export async function assertNoMissingGlyphs(page: Page, where = page.url()): Promise<void> {

@@ -9,6 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
+import type { z } from 'zod';
+import { adminOutputs, type AdminCommandName } from '../../server/admin/commands.ts';
+import type { HubFile } from '../../server/hub-file.ts';
+import { enrollReply, errorReply, uploadState } from '../../shared/sync-protocol.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 
 const HUB_BIN = path.resolve(import.meta.dirname, '../../bin/hub.js');
@@ -19,8 +23,11 @@ export interface AdminResult {
   stdout: string;
   stderr: string;
   /** stdout parsed, when `--json` was given and it is JSON. */
-  json: any;
+  json: unknown;
 }
+
+/** What an admin command answers, as the admin table declares it. */
+export type AdminOutput<N extends AdminCommandName> = z.output<(typeof adminOutputs)[N]>;
 
 export interface Hub {
   /** Changes only if a restart could not get the same port back. */
@@ -30,9 +37,10 @@ export interface Hub {
   /**
    * An admin command sent straight to the running hub, as the CLI sends it
    * (`server/admin/commands.ts` names): no process to start, for tests that
-   * need many enrollment codes. Resolves with the command's value.
+   * need many enrollment codes. Resolves with the command's value, checked
+   * against the admin table's declared output.
    */
-  adminCommand(name: string, input: Record<string, unknown>): Promise<any>;
+  adminCommand<N extends AdminCommandName>(name: N, input: Record<string, unknown>): Promise<AdminOutput<N>>;
   /** SIGTERM, then wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL, as a crash or a power cut would. */
@@ -83,9 +91,7 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
       return { status: result.status, stdout: result.stdout, stderr: result.stderr, json };
     },
     async adminCommand(name, input) {
-      const { url: adminUrl, adminSecret } = JSON.parse(
-        fs.readFileSync(path.join(options.dataDir, 'hub.json'), 'utf8'),
-      );
+      const { url: adminUrl, adminSecret } = adminEndpoint(options.dataDir);
       const reply = await fetch(`${adminUrl}/admin/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'vanthu-admin-secret': adminSecret },
@@ -93,7 +99,7 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
       });
       const { result } = (await reply.json()) as { result: { ok: boolean; value?: unknown; message?: string } };
       if (!result.ok) throw new Error(`admin ${name}: ${result.message}`);
-      return result.value;
+      return adminOutputs[name].parse(result.value) as AdminOutput<typeof name>;
     },
     async stop() {
       child.kill('SIGTERM');
@@ -114,6 +120,13 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
   };
 }
 
+/** Where, and with which secret, the hub listening on `dataDir` takes admin commands (its hub.json). */
+export function adminEndpoint(dataDir: string): { url: string; adminSecret: string } {
+  const { url, adminSecret } = JSON.parse(fs.readFileSync(path.join(dataDir, 'hub.json'), 'utf8')) as HubFile;
+  if (url === null || adminSecret === null) throw new Error(`no hub listens on ${dataDir} yet`);
+  return { url, adminSecret };
+}
+
 /**
  * PGlite runs initdb (about 6 s of WebAssembly) the first time it opens a
  * directory. Tests start many hubs, so each empty data dir gets a copy of a
@@ -123,9 +136,9 @@ export async function startHub(options: { dataDir: string; databaseUrl?: string 
 async function seedPgliteCluster(dataDir: string): Promise<void> {
   const target = path.join(dataDir, 'db');
   if (fs.existsSync(target)) return;
-  const version = JSON.parse(
+  const { version } = JSON.parse(
     fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'),
-  ).version;
+  ) as { version: string };
   const template = path.join(os.tmpdir(), `vanthu-pglite-cluster-${version}`);
   if (!fs.existsSync(template)) {
     const building = `${template}.${process.pid}.tmp`;
@@ -153,10 +166,10 @@ async function launchHub(
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stderr = '';
-  child.stderr!.on('data', (data: Buffer) => {
+  child.stderr.on('data', (data: Buffer) => {
     stderr = (stderr + data.toString('utf8')).slice(-8000);
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -189,7 +202,7 @@ export interface HubBackend {
 export function hubBackends(): HubBackend[] {
   let server: Promise<TestPostgres> | null = null;
   return [
-    { name: 'pglite', database: async () => ({}), close: async () => {} },
+    { name: 'pglite', database: () => Promise.resolve({}), close: () => Promise.resolve() },
     {
       name: 'postgres',
       async database() {
@@ -211,8 +224,8 @@ export interface HubReply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
-  /** The body as JSON (gunzipped if need be), or undefined. */
-  json: any;
+  /** The body as JSON (gunzipped if need be), or undefined: read it through `replyJson` or `hubError`. */
+  json: unknown;
 }
 
 export interface HubRequest {
@@ -267,6 +280,25 @@ export function hubRequest(url: string, request: HubRequest): Promise<HubReply> 
   });
 }
 
+/**
+ * The reply's JSON, checked against the protocol's schema. The value is the
+ * one sent, not the schema's copy, which would drop keys it does not name:
+ * an exact assertion must still see them.
+ */
+export function replyJson<S extends z.ZodType>(reply: HubReply, schema: S): z.output<S> {
+  schema.parse(reply.json);
+  return reply.json as z.output<S>;
+}
+
+/**
+ * The protocol error a refused request carries; undefined when the body is
+ * none, so that an assertion on it still shows the status beside it.
+ */
+export function hubError(reply: HubReply): z.output<typeof errorReply> | undefined {
+  const parsed = errorReply.safeParse(reply.json);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export interface EnrolledDevice {
   deviceId: string;
   credential: string;
@@ -279,12 +311,8 @@ export async function enrollDevice(hub: Hub, agency: string, deviceName = 'may-v
   const { code } = await hub.adminCommand('enroll', { agency });
   const reply = await hubRequest(hub.url, { path: '/v1/enroll', json: { code, deviceName } });
   if (reply.status !== 200) throw new Error(`enroll ${agency}: ${reply.status} ${reply.body.toString()}`);
-  return {
-    deviceId: reply.json.deviceId,
-    credential: reply.json.credential,
-    agency,
-    holdsRegister: reply.json.holdsRegister,
-  };
+  const { deviceId, credential, holdsRegister } = replyJson(reply, enrollReply);
+  return { deviceId, credential, agency, holdsRegister };
 }
 
 /** Headers of one PATCH chunk, checksum included. */
@@ -309,6 +337,7 @@ export async function uploadWhole(hub: Hub, device: EnrolledDevice, bytes: Buffe
     body: bytes,
     headers: chunkHeaders(0, bytes.length, bytes),
   });
-  if (reply.status !== 200 || !reply.json.complete) throw new Error(`upload: ${reply.status} ${reply.body.toString()}`);
+  if (reply.status !== 200 || !replyJson(reply, uploadState).complete)
+    throw new Error(`upload: ${reply.status} ${reply.body.toString()}`);
   return sha256;
 }

@@ -20,7 +20,7 @@ export interface TestPostgres {
 /** `durable`: keep PostgreSQL's fsync and synchronous commit, as a benchmark must. */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const external = process.env.VANTHU_TEST_PG_URL;
-  if (external) return onServer(external, async () => {});
+  if (external) return onServer(external, () => undefined);
   const bin = serverBinaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-pg-'));
   const data = path.join(dir, 'data');
@@ -42,7 +42,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
     const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
     run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', settings, 'start']);
-    return onServer(`postgres://postgres@127.0.0.1:${port}/postgres`, async () => {
+    return onServer(`postgres://postgres@127.0.0.1:${port}/postgres`, () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
@@ -55,7 +55,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       ? fs.readFileSync(log, 'utf8').slice(-2000)
       : String((error as { stderr?: Buffer }).stderr ?? '');
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start a test PostgreSQL: ${(error as Error).message}\n${detail}`);
+    throw new Error(`could not start a test PostgreSQL: ${(error as Error).message}\n${detail}`, { cause: error });
   }
 }
 
@@ -75,7 +75,7 @@ function serverBinaries(): string {
 }
 
 /** Databases made here are dropped on stop (an external server outlives the tests). */
-function onServer(url: string, shutdown: () => Promise<void>): TestPostgres {
+function onServer(url: string, shutdown: () => void): TestPostgres {
   const made: string[] = [];
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: url });
@@ -102,7 +102,7 @@ function onServer(url: string, shutdown: () => Promise<void>): TestPostgres {
           for (const name of made) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         });
       } finally {
-        await shutdown();
+        shutdown();
       }
     },
   };

@@ -3,6 +3,7 @@
 import type { DocumentView } from '../../shared/api.ts';
 import type { Urgency } from '../../shared/domain.ts';
 import { scanSizedPdf } from '../../scripts/lib/make-pdf.ts';
+import type { Hub } from './hub.ts';
 import { openTestOffice, type TestOffice } from './office.ts';
 
 export interface Agency {
@@ -17,11 +18,8 @@ export interface Province {
   communeB: Agency;
 }
 
-export interface HubAdmin {
-  url: string;
-  /** An admin command sent to the running hub (the CLI's own path, without a process per call). */
-  adminCommand(name: string, input: Record<string, unknown>): Promise<any>;
-}
+/** The hub as these helpers use it: admin commands go to the running hub (the CLI's own path, no process per call). */
+export type HubAdmin = Pick<Hub, 'url' | 'adminCommand'>;
 
 let provinces = 0;
 

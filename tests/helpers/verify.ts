@@ -76,7 +76,7 @@ export async function signWithKey(
           signerDer: signer.certDer,
           chainDers: options.chain ?? [],
           keyType: 'rsa',
-          sign: async (data) => crypto.sign('sha256', data, key),
+          sign: (data) => Promise.resolve(crypto.sign('sha256', data, key)),
         })
       ).der,
   );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, openTestOffice, tempDir, type TestOffice } from '../helpers/office.ts';
 import { asciiPdf, vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const incoming = {
   issuerName: 'Sở Y tế tỉnh Thanh Hóa',
@@ -50,7 +51,7 @@ describe('attachments', () => {
     const hash = sha256(bytes);
     expect(first.attachments).toEqual([
       {
-        id: expect.any(String),
+        id: matching.any(String),
         role: 'main',
         filename: 'kh.pdf',
         mime: 'application/pdf',
@@ -142,13 +143,13 @@ describe('attachments', () => {
       office.call('incoming.register', { ...incoming, notation: '1/KH', file: { path: fake } }),
     ).rejects.toMatchObject({
       code: 'PDF_NOT_PDF',
-      message: expect.stringContaining('không phải là tệp PDF'),
+      message: matching.stringContaining('không phải là tệp PDF'),
     });
     await expect(
       office.call('incoming.register', { ...incoming, notation: '2/KH', file: { path: truncated } }),
     ).rejects.toMatchObject({
       code: 'PDF_CORRUPT',
-      message: expect.stringContaining('bị hỏng hoặc không đầy đủ'),
+      message: matching.stringContaining('bị hỏng hoặc không đầy đủ'),
     });
     expect(storeFootprint(office)).toEqual(before);
   });

@@ -5,19 +5,37 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openAppHost, type AppHost } from '../../core/host/app-host.ts';
 import { startBrowserServer, type BrowserServer } from '../../core/host/browser-server.ts';
+import type { HandlerName, Outputs } from '../../shared/api.ts';
 import type { AppEvent } from '../../shared/bridge.ts';
 import { contentSecurityPolicy } from '../../shared/csp.ts';
-import { errorMessages } from '../../shared/errors.ts';
+import { errorMessages, type ErrorValue } from '../../shared/errors.ts';
 import { startHub, type Hub } from '../helpers/hub.ts';
 import { tempDir } from '../helpers/office.ts';
 import { addProvince } from '../helpers/sync.ts';
+import { matching } from '../helpers/matchers.ts';
 
 interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
-  json: any;
+  /** The body parsed, when it is JSON. */
+  json: unknown;
 }
+
+/**
+ * What the server answers in JSON, to a call (a CallResult) or a refusal before any handler
+ * (`ok: false` with the error), with both sides readable as the assertions read them.
+ */
+interface Answer<T = unknown> {
+  ok: boolean;
+  value?: T;
+  error?: ErrorValue;
+}
+
+const answer = (reply: { json: unknown }) => reply.json as Answer;
+
+/** The output of the handler named, or nothing for a name that is no handler's. */
+type OutputOf<K extends string> = K extends HandlerName ? Outputs[K] : never;
 
 const running: { server: BrowserServer; host: AppHost }[] = [];
 afterEach(async () => {
@@ -82,12 +100,12 @@ async function start() {
     return reply.headers['set-cookie']![0]!.split(';')[0]!;
   };
 
-  const call = async (name: string, input: unknown, cookie: string) =>
-    request('/api/call', {
+  const call = async <K extends string>(name: K, input: unknown, cookie: string) =>
+    (await request('/api/call', {
       method: 'POST',
       headers: { cookie, origin, 'content-type': 'application/json' },
       body: JSON.stringify({ name, input }),
-    });
+    })) as Reply & { json: Answer<OutputOf<K>> };
 
   /** The page's event stream: every AppEvent received so far, and a wait for one that matches. */
   const events = async (cookie: string) => {
@@ -142,18 +160,18 @@ describe('browser mode server', () => {
     const wrong = await request('/login?token=guess');
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    expect(wrong.json.error.code).toBe('BROWSER_SESSION_INVALID');
+    expect(answer(wrong).error?.code).toBe('BROWSER_SESSION_INVALID');
 
     // The URL logs in once: copied from the history or a process list later, it opens nothing.
     const again = await request(url.pathname + url.search);
     expect(again.status).toBe(401);
     expect(again.headers['set-cookie']).toBeUndefined();
-    expect(again.json.error.code).toBe('BROWSER_SESSION_INVALID');
+    expect(answer(again).error?.code).toBe('BROWSER_SESSION_INVALID');
   });
 
   const external = Object.values(os.networkInterfaces())
     .flat()
-    .find((address) => address && address.family === 'IPv4' && !address.internal);
+    .find((address) => address?.family === 'IPv4' && !address.internal);
   it.skipIf(!external)('listens on the loopback interface only', async () => {
     const { server } = await start();
     const outcome = await new Promise<string>((resolve) => {
@@ -176,7 +194,7 @@ describe('browser mode server', () => {
     expect(call.status).toBe(401);
     expect(call.json).toEqual({
       ok: false,
-      error: expect.objectContaining({
+      error: matching.objectContaining({
         code: 'BROWSER_SESSION_INVALID',
         message: errorMessages.BROWSER_SESSION_INVALID,
       }),
@@ -204,7 +222,7 @@ describe('browser mode server', () => {
       body,
     });
     expect(evil.status).toBe(403);
-    expect(evil.json.error.code).toBe('BROWSER_FORBIDDEN');
+    expect(answer(evil).error?.code).toBe('BROWSER_FORBIDDEN');
     const none = await request('/api/call', {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
@@ -218,7 +236,7 @@ describe('browser mode server', () => {
       body,
     });
     expect(form.status).toBe(400);
-    expect(form.json.error.code).toBe('INPUT_INVALID');
+    expect(answer(form).error?.code).toBe('INPUT_INVALID');
     const notJson = await request('/api/call', {
       method: 'POST',
       headers: { cookie, origin: `http://${hostHeader}`, 'content-type': 'application/json' },
@@ -265,7 +283,7 @@ describe('browser mode server', () => {
     expect(again.status).toBe(200);
     expect(again.json).toEqual({
       ok: false,
-      error: expect.objectContaining({
+      error: matching.objectContaining({
         code: 'OFFICE_ALREADY_INITIALIZED',
         message: 'Cơ quan đã được khởi tạo trên máy này; không khởi tạo lại để tránh mất sổ văn bản.',
       }),
@@ -276,8 +294,8 @@ describe('browser mode server', () => {
       cookie,
     );
     expect(invalid.json.ok).toBe(false);
-    expect(invalid.json.error.code).toBe('INPUT_INVALID');
-    expect(Object.keys(invalid.json.error.fields)).toEqual(expect.arrayContaining(['notation', 'issuedOn']));
+    expect(invalid.json.error?.code).toBe('INPUT_INVALID');
+    expect(Object.keys(invalid.json.error?.fields ?? {})).toEqual(matching.arrayContaining(['notation', 'issuedOn']));
   });
 
   it('answers an unknown handler name, "constructor" included, with INPUT_INVALID', async () => {
@@ -287,7 +305,7 @@ describe('browser mode server', () => {
       const reply = await call(name, {}, cookie);
       expect(reply.status, name).toBe(200);
       expect(reply.json.ok, name).toBe(false);
-      expect(reply.json.error.code, name).toBe('INPUT_INVALID');
+      expect(reply.json.error?.code, name).toBe('INPUT_INVALID');
     }
     // The page hands files over as bytes: a path on this machine, to read or to write, is refused before core.
     for (const [name, input] of [
@@ -297,7 +315,7 @@ describe('browser mode server', () => {
     ] as const) {
       const reply = await call(name, input, cookie);
       expect(reply.status, name).toBe(403);
-      expect(reply.json.error.code, name).toBe('BROWSER_FORBIDDEN');
+      expect(reply.json.error?.code, name).toBe('BROWSER_FORBIDDEN');
     }
     const nameless = await request('/api/call', {
       method: 'POST',
@@ -310,7 +328,7 @@ describe('browser mode server', () => {
   it('refuses a body larger than the biggest PDF upload with 413', async () => {
     const { server, login, origin, hostHeader } = await start();
     const cookie = await login();
-    const reply = await new Promise<{ status: number; json: any }>((resolve, reject) => {
+    const reply = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
       const req = http.request(
         {
           host: '127.0.0.1',
@@ -335,7 +353,7 @@ describe('browser mode server', () => {
       req.write('{"name":"office.status","input":');
     });
     expect(reply.status).toBe(413);
-    expect(reply.json.error.code).toBe('REQUEST_TOO_LARGE');
+    expect(answer(reply).error?.code).toBe('REQUEST_TOO_LARGE');
   });
 
   it('serves the renderer with its content types, and index.html for the app’s own routes', async () => {
@@ -406,7 +424,7 @@ describe('browser mode server', () => {
     expect(page.stream.statusCode).toBe(200);
     expect(page.stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const run = await call('sync.run', {}, cookie);
-    expect(run.json).toEqual({ ok: false, error: expect.objectContaining({ code: 'SYNC_NOT_CONNECTED' }) });
+    expect(run.json).toEqual({ ok: false, error: matching.objectContaining({ code: 'SYNC_NOT_CONNECTED' }) });
     await page.until((event) => event.type === 'sync.state' && !event.running);
     page.close();
     expect(page.received).toEqual([
@@ -445,8 +463,8 @@ describe('browser mode server', () => {
       await page.until((event) => event.type === 'sync.state' && !event.running);
       page.close();
       expect(first.json.ok).toBe(true);
-      expect(first.json.value.outcome).toBe('ok');
-      expect(second.json.value.runId).toBe(first.json.value.runId);
+      expect(first.json.value?.outcome).toBe('ok');
+      expect(second.json.value?.runId).toBe(first.json.value?.runId);
       const states = page.received.filter((event) => event.type === 'sync.state');
       expect(states).toEqual([
         { type: 'sync.state', running: true, trigger: 'manual', ok: null },
@@ -455,7 +473,7 @@ describe('browser mode server', () => {
       const phases = page.received.flatMap((event) => (event.type === 'sync.phase' ? [event.phase] : []));
       expect(phases).toEqual(['directory', 'push', 'pull', 'push', 'done']);
       const status = await call('sync.status', {}, cookie);
-      expect(status.json.value.runs).toHaveLength(1);
+      expect(status.json.value?.runs).toHaveLength(1);
     });
   });
 });

@@ -6,11 +6,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { writeCrl } from '../../scripts/lib/test-pki.ts';
+import type { DocumentView, Outputs } from '../../shared/api.ts';
+import type { ErrorValue } from '../../shared/errors.ts';
 import { vanthu } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/office.ts';
 import { pdfsig, useTokenLab } from '../helpers/signing.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const lab = useTokenLab();
+
+/** What a command prints with --json when it fails. */
+interface Failure {
+  error: ErrorValue;
+}
 
 describe('vanthu token, sign, verify and trust', () => {
   it('signs a draft from the command line with the PIN on stdin, and verifies it', async () => {
@@ -18,7 +26,7 @@ describe('vanthu token, sign, verify and trust', () => {
     const dir = tempDir();
     const { tokens, ca } = lab();
     expect(vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']).status).toBe(0);
-    expect(vanthu(data, ['trust', 'add', tokens.caCert]).json.added[0].isCa).toBe(true);
+    expect(vanthu<Outputs['trust.add']>(data, ['trust', 'add', tokens.caCert]).json.added[0]?.isCa).toBe(true);
     expect(vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']).status).toBe(
       0,
     );
@@ -27,7 +35,7 @@ describe('vanthu token, sign, verify and trust', () => {
 
     const pdf = path.join(dir, 'qd.pdf');
     fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', 'Nguyễn Văn An']));
-    const draft = vanthu(data, [
+    const draft = vanthu<DocumentView>(data, [
       'outgoing',
       'draft',
       pdf,
@@ -40,17 +48,15 @@ describe('vanthu token, sign, verify and trust', () => {
     ]);
     expect(draft.status).toBe(0);
 
-    const listed = vanthu(data, ['token', 'certs', '--module', tokens.module]);
+    const listed = vanthu<Outputs['tokens.certificates']>(data, ['token', 'certs', '--module', tokens.module]);
     expect(listed.status).toBe(0);
-    const chairman = listed.json.certificates.find(
-      (entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An',
-    );
+    const chairman = listed.json.certificates.find((entry) => entry.certificate.commonName === 'Nguyễn Văn An')!;
     expect(chairman.certificate.subject).toContain('CCCD:038090001234');
     const text = vanthu(data, ['token', 'list', '--module', tokens.module], { json: false });
     expect(text.stdout).toContain('vanthu-personal');
 
     const pin = tokens.tokens.personal.pin;
-    const signed = vanthu(
+    const signed = vanthu<Outputs['sign.documents']>(
       data,
       [
         'sign',
@@ -74,29 +80,29 @@ describe('vanthu token, sign, verify and trust', () => {
       expect(fs.readFileSync(path.join(data, file)).includes(Buffer.from(`"${pin}"`))).toBe(false);
     }
 
-    const verified = vanthu(data, ['verify', draft.json.id]);
+    const verified = vanthu<Outputs['verify']>(data, ['verify', draft.json.id]);
     expect(verified.status).toBe(0);
     expect(verified.json.signatures).toEqual([
-      expect.objectContaining({
+      matching.objectContaining({
         status: 'valid',
         coversWholeFile: true,
-        signer: expect.objectContaining({ commonName: 'Nguyễn Văn An' }),
+        signer: matching.objectContaining({ commonName: 'Nguyễn Văn An' }),
       }),
     ]);
     const out = path.join(dir, 'signed.pdf');
     expect(vanthu(data, ['attachment', 'export', draft.json.id, '--out', out]).status).toBe(0);
-    const onFile = vanthu(data, ['verify', out, '--offline']);
-    expect(onFile.json.signatures[0].status).toBe('valid');
+    const onFile = vanthu<Outputs['verify']>(data, ['verify', out, '--offline']);
+    expect(onFile.json.signatures[0]?.status).toBe('valid');
     expect(pdfsig(out, lab().nssDir)[0]!.valid).toBe(true);
     expect(vanthu(data, ['verify', out], { json: false }).stdout).toContain('HỢP LỆ');
   });
 
   it('never takes the PIN from the command line', () => {
     const data = tempDir();
-    const refused = vanthu(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal', '--pin', '123456']);
+    const refused = vanthu<Failure>(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal', '--pin', '123456']);
     expect(refused.status).toBe(2);
     expect(refused.json.error.message).toContain('--pin');
-    const noStdin = vanthu(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal']);
+    const noStdin = vanthu<Failure>(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal']);
     expect(noStdin.status).toBe(2);
     expect(noStdin.json.error.message).toContain('--pin-stdin');
   });
@@ -109,7 +115,7 @@ describe('vanthu token, sign, verify and trust', () => {
     vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']);
     const pdf = path.join(dir, 'qd.pdf');
     fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'Nguyễn Văn An']));
-    const draft = vanthu(data, [
+    const draft = vanthu<DocumentView>(data, [
       'outgoing',
       'draft',
       pdf,
@@ -120,9 +126,8 @@ describe('vanthu token, sign, verify and trust', () => {
       '--signer',
       'Nguyễn Văn An',
     ]);
-    const chairman = vanthu(data, ['token', 'certs', '--module', tokens.module]).json.certificates.find(
-      (entry: { certificate: { commonName: string } }) => entry.certificate.commonName === 'Nguyễn Văn An',
-    );
+    const listed = vanthu<Outputs['tokens.certificates']>(data, ['token', 'certs', '--module', tokens.module]);
+    const chairman = listed.json.certificates.find((entry) => entry.certificate.commonName === 'Nguyễn Văn An')!;
     const wrong = vanthu(
       data,
       ['sign', draft.json.id, '--cert', chairman.id, '--as', 'personal', '--pin-stdin', '--module', tokens.module],
@@ -138,15 +143,15 @@ describe('vanthu token, sign, verify and trust', () => {
     const data = tempDir();
     const { tokens } = lab();
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
-    const added = vanthu(data, ['trust', 'add', tokens.caCert]);
-    const fingerprint: string = added.json.added[0].sha256;
-    expect(vanthu(data, ['trust', 'list']).json.certificates.map((entry: { sha256: string }) => entry.sha256)).toEqual([
-      fingerprint,
-    ]);
-    const leaf = vanthu(data, ['trust', 'add', tokens.tokens.personal.certs.signing.certPath]);
+    const added = vanthu<Outputs['trust.add']>(data, ['trust', 'add', tokens.caCert]);
+    const fingerprint = added.json.added[0]!.sha256;
+    expect(
+      vanthu<Outputs['trust.list']>(data, ['trust', 'list']).json.certificates.map((entry) => entry.sha256),
+    ).toEqual([fingerprint]);
+    const leaf = vanthu<Failure>(data, ['trust', 'add', tokens.tokens.personal.certs.signing.certPath]);
     expect(leaf.status).toBe(1);
     expect(leaf.json.error.code).toBe('TRUST_NOT_CA');
     expect(vanthu(data, ['trust', 'remove', fingerprint.slice(0, 10)]).status).toBe(0);
-    expect(vanthu(data, ['trust', 'list']).json.certificates).toEqual([]);
+    expect(vanthu<Outputs['trust.list']>(data, ['trust', 'list']).json.certificates).toEqual([]);
   });
 });

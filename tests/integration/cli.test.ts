@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DocumentView, Outputs, WorkFileView } from '../../shared/api.ts';
+import type { ErrorValue } from '../../shared/errors.ts';
 import { vanthu } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/office.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
+import { matching } from '../helpers/matchers.ts';
+
+/** What a command prints with --json when it fails. */
+interface Failure {
+  error: ErrorValue;
+}
 
 describe('vanthu CLI', () => {
   it('runs a clerk’s morning: init, register, draft, issue, show, list, search, export, verify', async () => {
@@ -17,7 +25,7 @@ describe('vanthu CLI', () => {
     expect(init.status).toBe(0);
     expect(init.json).toMatchObject({ agencyCode: '000.00.31.H56', name: 'UBND xã Quảng Phú', abbreviation: 'UBND' });
 
-    const added = vanthu(data, [
+    const added = vanthu<DocumentView>(data, [
       'incoming',
       'add',
       pdfPath,
@@ -47,9 +55,9 @@ describe('vanthu CLI', () => {
       notation: '56/KH-TTYT',
       urgency: 'khan',
     });
-    const incomingId: string = added.json.id;
+    const incomingId = added.json.id;
 
-    const draft = vanthu(data, [
+    const draft = vanthu<DocumentView>(data, [
       'outgoing',
       'draft',
       '--type',
@@ -61,7 +69,7 @@ describe('vanthu CLI', () => {
       '--to',
       '000.01.31.H56',
     ]);
-    const variadic = vanthu(data, [
+    const variadic = vanthu<DocumentView>(data, [
       'outgoing',
       'draft',
       pdfPath,
@@ -73,7 +81,7 @@ describe('vanthu CLI', () => {
       '000.00.00.H56',
       '000.01.31.H56,000.02.31.H56',
     ]);
-    expect(variadic.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([
+    expect(variadic.json.recipients.map((r) => r.agencyCode)).toEqual([
       '000.00.00.H56',
       '000.01.31.H56',
       '000.02.31.H56',
@@ -81,38 +89,43 @@ describe('vanthu CLI', () => {
     expect(variadic.json.attachments).toHaveLength(1);
     expect(draft.status).toBe(0);
     expect(draft.json).toMatchObject({ direction: 'outgoing', state: 'draft', number: null, notation: null });
-    expect(draft.json.recipients.map((r: { agencyCode: string }) => r.agencyCode)).toEqual([
-      '000.00.00.H56',
-      '000.01.31.H56',
-    ]);
+    expect(draft.json.recipients.map((r) => r.agencyCode)).toEqual(['000.00.00.H56', '000.01.31.H56']);
 
     const issued = vanthu(data, ['outgoing', 'issue', draft.json.id, '--date', '2026-05-05']);
     expect(issued.status).toBe(0);
     expect(issued.json).toMatchObject({ id: draft.json.id, number: 1, notation: '01/QĐ-UBND', issuedOn: '2026-05-05' });
 
-    const shown = vanthu(data, ['show', incomingId]);
+    const shown = vanthu<Outputs['documents.get']>(data, ['show', incomingId]);
     expect(shown.json).toMatchObject({ id: incomingId, direction: 'incoming', registerNumber: 1 });
     expect(shown.json.attachments[0]).toMatchObject({ filename: 'Kế hoạch 56.pdf', role: 'main' });
 
     // Global options may come before the command, and paths may be relative.
     const listed = vanthu(data, ['--json', 'list', '--incoming', '--year', '2026'], { json: false });
     expect(listed.status).toBe(0);
-    listed.json = JSON.parse(listed.stdout);
-    expect(listed.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
-    const outgoingList = vanthu(data, ['list', '--outgoing']);
-    expect(outgoingList.json.results.map((d: { notation: string | null }) => d.notation)).toEqual(['01/QĐ-UBND', null]);
+    const listedJson = JSON.parse(listed.stdout) as Outputs['documents.search'];
+    expect(listedJson.results.map((d) => d.id)).toEqual([incomingId]);
+    const outgoingList = vanthu<Outputs['documents.search']>(data, ['list', '--outgoing']);
+    expect(outgoingList.json.results.map((d) => d.notation)).toEqual(['01/QĐ-UBND', null]);
 
-    const found = vanthu(data, ['search', 'phong chong dich']);
+    const found = vanthu<Outputs['documents.search']>(data, ['search', 'phong chong dich']);
     // The variadic draft carries the same PDF: found by its text, after the two whose trích yếu matches.
     expect(
       found.json.results
-        .map((d: { id: string }) => d.id)
+        .map((d) => d.id)
         .slice(0, 2)
         .sort(),
     ).toEqual([incomingId, draft.json.id].sort());
-    expect(found.json.results[2].id).toBe(variadic.json.id);
-    const onlyIncoming = vanthu(data, ['search', 'phong', 'chong', 'dich', '--incoming', '--urgency', 'khan']);
-    expect(onlyIncoming.json.results.map((d: { id: string }) => d.id)).toEqual([incomingId]);
+    expect(found.json.results[2]?.id).toBe(variadic.json.id);
+    const onlyIncoming = vanthu<Outputs['documents.search']>(data, [
+      'search',
+      'phong',
+      'chong',
+      'dich',
+      '--incoming',
+      '--urgency',
+      'khan',
+    ]);
+    expect(onlyIncoming.json.results.map((d) => d.id)).toEqual([incomingId]);
 
     const out = path.join(files, 'xuat', 'ban-sao.pdf');
     fs.mkdirSync(path.dirname(out));
@@ -154,9 +167,9 @@ describe('vanthu CLI', () => {
     expect(result.stdout).toContain('Công văn: Về việc học tập nghị quyết');
   });
 
-  it('fails with a clear message and a non-zero exit code', async () => {
+  it('fails with a clear message and a non-zero exit code', () => {
     const data = tempDir();
-    const notInitialized = vanthu(data, [
+    const notInitialized = vanthu<Failure>(data, [
       'incoming',
       'add',
       '--from',
@@ -173,7 +186,7 @@ describe('vanthu CLI', () => {
     expect(notInitialized.status).toBe(1);
     expect(notInitialized.json.error).toMatchObject({
       code: 'OFFICE_NOT_INITIALIZED',
-      message: expect.stringContaining('Chưa khởi tạo'),
+      message: matching.stringContaining('Chưa khởi tạo'),
     });
 
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
@@ -202,7 +215,7 @@ describe('vanthu CLI', () => {
     expect(notPdf.stderr).toContain('Tệp này không phải là tệp PDF');
     expect(notPdf.stderr).not.toMatch(/\n\s+at /);
 
-    const badDate = vanthu(data, [
+    const badDate = vanthu<Failure>(data, [
       'incoming',
       'add',
       '--from',
@@ -217,7 +230,7 @@ describe('vanthu CLI', () => {
       'S',
     ]);
     expect(badDate.status).toBe(1);
-    expect(badDate.json.error).toMatchObject({ code: 'INPUT_INVALID', fields: { issuedOn: expect.any(String) } });
+    expect(badDate.json.error).toMatchObject({ code: 'INPUT_INVALID', fields: { issuedOn: matching.any(String) } });
 
     const missingOption = vanthu(data, ['incoming', 'add', '--from', 'X'], { json: false });
     expect(missingOption.status).toBe(2);
@@ -226,31 +239,31 @@ describe('vanthu CLI', () => {
     const unknownOption = vanthu(data, ['list', '--colour'], { json: false });
     expect(unknownOption.status).toBe(2);
     expect(unknownOption.stderr).toContain('không có tùy chọn --colour');
-    const unknownOptionJson = vanthu(data, ['list', '--colour']);
+    const unknownOptionJson = vanthu<Failure>(data, ['list', '--colour']);
     expect(unknownOptionJson.status).toBe(2);
     expect(unknownOptionJson.json.error).toMatchObject({
       code: 'INPUT_INVALID',
-      message: expect.stringContaining('--colour'),
+      message: matching.stringContaining('--colour'),
     });
-    const unknownCommand = vanthu(data, ['registre']);
+    const unknownCommand = vanthu<Failure>(data, ['registre']);
     expect(unknownCommand.status).toBe(2);
     expect(unknownCommand.json.error.code).toBe('INPUT_INVALID');
 
-    const unknownDoc = vanthu(data, ['show', '01900000-0000-7000-8000-000000000000']);
+    const unknownDoc = vanthu<Failure>(data, ['show', '01900000-0000-7000-8000-000000000000']);
     expect(unknownDoc.status).toBe(1);
     expect(unknownDoc.json.error.code).toBe('DOCUMENT_NOT_FOUND');
 
-    const again = vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'Khác']);
+    const again = vanthu<Failure>(data, ['init', '--agency', '000.00.31.H56', '--name', 'Khác']);
     expect(again.json.error.code).toBe('OFFICE_ALREADY_INITIALIZED');
 
-    const mainTwice = vanthu(data, ['attachment', 'add', '01900000-0000-7000-8000-000000000000', fake]);
+    const mainTwice = vanthu<Failure>(data, ['attachment', 'add', '01900000-0000-7000-8000-000000000000', fake]);
     expect(mainTwice.json.error.code).toBe('DOCUMENT_NOT_FOUND');
   });
 
   it('groups documents into a work file (hồ sơ)', () => {
     const data = tempDir();
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
-    const doc = vanthu(data, [
+    const doc = vanthu<DocumentView>(data, [
       'incoming',
       'add',
       '--from',
@@ -264,7 +277,7 @@ describe('vanthu CLI', () => {
       '--subject',
       'Về việc giải phóng mặt bằng',
     ]);
-    const created = vanthu(data, [
+    const created = vanthu<WorkFileView>(data, [
       'workfile',
       'create',
       '--title',
@@ -279,16 +292,17 @@ describe('vanthu CLI', () => {
       year: 2026,
       documentCount: 0,
     });
-    const added = vanthu(data, ['workfile', 'add', created.json.id, doc.json.id]);
+    const added = vanthu<WorkFileView>(data, ['workfile', 'add', created.json.id, doc.json.id]);
     expect(added.json.documentCount).toBe(1);
-    const shown = vanthu(data, ['workfile', 'show', created.json.id]);
-    expect(shown.json.documents.map((d: { id: string }) => d.id)).toEqual([doc.json.id]);
-    expect(vanthu(data, ['show', doc.json.id]).json.workFiles).toEqual([
+    const shown = vanthu<Outputs['workFiles.get']>(data, ['workfile', 'show', created.json.id]);
+    expect(shown.json.documents.map((d) => d.id)).toEqual([doc.json.id]);
+    expect(vanthu<Outputs['documents.get']>(data, ['show', doc.json.id]).json.workFiles).toEqual([
       { id: created.json.id, code: '05.GPMB', title: 'Hồ sơ giải phóng mặt bằng đường liên xã' },
     ]);
     vanthu(data, ['workfile', 'close', created.json.id, '--date', '2026-12-31']);
-    const closed = vanthu(data, ['workfile', 'remove', created.json.id, doc.json.id]);
+    const closed = vanthu<Failure>(data, ['workfile', 'remove', created.json.id, doc.json.id]);
     expect(closed.json.error.code).toBe('WORK_FILE_CLOSED');
-    expect(vanthu(data, ['workfile', 'list', '--year', '2026']).json.results).toHaveLength(1);
+    const listed = vanthu<Outputs['workFiles.list']>(data, ['workfile', 'list', '--year', '2026']);
+    expect(listed.json.results).toHaveLength(1);
   });
 });

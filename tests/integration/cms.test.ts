@@ -26,7 +26,7 @@ async function signedBy(keyType: 'rsa' | 'ec') {
     signerDer: issued.certDer,
     chainDers: [ca.certDer],
     keyType,
-    sign: async (data) => crypto.sign('sha256', data, key),
+    sign: (data) => Promise.resolve(crypto.sign('sha256', data, key)),
   });
   fs.writeFileSync(path.join(dir, 'content.bin'), content);
   fs.writeFileSync(path.join(dir, `${keyType}.der`), cms.der);

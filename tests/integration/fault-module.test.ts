@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFaultModule, faultEnv, writeFaultControl, type FaultControl } from '../../scripts/lib/fault-module.ts';
 import { createTestTokens, type TestTokens } from '../../scripts/lib/test-tokens.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -90,7 +91,7 @@ describe('PKCS#11 fault module', () => {
        p11.C_Login(session, pkcs11js.CKU_USER, '123456');
        console.log(JSON.stringify({ labels: labels(), signature: sign(session, keyOf(session, '01')) }));`,
     );
-    expect(result.labels).toEqual(expect.arrayContaining(['vanthu-personal', 'vanthu-organization']));
+    expect(result.labels).toEqual(matching.arrayContaining(['vanthu-personal', 'vanthu-organization']));
     expect(result.signature).toBe(256);
   });
 
@@ -117,12 +118,12 @@ describe('PKCS#11 fault module', () => {
     );
     expect(result).toMatchObject({
       first: 256,
-      second: { type: 'Pkcs11Error', message: expect.stringContaining('CKR_DEVICE_REMOVED') },
+      second: { type: 'Pkcs11Error', message: matching.stringContaining('CKR_DEVICE_REMOVED') },
       slotsWithToken: 0,
-      tokenInfo: expect.stringContaining('CKR_TOKEN_NOT_PRESENT'),
+      tokenInfo: matching.stringContaining('CKR_TOKEN_NOT_PRESENT'),
       tokenPresent: false,
-      reopen: expect.stringContaining('CKR_DEVICE_REMOVED'),
-      findKey: expect.stringContaining('CKR_DEVICE_REMOVED'),
+      reopen: matching.stringContaining('CKR_DEVICE_REMOVED'),
+      findKey: matching.stringContaining('CKR_DEVICE_REMOVED'),
     });
     expect(result.slotsWithoutToken).toBeGreaterThan(0);
   });

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollDevice, hubBackends, hubRequest, startHub, type Hub } from '../helpers/hub.ts';
+import { adminOutputs } from '../../server/admin/commands.ts';
+import { directoryReply, enrollReply } from '../../shared/sync-protocol.ts';
+import { enrollDevice, hubBackends, hubError, hubRequest, replyJson, startHub, type Hub } from '../helpers/hub.ts';
 
 const province = { code: '000.00.00.H56', name: 'UBND tỉnh Thanh Hóa' };
 const communeA = { code: '000.01.31.H56', name: 'UBND xã An Hòa' };
@@ -29,38 +31,39 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
   });
 
   it('enrolls the first device of a commune as the register holder, the next one not, each code once', async () => {
-    const code = hub.admin(['enroll', communeA.code, '--json']).json.code as string;
+    const { code } = adminOutputs.enroll.parse(hub.admin(['enroll', communeA.code, '--json']).json);
     const first = await hubRequest(hub.url, { path: '/v1/enroll', json: { code, deviceName: 'may-van-thu' } });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({
       agency: { code: communeA.code, name: communeA.name, parentCode: province.code },
       holdsRegister: true,
     });
-    expect(first.json.credential.startsWith(`${first.json.deviceId}.`)).toBe(true);
-    const days = (Date.parse(first.json.expiresAt) - Date.now()) / 86_400_000;
+    const enrolled = replyJson(first, enrollReply);
+    expect(enrolled.credential.startsWith(`${enrolled.deviceId}.`)).toBe(true);
+    const days = (Date.parse(enrolled.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(364);
     expect(days).toBeLessThan(366);
-    expect(Math.abs(Date.parse(first.json.hubTime) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(enrolled.hubTime) - Date.now())).toBeLessThan(60_000);
 
     const again = await hubRequest(hub.url, { path: '/v1/enroll', json: { code, deviceName: 'may-khac' } });
     expect(again.status).toBe(401);
-    expect(again.json.error.code).toBe('ENROLL_CODE_INVALID');
+    expect(hubError(again)?.error.code).toBe('ENROLL_CODE_INVALID');
 
     const unknown = await hubRequest(hub.url, {
       path: '/v1/enroll',
       json: { code: 'khong-phai-ma-that', deviceName: 'x' },
     });
     expect(unknown.status).toBe(401);
-    expect(unknown.json.error.code).toBe('ENROLL_CODE_INVALID');
+    expect(hubError(unknown)?.error.code).toBe('ENROLL_CODE_INVALID');
 
     const second = await enrollDevice(hub, communeA.code, 'may-chu-tich');
     expect(second.holdsRegister).toBe(false);
 
-    const devices = (await hub.adminCommand('device-list', {})) as { id: string; holdsRegister: boolean }[];
-    expect(devices.find((d) => d.id === first.json.deviceId)?.holdsRegister).toBe(true);
+    const devices = await hub.adminCommand('device-list', {});
+    expect(devices.find((d) => d.id === enrolled.deviceId)?.holdsRegister).toBe(true);
     expect(devices.find((d) => d.id === second.deviceId)?.holdsRegister).toBe(false);
     // Only the hash of the secret is stored: the credential appears nowhere in the admin view.
-    expect(JSON.stringify(devices)).not.toContain(first.json.credential.split('.')[1]);
+    expect(JSON.stringify(devices)).not.toContain(enrolled.credential.split('.')[1]);
   });
 
   it('hands the registers to the next device enrolled once the holder has expired or was revoked', async () => {
@@ -75,9 +78,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect((await enrollDevice(hub, agency)).holdsRegister).toBe(false);
     await hub.adminCommand('device-revoke', { deviceId: again.deviceId });
     expect((await enrollDevice(hub, agency)).holdsRegister).toBe(true);
-    const holders = (
-      (await hub.adminCommand('device-list', {})) as { agency: string; holdsRegister: boolean }[]
-    ).filter((d) => d.agency === agency && d.holdsRegister);
+    const holders = (await hub.adminCommand('device-list', {})).filter((d) => d.agency === agency && d.holdsRegister);
     expect(holders).toHaveLength(1);
   });
 
@@ -85,7 +86,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     const device = await enrollDevice(hub, communeB.code);
     const reply = await hubRequest(hub.url, { path: '/v1/directory', credential: device.credential });
     expect(reply.status).toBe(200);
-    expect(reply.json.agencies.slice(0, 3)).toEqual([
+    expect(replyJson(reply, directoryReply).agencies.slice(0, 3)).toEqual([
       { code: province.code, name: province.name, parentCode: null },
       { code: communeA.code, name: communeA.name, parentCode: province.code },
       { code: communeB.code, name: communeB.name, parentCode: province.code },
@@ -99,7 +100,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
       credential: device.credential,
       headers: { 'vanthu-protocol': '2' },
     });
-    expect([newer.status, newer.json.error.code]).toEqual([400, 'PROTOCOL_UNSUPPORTED']);
+    expect([newer.status, hubError(newer)?.error.code]).toEqual([400, 'PROTOCOL_UNSUPPORTED']);
     const bare = await fetch(new URL('/v1/directory', hub.url), {
       headers: { authorization: `Bearer ${device.credential}` },
     });
@@ -109,28 +110,28 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
 
   it('answers 401 with a code for each credential failure: missing, wrong, expired, revoked', async () => {
     const path = '/v1/directory';
-    expect((await hubRequest(hub.url, { path })).json.error.code).toBe('CREDENTIAL_MISSING');
+    expect(hubError(await hubRequest(hub.url, { path }))?.error.code).toBe('CREDENTIAL_MISSING');
     const device = await enrollDevice(hub, communeB.code);
     const wrongSecret = `${device.deviceId}.${'x'.repeat(43)}`;
     const wrong = await hubRequest(hub.url, { path, credential: wrongSecret });
-    expect([wrong.status, wrong.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
+    expect([wrong.status, hubError(wrong)?.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
     const garbage = await hubRequest(hub.url, { path, headers: { authorization: 'Basic Zm9vOmJhcg==' } });
-    expect([garbage.status, garbage.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
+    expect([garbage.status, hubError(garbage)?.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
     const unknownDevice = await hubRequest(hub.url, {
       path,
       credential: `00000000-0000-4000-8000-000000000000.${'y'.repeat(43)}`,
     });
-    expect([unknownDevice.status, unknownDevice.json.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
+    expect([unknownDevice.status, hubError(unknownDevice)?.error.code]).toEqual([401, 'CREDENTIAL_INVALID']);
 
     await hub.adminCommand('device-expire', { deviceId: device.deviceId });
     const expired = await hubRequest(hub.url, { path, credential: device.credential });
-    expect([expired.status, expired.json.error.code]).toEqual([401, 'CREDENTIAL_EXPIRED']);
+    expect([expired.status, hubError(expired)?.error.code]).toEqual([401, 'CREDENTIAL_EXPIRED']);
 
     const other = await enrollDevice(hub, communeB.code);
     expect((await hubRequest(hub.url, { path, credential: other.credential })).status).toBe(200);
     await hub.adminCommand('device-revoke', { deviceId: other.deviceId });
     const revoked = await hubRequest(hub.url, { path, credential: other.credential });
-    expect([revoked.status, revoked.json.error.code]).toEqual([401, 'DEVICE_REVOKED']);
+    expect([revoked.status, hubError(revoked)?.error.code]).toEqual([401, 'DEVICE_REVOKED']);
   });
 
   it('refuses every path under another agency with 403, whatever the body', async () => {
@@ -149,7 +150,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     ];
     for (const attempt of attempts) {
       const reply = await hubRequest(hub.url, { ...attempt, credential: device.credential });
-      expect([attempt.path, reply.status, reply.json?.error?.code]).toEqual([attempt.path, 403, 'FORBIDDEN']);
+      expect([attempt.path, reply.status, hubError(reply)?.error.code]).toEqual([attempt.path, 403, 'FORBIDDEN']);
     }
   });
 
@@ -162,7 +163,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
       deviceId: device.deviceId,
       expired: true,
     });
-    const listed = hub.admin(['device', 'list', '--json']).json as { id: string; expiresAt: string }[];
+    const listed = adminOutputs['device-list'].parse(hub.admin(['device', 'list', '--json']).json);
     expect(Date.parse(listed.find((d) => d.id === device.deviceId)!.expiresAt)).toBeLessThanOrEqual(Date.now());
 
     const unknown = hub.admin(['enroll', '999.99.99.H99']);
@@ -171,7 +172,7 @@ describe.each(hubBackends())('hub enrollment and credentials ($name)', (backend)
     expect(unknown.stderr).toContain('AGENCY_UNKNOWN');
     const duplicate = hub.admin(['agency', 'add', communeA.code, 'again', '--json']);
     expect(duplicate.status).toBe(1);
-    expect(duplicate.json.error.code).toBe('AGENCY_EXISTS');
+    expect(duplicate.json).toMatchObject({ error: { code: 'AGENCY_EXISTS' } });
     expect(hub.admin(['agency', 'remove', communeA.code]).status).toBe(2);
   });
 });

@@ -8,18 +8,22 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES } from '../../shared/sync-protocol.ts';
+import { adminOutputs } from '../../server/admin/commands.ts';
+import { MAX_BLOB_BYTES, missingReply, uploadState } from '../../shared/sync-protocol.ts';
 import {
   chunkHeaders,
   enrollDevice,
   hubBackends,
+  hubError,
   hubRequest,
+  replyJson,
   sha256Hex,
   startHub,
   uploadWhole,
   type EnrolledDevice,
   type Hub,
 } from '../helpers/hub.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const communeA = { code: '000.01.31.H56', name: 'UBND xã An Hòa' };
 const communeB = { code: '000.02.31.H56', name: 'UBND xã Bình Minh' };
@@ -59,18 +63,19 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
       headers: { ...chunkHeaders(offset, total, chunk), ...headers },
     });
   const state = async (device: EnrolledDevice, sha256: string) =>
-    (await hubRequest(hub.url, { path: uploadPath(device, sha256), credential: device.credential })).json as {
-      offset: number;
-      complete: boolean;
-    };
+    replyJson(
+      await hubRequest(hub.url, { path: uploadPath(device, sha256), credential: device.credential }),
+      uploadState,
+    );
   const missing = async (device: EnrolledDevice, hashes: string[]) =>
-    (
+    replyJson(
       await hubRequest(hub.url, {
         path: `/v1/agencies/${device.agency}/blobs/missing`,
         credential: device.credential,
         json: { hashes },
-      })
-    ).json.missing;
+      }),
+      missingReply,
+    ).missing;
 
   it('takes a PDF in chunks, each at the offset the hub holds, and then no longer reports it missing', async () => {
     const pdf = randomBytes(300_000);
@@ -81,13 +86,13 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
       [100_000, 200_000],
     ] as const) {
       const reply = await patch(a, sha256, start, pdf.length, pdf.subarray(start, end));
-      expect([reply.status, reply.json.offset, reply.json.complete]).toEqual([200, end, false]);
+      expect([reply.status, reply.json]).toMatchObject([200, { offset: end, complete: false }]);
     }
     expect(await missing(a, [sha256])).toEqual([{ sha256, offset: 200_000 }]);
     const last = await patch(a, sha256, 200_000, pdf.length, pdf.subarray(200_000));
     expect(last.json).toMatchObject({ offset: pdf.length, complete: true });
     expect(await missing(a, [sha256])).toEqual([]);
-    expect(await state(a, sha256)).toEqual({ offset: pdf.length, complete: true, hubTime: expect.any(String) });
+    expect(await state(a, sha256)).toEqual({ offset: pdf.length, complete: true, hubTime: matching.any(String) });
     expect(fs.readFileSync(path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256)).equals(pdf)).toBe(true);
     // Another agency holding the same PDF still has to prove it by uploading; the answer never says who holds what.
     expect(await missing(b, [sha256])).toEqual([{ sha256, offset: 0 }]);
@@ -101,7 +106,8 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
     await patch(a, sha256, 0, pdf.length, pdf.subarray(0, 20_000));
     for (const wrong of [0, 30_000]) {
       const reply = await patch(a, sha256, wrong, pdf.length, pdf.subarray(wrong, wrong + 10_000));
-      expect([reply.status, reply.json.error.code, reply.json.offset]).toEqual([409, 'UPLOAD_OFFSET_MISMATCH', 20_000]);
+      const refused = hubError(reply);
+      expect([reply.status, refused?.error.code, refused?.offset]).toEqual([409, 'UPLOAD_OFFSET_MISMATCH', 20_000]);
     }
     expect((await state(a, sha256)).offset).toBe(20_000);
   });
@@ -119,11 +125,11 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
         ...chunkHeaders(0, pdf.length, pdf),
       },
     });
-    req.on('error', () => {});
+    req.on('error', () => undefined);
     await new Promise<void>((resolve) => req.write(pdf.subarray(0, sent), () => resolve()));
     // While the first PATCH is still receiving, a second one is turned away.
     const busy = await patch(a, sha256, 0, pdf.length, pdf.subarray(0, 1000));
-    expect([busy.status, busy.json.error.code]).toEqual([409, 'UPLOAD_BUSY']);
+    expect([busy.status, hubError(busy)?.error.code]).toEqual([409, 'UPLOAD_BUSY']);
     req.destroy();
 
     let offset = 0;
@@ -146,7 +152,7 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
     const checksumOfGood = chunkHeaders(30_000, pdf.length, damaged)['upload-checksum']!;
     damaged[100] = damaged[100]! ^ 0xff;
     const reply = await patch(a, sha256, 30_000, pdf.length, damaged, { 'upload-checksum': checksumOfGood });
-    expect([reply.status, reply.json.error.code]).toEqual([422, 'CHUNK_CHECKSUM_MISMATCH']);
+    expect([reply.status, hubError(reply)?.error.code]).toEqual([422, 'CHUNK_CHECKSUM_MISMATCH']);
     expect(await state(a, sha256)).toMatchObject({ offset: 30_000, complete: false });
   });
 
@@ -155,7 +161,7 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
     const claimed = sha256Hex(randomBytes(10));
     await patch(a, claimed, 0, pdf.length, pdf.subarray(0, 20_000));
     const reply = await patch(a, claimed, 20_000, pdf.length, pdf.subarray(20_000));
-    expect([reply.status, reply.json.error.code]).toEqual([422, 'BLOB_HASH_MISMATCH']);
+    expect([reply.status, hubError(reply)?.error.code]).toEqual([422, 'BLOB_HASH_MISMATCH']);
     expect(await state(a, claimed)).toMatchObject({ offset: 0, complete: false });
     expect(fs.existsSync(path.join(dataDir, 'blobs', claimed.slice(0, 2), claimed))).toBe(false);
   });
@@ -163,7 +169,7 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
   it('refuses a blob over the size limit before reading it', async () => {
     const sha256 = sha256Hex(randomBytes(8));
     const reply = await patch(a, sha256, 0, MAX_BLOB_BYTES + 1, Buffer.alloc(10));
-    expect([reply.status, reply.json.error.code]).toEqual([413, 'BLOB_TOO_LARGE']);
+    expect([reply.status, hubError(reply)?.error.code]).toEqual([413, 'BLOB_TOO_LARGE']);
   });
 
   it('serves a blob with Range so a cut download resumes, and only to agencies that may see it', async () => {
@@ -190,12 +196,12 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
       credential: a.credential,
       headers: { range: 'bytes=120000-' },
     });
-    expect([past.status, past.json.error.code]).toEqual([416, 'RANGE_NOT_SATISFIABLE']);
+    expect([past.status, hubError(past)?.error.code]).toEqual([416, 'RANGE_NOT_SATISFIABLE']);
 
     // B was sent nothing: A's blob and a blob that does not exist look the same to it.
     for (const sha of [sha256, sha256Hex(randomBytes(8))]) {
       const refused = await hubRequest(hub.url, { path: blobPath(b, sha), credential: b.credential });
-      expect([refused.status, refused.json.error.code]).toEqual([403, 'FORBIDDEN']);
+      expect([refused.status, hubError(refused)?.error.code]).toEqual([403, 'FORBIDDEN']);
     }
   });
 
@@ -207,7 +213,7 @@ describe.each(hubBackends())('hub blobs ($name)', (backend) => {
     // With no hub running, the admin CLI opens the database itself.
     const listed = hub.admin(['agency', 'list', '--json']);
     expect(listed.status).toBe(0);
-    expect(listed.json.map((x: { code: string }) => x.code)).toEqual([communeA.code, communeB.code]);
+    expect(adminOutputs['agency-list'].parse(listed.json).map((x) => x.code)).toEqual([communeA.code, communeB.code]);
     await hub.restart();
     expect(await state(a, sha256)).toMatchObject({ offset: 30_000, complete: false });
     await patch(a, sha256, 30_000, pdf.length, pdf.subarray(30_000, 60_000));

@@ -10,8 +10,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  adminEndpoint,
   enrollDevice,
   hubBackends,
+  hubError,
   hubRequest,
   startHub,
   type EnrolledDevice,
@@ -43,11 +45,11 @@ describe.each(hubBackends())('hub against malformed requests ($name)', (backend)
   const expectBadRequest = async (request: Omit<HubRequest, 'credential'>, reason?: RegExp) => {
     const reply = await send(request);
     expect(
-      [reply.status, reply.json?.error?.code],
+      [reply.status, hubError(reply)?.error.code],
       `${request.path} ${String(request.body ?? JSON.stringify(request.json)).slice(0, 80)}`,
     ).toEqual([400, 'BAD_REQUEST']);
-    if (reason) expect(reply.json.error.message).toMatch(reason);
-    expect(typeof reply.json.hubTime).toBe('string');
+    if (reason) expect(hubError(reply)?.error.message).toMatch(reason);
+    expect(typeof (reply.json as { hubTime?: unknown }).hubTime).toBe('string');
   };
   const rawGet = (rawPath: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -142,7 +144,7 @@ describe.each(hubBackends())('hub against malformed requests ($name)', (backend)
       await expectBadRequest({ path: `${base()}/uploads/${sha}` }, /sha256/);
     }
     // Sent byte for byte (a URL object would resolve the dots first): no route matches, nothing is read.
-    const secret = JSON.parse(fs.readFileSync(path.join(dataDir, 'hub.json'), 'utf8')).adminSecret as string;
+    const secret = adminEndpoint(dataDir).adminSecret;
     for (const raw of [`${base()}/blobs/../../../hub.json`, `${base()}/blobs/..`, `/v1/agencies/../../hub.json`]) {
       const reply = await rawGet(raw);
       expect([400, 403, 404]).toContain(reply.status);
@@ -197,7 +199,7 @@ describe.each(hubBackends())('hub against malformed requests ($name)', (backend)
       body: bomb,
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
     });
-    expect([exploded.status, exploded.json.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect([exploded.status, hubError(exploded)?.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
 
     // A plain body announced as too large is refused before it is read; the client may see the reply or a reset.
     const huge = Buffer.alloc(9 * 1024 * 1024, 0x20);
@@ -206,7 +208,8 @@ describe.each(hubBackends())('hub against malformed requests ($name)', (backend)
       body: huge,
       headers: { 'content-type': 'application/json' },
     }).catch((error: Error) => error);
-    if (!(reply instanceof Error)) expect([reply.status, reply.json.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    if (!(reply instanceof Error))
+      expect([reply.status, hubError(reply)?.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     await stillServing();
   });
 
@@ -216,14 +219,14 @@ describe.each(hubBackends())('hub against malformed requests ($name)', (backend)
       const socket = net.connect(Number(url.port), url.hostname, () =>
         socket.end('\x16\x03\x01 this is not HTTP at all\r\n\r\n'),
       );
-      socket.on('data', () => {});
+      socket.on('data', () => undefined);
       socket.on('close', () => resolve());
       socket.on('error', () => resolve());
     });
     const unknown = await send({ path: '/v1/nothing-here' });
-    expect([unknown.status, unknown.json.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([unknown.status, hubError(unknown)?.error.code]).toEqual([404, 'NOT_FOUND']);
     const admin = await hubRequest(hub.url, { path: '/admin/enroll', json: { agency: commune.code } });
-    expect([admin.status, admin.json.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect([admin.status, hubError(admin)?.error.code]).toEqual([403, 'FORBIDDEN']);
     await stillServing();
   });
 });

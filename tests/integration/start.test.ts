@@ -37,9 +37,9 @@ function launch(script: string, args: string[]) {
   });
   children.add(child);
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const firstLine = new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`exited ${code} before printing a line: ${stderr}`)));
   });
   // Awaited only by the tests that expect a line; the others must not see it as unhandled.

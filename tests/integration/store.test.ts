@@ -8,6 +8,7 @@ import { openCore } from '../../core/context.ts';
 import { translateSqliteError } from '../../core/db/connection.ts';
 import { migrations } from '../../core/db/migrations/index.ts';
 import { tempDir } from '../helpers/office.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const CONTEXT = path.resolve(import.meta.dirname, '../../core/context.ts');
 const fileHash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -49,9 +50,9 @@ describe('local store', () => {
     raw.close();
     const before = fileHash(file);
     expect(() => openCore(dataDir)).toThrow(
-      expect.objectContaining({
+      matching.objectContaining({
         code: 'DB_NEWER_VERSION',
-        message: expect.stringContaining('phiên bản vanthu mới hơn'),
+        message: matching.stringContaining('phiên bản vanthu mới hơn'),
       }),
     );
     expect(fileHash(file)).toBe(before);
@@ -62,7 +63,7 @@ describe('local store', () => {
     const file = path.join(dataDir, 'vanthu.db');
     fs.writeFileSync(file, 'this is not sqlite, but it is the only copy of something'.repeat(100));
     const before = fileHash(file);
-    expect(() => openCore(dataDir)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
+    expect(() => openCore(dataDir)).toThrow(matching.objectContaining({ code: 'DB_CORRUPT' }));
     expect(fileHash(file)).toBe(before);
   });
 
@@ -104,7 +105,7 @@ describe('local store', () => {
     expect(translateSqliteError(sqliteError('SQLITE_BUSY_SNAPSHOT'), 'x')).toMatchObject({ code: 'DB_BUSY' });
     expect(translateSqliteError(sqliteError('SQLITE_FULL'), 'x')).toMatchObject({
       code: 'DISK_FULL',
-      message: expect.stringContaining('Ổ đĩa đã đầy'),
+      message: matching.stringContaining('Ổ đĩa đã đầy'),
     });
     expect(translateSqliteError(sqliteError('SQLITE_READONLY_DBMOVED'), 'x')).toMatchObject({ code: 'DB_READONLY' });
     expect(translateSqliteError(sqliteError('SQLITE_IOERR_WRITE'), 'x')).toMatchObject({ code: 'DB_IO_ERROR' });

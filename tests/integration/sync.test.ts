@@ -7,7 +7,9 @@ import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentView } from '../../shared/api.ts';
+import type { DocumentView, Outputs } from '../../shared/api.ts';
+import type { ErrorValue } from '../../shared/errors.ts';
+import type { Core } from '../../core/context.ts';
 import { HubClient, HubError } from '../../core/sync/hub-client.ts';
 import { getDevice } from '../../core/db/sync.ts';
 import { changesReply, missingReply, pullReply } from '../../shared/sync-protocol.ts';
@@ -18,6 +20,7 @@ import { openTestOffice, tempDir } from '../helpers/office.ts';
 import { vanthu } from '../helpers/cli.ts';
 import { addProvince, enrolledOffice, incomingIds, issueTo, pendingCount, type Province } from '../helpers/sync.ts';
 import { sha256Of } from '../../core/documents/blob-store.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const fastRetry = { attempts: 4, baseMs: 20, maxMs: 200 };
 
@@ -95,10 +98,10 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     // The credential is in the data dir and nowhere in what was printed.
     const credential = getDevice(office.core.db)!.credential;
     expect(connected.stdout).not.toContain(credential.split('.')[1]);
-    const reused = vanthu(office.dataDir, ['connect', hub.url, code]);
+    const reused = vanthu<{ error: ErrorValue }>(office.dataDir, ['connect', hub.url, code]);
     expect(reused.status).toBe(1);
     expect(reused.json.error.code).toBe('SYNC_ENROLL_CODE_INVALID');
-    const synced = vanthu(office.dataDir, ['sync']);
+    const synced = vanthu<Outputs['sync.run']>(office.dataDir, ['sync']);
     expect(synced.status).toBe(0);
     expect(synced.json.sent).toEqual([{ documentId: doc.id, label: doc.notation, op: 'document.issue' }]);
     expect(synced.json.received).toEqual([]);
@@ -164,8 +167,8 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
       const a = await enrolledOffice(hub, agencies.communeA, line.url);
       const doc = await issueTo(a, [agencies.communeB.code], { bytes: 400_000 });
       line.resetStats();
-      // Cut the line once 200 KB have gone up, and flip a bit further on.
-      line.onceAfterBytesUp(200_000, 'cut');
+      // Cut the line once 200 KB have gone up, and flip a bit further on; the sync below is what gets there.
+      void line.onceAfterBytesUp(200_000, 'cut');
       line.corruptUpByteAt(330_000);
       const result = await syncWith(a, fastRetry);
       expect(result.outcome).toBe('ok');
@@ -194,7 +197,8 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
       const b = await enrolledOffice(hub, agencies.communeB, line.url);
       for (const cutAt of [3_000, 20_000, 60_000, 120_000, 170_000]) {
         line.resetStats();
-        line.onceAfterBytesDown(cutAt, 'cut');
+        // Armed, not awaited: the sync below is what reaches it, or not, when the cut lies past what it pulls.
+        void line.onceAfterBytesDown(cutAt, 'cut');
         await syncWith(b, { attempts: 1, baseMs: 1, maxMs: 1 });
       }
       line.resetStats();
@@ -264,7 +268,7 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     const result = await a.call('sync.run', {});
     expect(result.outcome).toBe('partial');
     expect(result.sent.map((s) => s.documentId)).toEqual([good.id]);
-    expect(result.rejected).toMatchObject([{ code: 'LOCAL_INVALID', message: expect.stringMatching(/subject/) }]);
+    expect(result.rejected).toMatchObject([{ code: 'LOCAL_INVALID', message: matching.stringMatching(/subject/) }]);
     const status = await a.call('sync.status', {});
     expect(status.rejected).toMatchObject([{ documentId: bad.id, code: 'LOCAL_INVALID' }]);
   });
@@ -413,15 +417,12 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
   });
 });
 
-async function syncWith(
-  office: { core: import('../../core/context.ts').Core },
-  retry: { attempts: number; baseMs: number; maxMs: number },
-) {
+async function syncWith(office: { core: Core }, retry: { attempts: number; baseMs: number; maxMs: number }) {
   const { runSync } = await import('../../core/sync/engine.ts');
   return runSync(office.core, { trigger: 'manual' }, { retry });
 }
 
-async function feedOf(office: { core: import('../../core/context.ts').Core }) {
+async function feedOf(office: { core: Core }) {
   const device = getDevice(office.core.db)!;
   const client = new HubClient(device.hubUrl, device.credential);
   try {

@@ -33,7 +33,7 @@ beforeAll(async () => {
     { cwd: repo },
   );
   tokens = JSON.parse(stdout) as TestTokens;
-  ca = await loadTestCa(tokens.caDir);
+  ca = loadTestCa(tokens.caDir);
 });
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -215,7 +215,7 @@ describe('test PKI', () => {
 
   it('lists a revoked certificate in the next CRL, with when and why', async () => {
     const revoked = tokens.tokens.personal.certs.signing;
-    await revokeCertificate(ca, revoked.serialHex, { at: new Date('2026-02-03T04:05:06Z'), reason: 'keyCompromise' });
+    revokeCertificate(ca, revoked.serialHex, { at: new Date('2026-02-03T04:05:06Z'), reason: 'keyCompromise' });
     const crl = await writeCrl(ca);
     expect(crl.path).toBe(path.join(ca.dir, 'crl.der'));
     expect(fs.readFileSync(crl.path)).toEqual(crl.der);

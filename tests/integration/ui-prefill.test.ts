@@ -38,7 +38,7 @@ const officialLetter: OfficialLetter = {
   signer: { authority: 'TL. CHỦ TỊCH', title: 'CHÁNH VĂN PHÒNG', name: 'Trần Văn Bình' },
 };
 
-async function upload(bytes: Uint8Array, filename = 'van-ban.pdf') {
+function upload(bytes: Uint8Array, filename = 'van-ban.pdf') {
   return { base64: Buffer.from(bytes).toString('base64'), filename };
 }
 
@@ -49,7 +49,7 @@ function prefill(office: TestOffice, file: { base64: string; filename: string } 
 describe('pre-filling an incoming document from its PDF', () => {
   it('reads a commune decision: số/ký hiệu, date, issuer under its parent agency, type and trích yếu', async () => {
     const office = await openTestOffice();
-    const view = await prefill(office, await upload(await officialLetterPdf(decision)));
+    const view = await prefill(office, upload(await officialLetterPdf(decision)));
     expect(view).toEqual({
       notation: '05/QĐ-UBND',
       issuedOn: '2026-03-05',
@@ -97,7 +97,7 @@ describe('pre-filling an incoming document from its PDF', () => {
       { code: '000.07.20.H56', name: 'Ủy ban nhân dân xã Quảng Nham', parentCode: '000.00.20.H56' },
       '2026-03-01T00:00:00Z',
     );
-    const view = await prefill(office, await upload(await officialLetterPdf(decision)));
+    const view = await prefill(office, upload(await officialLetterPdf(decision)));
     expect([view.issuerName, view.issuerCode]).toEqual(['Ủy ban nhân dân xã Quảng Nham', '000.07.20.H56']);
   });
 
@@ -110,7 +110,7 @@ describe('pre-filling an incoming document from its PDF', () => {
     ] as const) {
       const view = await prefill(
         office,
-        await upload(
+        upload(
           await officialLetterPdf({
             ...decision,
             title,
@@ -131,7 +131,7 @@ describe('pre-filling an incoming document from its PDF', () => {
     const office = await openTestOffice();
     const plan = await prefill(
       office,
-      await upload(await vietnamesePdf(['UBND XÃ QUẢNG PHÚ', 'Số: 12/KH-UBND', 'Kính gửi: các thôn'])),
+      upload(await vietnamesePdf(['UBND XÃ QUẢNG PHÚ', 'Số: 12/KH-UBND', 'Kính gửi: các thôn'])),
     );
     expect(plan).toMatchObject({
       issuerName: 'UBND XÃ QUẢNG PHÚ',
@@ -141,12 +141,12 @@ describe('pre-filling an incoming document from its PDF', () => {
       subject: null,
     });
     // A ký hiệu without a type's abbreviation is a công văn's (Decree 30, Appendix III).
-    expect((await prefill(office, await upload(await vietnamesePdf(['Số: 3/UBND-VP'])))).type).toBe('CV');
+    expect((await prefill(office, upload(await vietnamesePdf(['Số: 3/UBND-VP'])))).type).toBe('CV');
   });
 
   it('lists the documents already registered under the same issuer, số/ký hiệu and date', async () => {
     const office = await openTestOffice();
-    const letter = await upload(await officialLetterPdf(officialLetter), 'cv-15.pdf');
+    const letter = upload(await officialLetterPdf(officialLetter), 'cv-15.pdf');
     const view = await prefill(office, letter);
     const registered = await office.call('incoming.register', {
       file: letter,
@@ -175,7 +175,7 @@ describe('pre-filling an incoming document from its PDF', () => {
 
   it('pre-fills nothing from a scan without a text layer, and from text that is not a letter', async () => {
     const office = await openTestOffice();
-    expect(await prefill(office, await upload(await scannedLetterPdf(2)))).toEqual({
+    expect(await prefill(office, upload(await scannedLetterPdf(2)))).toEqual({
       notation: null,
       issuedOn: null,
       issuerName: null,
@@ -188,7 +188,7 @@ describe('pre-filling an incoming document from its PDF', () => {
     });
     const list = await prefill(
       office,
-      await upload(await vietnamesePdf(['Danh sách hộ nghèo năm 2026', 'Thôn Đông: 12 hộ', 'Thôn Tây: 9 hộ'])),
+      upload(await vietnamesePdf(['Danh sách hộ nghèo năm 2026', 'Thôn Đông: 12 hộ', 'Thôn Tây: 9 hộ'])),
     );
     expect(list).toMatchObject({
       hasText: true,
@@ -204,16 +204,13 @@ describe('pre-filling an incoming document from its PDF', () => {
   it('refuses a damaged PDF, a picture named .pdf, a missing file and a relative path', async () => {
     const office = await openTestOffice();
     const whole = await officialLetterPdf(decision);
-    expect((await rejection(prefill(office, await upload(whole.subarray(0, Math.floor(whole.length / 2)))))).code).toBe(
+    expect((await rejection(prefill(office, upload(whole.subarray(0, Math.floor(whole.length / 2)))))).code).toBe(
       'PDF_CORRUPT',
     );
-    expect((await rejection(prefill(office, await upload(sealPng(), 'con-dau.pdf')))).code).toBe('PDF_NOT_PDF');
+    expect((await rejection(prefill(office, upload(sealPng(), 'con-dau.pdf')))).code).toBe('PDF_NOT_PDF');
     expect(
-      (
-        await rejection(
-          prefill(office, await upload(await asciiPdf('secret', { ownerPassword: 'x', userPassword: 'y' }))),
-        )
-      ).code,
+      (await rejection(prefill(office, upload(await asciiPdf('secret', { ownerPassword: 'x', userPassword: 'y' })))))
+        .code,
     ).toBe('PDF_ENCRYPTED');
     expect((await rejection(prefill(office, { path: path.join(tempDir(), 'khong-co.pdf') }))).code).toBe(
       'FILE_NOT_FOUND',

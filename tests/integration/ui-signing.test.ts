@@ -97,14 +97,8 @@ describe('signing settings uploaded as bytes', () => {
       'INPUT_INVALID',
     );
     expect(
-      (
-        await rejection(
-          office.call('settings.signatureImage', { ...image, path: lab().signaturePath, kind: 'seal' } as {
-            path: string;
-            kind: 'seal';
-          }),
-        )
-      ).code,
+      (await rejection(office.call('settings.signatureImage', { ...image, path: lab().signaturePath, kind: 'seal' })))
+        .code,
     ).toBe('INPUT_INVALID');
     expect((await office.call('settings.get', {})).images).toEqual([]);
     expect((await office.call('trust.list', {})).certificates).toEqual([]);

@@ -5,28 +5,50 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import type { BrowserWindowConstructorOptions, ForkOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../../shared/bridge.ts';
+import type { HandlerName, Outputs } from '../../shared/api.ts';
+import { ipcChannels, type CallResult } from '../../shared/bridge.ts';
 import { contentSecurityPolicy } from '../../shared/csp.ts';
+import type { ErrorValue } from '../../shared/errors.ts';
 import type { HostMessage, HostRequest } from '../../shared/host-protocol.ts';
 import { tempDir } from '../helpers/office.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** A call's result with both sides readable, as the assertions read it, without narrowing on `ok` first. */
+interface Answer<T = unknown> {
+  ok: boolean;
+  value?: T;
+  error?: ErrorValue;
+}
+
+/** What the shell gets from IPC in these tests: a frame's URL, or no frame once it is destroyed. */
+interface FakeInvokeEvent {
+  senderFrame: { url: string } | null;
+}
+
 const fake = vi.hoisted(() => {
-  const { EventEmitter } = require('node:events') as typeof import('node:events');
+  // Hoisted above the file's imports, so Node's own module is fetched here.
+  const { EventEmitter } = process.getBuiltinModule('node:events');
   class FakeEmitter extends EventEmitter {}
+
+  /** What Menu.buildFromTemplate returns here: the template, for the tests to read. */
+  interface FakeMenu {
+    template: MenuItemConstructorOptions[];
+  }
 
   class FakeWindow extends FakeEmitter {
     static all: FakeWindow[] = [];
-    readonly options: any;
+    readonly options: BrowserWindowConstructorOptions;
     loaded: string | null = null;
     visible = false;
     focused = 0;
     destroyed = false;
     readonly webContents = { send: (channel: string, payload: unknown) => this.sent.push([channel, payload]) };
     readonly sent: [string, unknown][] = [];
-    constructor(options: any) {
+    constructor(options: BrowserWindowConstructorOptions) {
       super();
       this.options = options;
       FakeWindow.all.push(this);
@@ -47,8 +69,8 @@ const fake = vi.hoisted(() => {
     isMinimized() {
       return false;
     }
-    restore() {}
-    maximize() {}
+    readonly restore = vi.fn();
+    readonly maximize = vi.fn();
     isMaximized() {
       return false;
     }
@@ -93,7 +115,7 @@ const fake = vi.hoisted(() => {
   class FakeTray extends FakeEmitter {
     static all: FakeTray[] = [];
     tooltip = '';
-    menu: any = null;
+    menu: FakeMenu | null = null;
     constructor(readonly image: unknown) {
       super();
       FakeTray.all.push(this);
@@ -101,20 +123,30 @@ const fake = vi.hoisted(() => {
     setToolTip(text: string) {
       this.tooltip = text;
     }
-    setContextMenu(menu: unknown) {
+    setContextMenu(menu: FakeMenu) {
       this.menu = menu;
     }
   }
+
+  /** What bindApi registers (electron/ipc.ts), called here with fake events and names of any type. */
+  type IpcHandler = (event: FakeInvokeEvent, name: unknown, input: unknown) => Answer | Promise<Answer>;
+  type PermissionRequestHandler = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: unknown,
+  ) => void;
+  type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
   const state = {
     lock: true,
     userData: '',
     ready: null as null | (() => void),
-    ipcHandlers: new Map<string, (...args: any[]) => unknown>(),
+    ipcHandlers: new Map<string, IpcHandler>(),
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     exposed: new Map<string, unknown>(),
-    permissionRequest: null as null | ((...args: any[]) => void),
-    permissionCheck: null as null | ((...args: any[]) => boolean),
+    permissionRequest: null as null | PermissionRequestHandler,
+    permissionCheck: null as null | PermissionCheckHandler,
     beforeRequest: null as
       null | ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void),
   };
@@ -129,7 +161,7 @@ const fake = vi.hoisted(() => {
   });
 
   const ipcRenderer = {
-    invoke: vi.fn(async () => ({ ok: true, value: null })),
+    invoke: vi.fn(() => Promise.resolve({ ok: true, value: null })),
     on: vi.fn(),
     removeListener: vi.fn(),
     send: vi.fn(),
@@ -140,10 +172,13 @@ const fake = vi.hoisted(() => {
     app,
     BrowserWindow: FakeWindow,
     Tray: FakeTray,
-    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
+    Menu: {
+      buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]): FakeMenu => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
     nativeImage: { createFromPath: (file: string) => ({ file, resize: () => ({ file }) }) },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -152,22 +187,24 @@ const fake = vi.hoisted(() => {
       ),
     },
     ipcMain: {
-      handle: vi.fn((channel: string, handler: (...args: any[]) => unknown) => state.ipcHandlers.set(channel, handler)),
+      handle: vi.fn((channel: string, handler: IpcHandler) => state.ipcHandlers.set(channel, handler)),
       handleOnce: vi.fn(),
       on: vi.fn(),
       once: vi.fn(),
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: vi.fn((handler: (...args: any[]) => void) => (state.permissionRequest = handler)),
-        setPermissionCheckHandler: vi.fn((handler: (...args: any[]) => boolean) => (state.permissionCheck = handler)),
+        setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler) => (state.permissionRequest = handler)),
+        setPermissionCheckHandler: vi.fn((handler: PermissionCheckHandler) => (state.permissionCheck = handler)),
         webRequest: {
           onBeforeRequest: vi.fn((handler: typeof state.beforeRequest) => (state.beforeRequest = handler)),
         },
       },
     },
     utilityProcess: {
-      fork: vi.fn((modulePath: string, args: string[], _options?: unknown) => new FakeHostProcess(modulePath, args)),
+      fork: vi.fn<(modulePath: string, args: string[], options?: ForkOptions) => FakeHostProcess>(
+        (modulePath, args) => new FakeHostProcess(modulePath, args),
+      ),
     },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => state.exposed.set(key, api)) },
     ipcRenderer,
@@ -234,7 +271,7 @@ describe('Electron main process', () => {
     expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
-    expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', matching.any(Function));
   });
 
   it('asks for the single-instance lock and quits at once without it', async () => {
@@ -314,13 +351,13 @@ describe('Electron main process', () => {
       'devtools://devtools/bundled/inspector.html',
       '',
     ]) {
-      const result: any = await handler(appEvent(url), 'office.status', {});
+      const result = await handler(appEvent(url), 'office.status', {});
       expect(result.ok, url).toBe(false);
-      expect(result.error.code, url).toBe('IPC_FORBIDDEN');
-      expect(result.error.message).toMatch(/không đến từ cửa sổ của vanthu/);
+      expect(result.error?.code, url).toBe('IPC_FORBIDDEN');
+      expect(result.error?.message).toMatch(/không đến từ cửa sổ của vanthu/);
     }
-    const destroyed: any = await handler({ senderFrame: null }, 'office.status', {});
-    expect(destroyed.error.code).toBe('IPC_FORBIDDEN');
+    const destroyed = await handler({ senderFrame: null }, 'office.status', {});
+    expect(destroyed.error?.code).toBe('IPC_FORBIDDEN');
     const host = fake.FakeHostProcess.all[0]!;
     expect(host.received.filter((m) => m.type === 'call')).toEqual([]);
   });
@@ -329,8 +366,8 @@ describe('Electron main process', () => {
     await launchMain();
     const handler = fake.state.ipcHandlers.get(ipcChannels.call)!;
     for (const name of ['constructor', '__proto__', 'documents.drop', 42, null]) {
-      const result: any = await handler(appEvent('app://vanthu/index.html'), name, {});
-      expect(result.error.code, String(name)).toBe('INPUT_INVALID');
+      const result = await handler(appEvent('app://vanthu/index.html'), name, {});
+      expect(result.error?.code, String(name)).toBe('INPUT_INVALID');
     }
     // The window hands files over as bytes: a path on this machine, to read or to write, is refused before core.
     for (const [name, input] of [
@@ -338,13 +375,13 @@ describe('Electron main process', () => {
       ['trust.add', { path: '/etc/ssl/certs/ca.pem' }],
       ['incoming.prefill', { file: { path: '/etc/passwd' } }],
     ] as const) {
-      const result: any = await handler(appEvent('app://vanthu/index.html'), name, input);
-      expect(result.error.code, name).toBe('IPC_FORBIDDEN');
+      const result = await handler(appEvent('app://vanthu/index.html'), name, input);
+      expect(result.error?.code, name).toBe('IPC_FORBIDDEN');
     }
-    const forwarded: any = await handler(appEvent('app://vanthu/so-den'), 'office.status', {});
+    const forwarded = await handler(appEvent('app://vanthu/so-den'), 'office.status', {});
     expect(forwarded).toEqual({ ok: true, value: { handled: 'office.status', input: {} } });
     const host = fake.FakeHostProcess.all[0]!;
-    expect(host.received).toEqual([{ type: 'call', id: expect.any(Number), name: 'office.status', input: {} }]);
+    expect(host.received).toEqual([{ type: 'call', id: matching.any(Number), name: 'office.status', input: {} }]);
   });
 
   it('relays core’s events to the window and shows sync state in the tray', async () => {
@@ -375,7 +412,7 @@ describe('Electron main process', () => {
   it('has a Vietnamese tray menu whose "Đồng bộ ngay" asks core for a sync', async () => {
     await launchMain();
     const [tray] = fake.FakeTray.all;
-    const items = tray!.menu.template as { label?: string; click?: () => void }[];
+    const items = tray!.menu!.template as { label?: string; click?: () => void }[];
     expect(items.filter((item) => item.label).map((item) => item.label)).toEqual([
       'Mở vanthu',
       'Đồng bộ ngay',
@@ -386,7 +423,7 @@ describe('Electron main process', () => {
     const host = fake.FakeHostProcess.all[0]!;
     expect(host.received).toContainEqual({
       type: 'call',
-      id: expect.any(Number),
+      id: matching.any(Number),
       name: 'sync.run',
       input: { trigger: 'manual' },
     });
@@ -400,7 +437,7 @@ describe('Electron main process', () => {
     expect(menu.template.map((item) => item.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     const labels = menu.template.flatMap((item) => item.submenu.map((entry) => entry.label).filter(Boolean));
     expect(labels).toEqual(
-      expect.arrayContaining([
+      matching.arrayContaining([
         'Thoát',
         'Sao chép',
         'Dán',
@@ -412,7 +449,7 @@ describe('Electron main process', () => {
       ]),
     );
     expect(menu.template[1]!.submenu.map((entry) => entry.role).filter(Boolean)).toEqual(
-      expect.arrayContaining(['copy', 'paste']),
+      matching.arrayContaining(['copy', 'paste']),
     );
   });
 
@@ -447,7 +484,7 @@ describe('Electron main process', () => {
     const [window] = fake.FakeWindow.all;
     fake.module.app.emit('before-quit', { preventDefault: vi.fn() });
     window!.emit('close', { preventDefault: vi.fn() });
-    const saved = JSON.parse(fs.readFileSync(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
+    const saved: unknown = JSON.parse(fs.readFileSync(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
     expect(saved).toEqual({ x: 40, y: 30, width: 1200, height: 760, maximized: false });
   });
 });
@@ -713,7 +750,7 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
       env: { ...env, VANTHU_TOKEN_HOST: path.join(outdir, 'token-host.cjs') },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const results = new Map<number, (result: any) => void>();
+    const results = new Map<number, (result: CallResult<HandlerName>) => void>();
     const ready = new Promise<void>((resolve) =>
       child.on('message', (message: HostMessage) => {
         if (message.type === 'ready') resolve();
@@ -721,9 +758,10 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
       }),
     );
     let id = 0;
-    const call = (name: string, input: unknown) =>
-      new Promise<any>((resolve) => {
-        results.set(++id, resolve);
+    const call = <K extends HandlerName>(name: K, input: unknown) =>
+      new Promise<Answer<Outputs[K]>>((resolve) => {
+        // The host answers a call with its own handler's output; HostMessage cannot say which.
+        results.set(++id, (result) => resolve(result as Answer<Outputs[K]>));
         child.send({ type: 'call', id, name, input } satisfies HostRequest);
       });
     const close = async () => {
@@ -763,17 +801,14 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
     const { call, close } = await bundledHost({ ...process.env, SOFTHSM2_CONF: tokens.softhsm2Conf });
     const listed = await call('tokens.list', { modules: [tokens.module] });
     expect(listed.ok, JSON.stringify(listed)).toBe(true);
-    expect(listed.value.tokens.map((token: { label: string }) => token.label).sort()).toEqual([
-      'vanthu-organization',
-      'vanthu-personal',
-    ]);
+    expect(listed.value?.tokens.map((token) => token.label).sort()).toEqual(['vanthu-organization', 'vanthu-personal']);
     expect(await close()).toBe(0);
   }, 120_000);
 });
 
 describe('package.json', () => {
   it('starts the app from the main bundle', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main?: string };
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });
 });

@@ -56,7 +56,7 @@ describe('sync scheduler', () => {
         return new Promise((resolve) => (release = () => resolve(result())));
       },
       schedule: () => ({ hour: 16, minute: 30 }),
-      probe: async () => true,
+      probe: () => Promise.resolve(true),
       hasPendingWork: () => false,
       now: () => new Date(2026, 10, 27, 16, 0, 0),
       setTimer: (callback, ms) => timers.push({ callback, ms }),
@@ -90,13 +90,13 @@ describe('sync scheduler', () => {
     let hubUp = false;
     const ran = new Promise<void>((resolve) => {
       const scheduler = new SyncScheduler({
-        run: async (trigger) => {
+        run: (trigger) => {
           triggers.push(trigger);
           if (trigger === 'line-up') {
             scheduler.stop();
             resolve();
           }
-          return hubUp ? result() : result(offline);
+          return Promise.resolve(hubUp ? result() : result(offline));
         },
         schedule: () => ({ hour: 16, minute: 30 }),
         probe: () => probeHub(url, 1000),
