@@ -8,15 +8,32 @@ import fontkit from '@pdf-lib/fontkit';
 const VIETNAMESE_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 let fontBytes: Buffer | undefined;
 
-/** A PDF whose text layer holds the given lines, diacritics and all. */
-export async function vietnamesePdf(lines: string[]): Promise<Buffer> {
+/**
+ * A PDF whose text layer holds the given lines, diacritics and all. `scanBytes` adds an
+ * image of exactly that many random bytes, as a scanned page would: a size a test can
+ * count on whatever the font file installed.
+ */
+export async function vietnamesePdf(lines: string[], options: { scanBytes?: number } = {}): Promise<Buffer> {
   fontBytes ??= fs.readFileSync(VIETNAMESE_FONT);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes, { subset: false });
   const page = doc.addPage();
   lines.forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 18, size: 12, font }));
+  if (options.scanBytes) page.node.setXObject(PDFName.of('Scan'), scanImage(doc, options.scanBytes));
   return Buffer.from(await doc.save());
+}
+
+function scanImage(doc: PDFDocument, bytes: number) {
+  const scan = doc.context.stream(randomBytes(bytes), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: 1,
+    Height: 1,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 8,
+  });
+  return doc.context.register(scan);
 }
 
 /**
@@ -62,14 +79,6 @@ export async function scanSizedPdf(text: string, bytes: number): Promise<Buffer>
   const page = doc.addPage();
   wrap(text, 95).forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 16, size: 11, font }));
   const base = Buffer.from(await doc.save({ useObjectStreams: false }));
-  const scan = doc.context.stream(randomBytes(Math.max(0, bytes - base.length - 64)), {
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: 1,
-    Height: 1,
-    ColorSpace: 'DeviceGray',
-    BitsPerComponent: 8,
-  });
-  page.node.setXObject(PDFName.of('Scan'), doc.context.register(scan));
+  page.node.setXObject(PDFName.of('Scan'), scanImage(doc, Math.max(0, bytes - base.length - 64)));
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrlCache, readCrl } from '../../core/signing/crl-cache.ts';
 import { createTestCa, writeCrl, type TestCa } from '../../scripts/lib/test-pki.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const DAY = 86_400_000;
 
@@ -86,15 +87,15 @@ describe('CRL cache: revocation lists that work offline', () => {
     expect(await cache.refresh(ca.crlUrl)).toEqual({ ok: true });
 
     server.respond('ca.crl', { status: 503, body: Buffer.from('bảo trì') });
-    expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: expect.stringContaining('503') });
+    expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: matching.stringContaining('503') });
     server.respond('ca.crl', { body: Buffer.from('<html>Cổng thông tin</html>') });
     expect(await cache.refresh(ca.crlUrl)).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('did not return a CRL'),
+      reason: matching.stringContaining('did not return a CRL'),
     });
     // An old list replayed over plain HTTP would hide every revocation since.
     server.respond('ca.crl', { body: older.der });
-    expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: expect.stringContaining('older') });
+    expect(await cache.refresh(ca.crlUrl)).toMatchObject({ ok: false, reason: matching.stringContaining('older') });
     expect(Buffer.from(cache.get(ca.crlUrl)!.der)).toEqual(current.der);
   });
 
@@ -106,13 +107,13 @@ describe('CRL cache: revocation lists that work offline', () => {
     expect(await cache.refresh(unreachable)).toMatchObject({ ok: false });
     expect(await cache.refresh('ldap://ldap.ca.vn/cn=CA,c=VN?certificateRevocationList')).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('ldap:'),
+      reason: matching.stringContaining('ldap:'),
     });
     expect(await cache.refresh('not a url')).toMatchObject({ ok: false });
     server.respond('huge.crl', { body: Buffer.alloc(10 * 1024 * 1024 + 1, 0x30) });
     expect(await cache.refresh(server.url('huge.crl'))).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('larger than'),
+      reason: matching.stringContaining('larger than'),
     });
     expect(fs.readdirSync(cache.dir).filter((name) => !name.startsWith('.'))).toEqual([]);
   });
@@ -121,12 +122,11 @@ describe('CRL cache: revocation lists that work offline', () => {
     const silent = http.createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const cache = freshCache({ timeoutMs: 300 });
-    const started = Date.now();
+    // The server never answers: only the cache's own timeout can end the call.
     const result = await cache.refresh(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/ca.crl`);
     silent.closeAllConnections();
     silent.close();
-    expect(result.ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toMatchObject({ ok: false, reason: matching.stringMatching(/timeout/i) });
   });
 
   it('imports a CRL file the clerk brought on a USB stick, by address or by issuer', async () => {
@@ -138,7 +138,7 @@ describe('CRL cache: revocation lists that work offline', () => {
     cache.importCrl(crl.der);
     expect(Buffer.from(cache.getForIssuer('CN=CA Tỉnh Quảng Bình,O=Vanthu Test,C=VN')!.der)).toEqual(crl.der);
     for (const wrong of [Buffer.from('không phải CRL'), fs.readFileSync(ca.certPath), ca.certDer]) {
-      expect(() => cache.importCrl(wrong)).toThrow(expect.objectContaining({ code: 'CRL_UNREADABLE' }));
+      expect(() => cache.importCrl(wrong)).toThrow(matching.objectContaining({ code: 'CRL_UNREADABLE' }));
     }
   });
 

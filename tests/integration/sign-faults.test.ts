@@ -9,6 +9,7 @@ import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { TokenManager } from '../../core/signing/token-manager.ts';
 import { tempDir, type TestOffice } from '../helpers/office.ts';
 import { certificateOf, draftDecision, pdfsig, rejection, signingOffice, useTokenLab } from '../helpers/signing.ts';
+import { matching } from '../helpers/matchers.ts';
 
 const lab = useTokenLab();
 
@@ -125,16 +126,16 @@ describe('a wrong PIN', () => {
   });
 
   it('gives up on a token that does not answer the login in time, and loads the driver afresh after', async () => {
-    const { module } = faultyToken({ loginDelayMs: 5000 });
-    const manager = new TokenManager({ argumentModules: [module], builtIn: false, loginTimeoutMs: 500 });
+    // A login that would answer only after ten minutes: the call ends with TOKEN_TIMEOUT
+    // only if the manager's own timer cut it off, however slow the machine is.
+    const { module } = faultyToken({ loginDelayMs: 600_000 });
+    const manager = new TokenManager({ argumentModules: [module], builtIn: false, loginTimeoutMs: 1000 });
     try {
       const chairman = (await manager.certificates(new Date())).find(
         (entry) => entry.tokenLabel === 'vanthu-personal' && entry.keyId === '01',
       )!;
-      const started = Date.now();
       const error = await rejection(manager.openSigner(chairman, lab().tokens.tokens.personal.pin));
       expect(error.code).toBe('TOKEN_TIMEOUT');
-      expect(Date.now() - started).toBeLessThan(3000);
       expect((await manager.tokens()).map((token) => token.label)).toContain('vanthu-personal');
     } finally {
       await manager.close();
@@ -222,7 +223,8 @@ describe('a token pulled out in the middle of the batch', () => {
     expect(again.signed).toHaveLength(2);
   });
 
-  it('notices a token unplugged and plugged back within two seconds', async () => {
+  // The app polls every second (TokenManager.watch), so "at the next poll" is "within two seconds".
+  it('notices a token unplugged and plugged back at the next poll', async () => {
     const { module, control } = faultyToken({});
     const manager = new TokenManager({ argumentModules: [module], builtIn: false });
     const events: string[] = [];
@@ -239,15 +241,16 @@ describe('a token pulled out in the middle of the batch', () => {
         polls++;
         return result;
       };
-      await waitFor(() => polls >= 2, 10_000);
-      const pulled = Date.now();
+      await waitFor(() => polls >= 2, 30_000);
+      // A poll under way when the token is pulled may have read the slots just before: the one after it must see it.
+      const pulledAtPoll = polls;
       writeFaultControl(control, { removed: true, tokenLabel: 'vanthu-personal' });
-      await waitFor(() => events.length >= 1, 10_000);
-      expect(Date.now() - pulled).toBeLessThan(2000);
-      const plugged = Date.now();
+      await waitFor(() => events.length >= 1, 30_000);
+      expect(polls - pulledAtPoll).toBeLessThanOrEqual(2);
+      const pluggedAtPoll = polls;
       writeFaultControl(control, {});
-      await waitFor(() => events.length >= 2, 10_000);
-      expect(Date.now() - plugged).toBeLessThan(2000);
+      await waitFor(() => events.length >= 2, 30_000);
+      expect(polls - pluggedAtPoll).toBeLessThanOrEqual(2);
       stop();
       expect(events).toEqual(['token-removed', 'token-added']);
     } finally {
@@ -386,7 +389,7 @@ describe('unusual tokens and drivers', () => {
     expect(modules.find((entry) => entry.path === lab().tokens.module)?.ok).toBe(true);
     const { tokens } = await office.call('tokens.list', { modules: [broken, lab().tokens.module] });
     expect(tokens.map((token) => token.label)).toEqual(
-      expect.arrayContaining(['vanthu-personal', 'vanthu-organization']),
+      matching.arrayContaining(['vanthu-personal', 'vanthu-organization']),
     );
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDevice } from '../../core/db/sync.ts';
 import { HubClient } from '../../core/sync/hub-client.ts';
-import { startLineProxy } from '../../scripts/lib/line-proxy.ts';
+import { startLineProxy, type LineProxy } from '../../scripts/lib/line-proxy.ts';
 import { pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
 import type { DocumentView } from '../../shared/api.ts';
 import type { Urgency } from '../../shared/domain.ts';
@@ -19,11 +19,20 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/vanthu.js');
 const ROUNDS = 22;
 const DOCUMENTS = 30;
 
-/** Starts `vanthu sync` on the data dir and SIGKILLs it after `killAfterMs` (if still running). */
-function killedSync(dataDir: string, killAfterMs: number): Promise<{ killed: boolean; code: number | null }> {
+type KillAt = { afterMs: number } | { afterBytesUp: number; line: LineProxy };
+
+/**
+ * Starts `vanthu sync` on the data dir and SIGKILLs it (if still running) after a time, or at
+ * the moment the line has carried a given number of bytes up: a kill that lands mid-upload
+ * however fast or slow the machine is.
+ */
+function killedSync(dataDir: string, at: KillAt): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'sync', '--data', dataDir, '--json'], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const kill = () => void child.kill('SIGKILL');
+    const timer = 'afterMs' in at ? setTimeout(kill, at.afterMs) : undefined;
+    // Never reached when the sync ends first; the proxy rejects it when it closes.
+    if ('afterBytesUp' in at) at.line.onceAfterBytesUp(at.afterBytesUp, kill).catch(() => undefined);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       resolve({ killed: signal === 'SIGKILL', code });
@@ -94,22 +103,34 @@ describe.each(hubBackends())('fault loop ($name)', (backend) => {
         while (sent.length < DOCUMENTS - ROUNDS + 2) await issueOne();
 
         let killedMidway = 0;
+        let killedByBytes = 0;
         const recipientRuns: Promise<unknown>[] = [];
         for (let round = 0; round < ROUNDS; round++) {
-          if (sent.length < DOCUMENTS) await issueOne();
-          const sync = killedSync(a.dataDir, random(400, 2500));
+          const issued = sent.length < DOCUMENTS;
+          if (issued) await issueOne();
+          // Most rounds cut the upload inside the document just issued (at least 20 KB to send); the
+          // rounds the hub dies in, and those with nothing new, kill at a random moment, which may fall in the pull.
+          const byBytes = issued && round % 4 !== 1;
+          if (byBytes) killedByBytes++;
+          const sync = killedSync(
+            a.dataDir,
+            byBytes
+              ? { afterBytesUp: line.stats().bytesUp + random(2_000, 18_000), line }
+              : { afterMs: random(400, 2500) },
+          );
           if (round % 4 === 1) {
             await pause(random(300, 1200));
             await hub.kill();
             await pause(random(100, 600));
             await hub.restart();
           }
-          if (round % 3 === 2) recipientRuns.push(killedSync(b.dataDir, random(300, 1500)));
+          if (round % 3 === 2) recipientRuns.push(killedSync(b.dataDir, { afterMs: random(300, 1500) }));
           if ((await sync).killed) killedMidway++;
         }
         await Promise.all(recipientRuns);
         expect(sent).toHaveLength(DOCUMENTS);
-        expect(killedMidway).toBeGreaterThan(ROUNDS / 2);
+        expect(killedByBytes).toBeGreaterThan(ROUNDS / 2);
+        expect(killedMidway).toBeGreaterThanOrEqual(killedByBytes);
 
         await syncUntilDone(a);
         await syncUntilDone(b);

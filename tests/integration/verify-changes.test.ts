@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, PDFRef, PDFString, rgb, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePkijsEngine } from '../../core/signing/crypto-engine.ts';
-import { signatureOnlyUpdate } from '../../core/signing/revision-changes.ts';
+import { signatureOnlyUpdate, type UpdateCheck } from '../../core/signing/revision-changes.ts';
 import { verifyPdf } from '../../core/signing/verify-pdf.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import {
@@ -62,6 +62,12 @@ async function updateWithoutEof(signed: Buffer, change: (doc: PDFDocument) => Pr
   return bytes;
 }
 
+/** Why the update was refused; a test expecting a refusal fails on an accepted update. */
+function refusal(check: UpdateCheck): string {
+  expect(check).toMatchObject({ ok: false });
+  return check.ok ? '' : check.why;
+}
+
 describe('an update after a signature', () => {
   it("keeps two of our signatures valid, the chairman's followed only by the office seal", async () => {
     const twice = await signWithKey(once, chairman, { fieldName: 'ChuKyCoQuan', kind: 'organization' });
@@ -78,7 +84,7 @@ describe('an update after a signature', () => {
     });
   });
 
-  it('keeps a third-party signature valid when we sign after it, and checks a megabyte file in milliseconds', async () => {
+  it('keeps a third-party signature valid when we sign after it', async () => {
     const input = path.join(root, 'third-party-in.pdf');
     const output = path.join(root, 'third-party.pdf');
     fs.writeFileSync(input, unsigned);
@@ -92,11 +98,6 @@ describe('an update after a signature', () => {
       ['valid', 'OK'],
     ]);
     expect(verdicts[0]!.changesAfter).toMatchObject({ laterSignatures: 1, otherRevisions: 0 });
-
-    expect(both.length).toBeGreaterThan(1_000_000);
-    const started = performance.now();
-    await verifyPdf(both, options);
-    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('does not let a later signature vouch for page content drawn in its own update', async () => {
@@ -106,10 +107,7 @@ describe('an update after a signature', () => {
       doc.getPage(0).drawText('Kinh phi: 900.000.000 dong', { x: 50, y: 744, size: 12, font });
     });
     const forged = await signWithKey(painted, forger, { fieldName: 'ChuKyXacNhan' });
-    expect(signatureOnlyUpdate(once, forged)).toMatchObject({
-      ok: false,
-      why: expect.stringMatching(/page object \d+/),
-    });
+    expect(refusal(signatureOnlyUpdate(once, forged))).toMatch(/page object \d+/);
     const verdicts = await verifyPdf(forged, verifyingOffice([ca], [crl]));
     expect(summary(verdicts)).toEqual([
       ['indeterminate', 'MODIFIED_AFTER_SIGNING'],
@@ -127,10 +125,7 @@ describe('an update after a signature', () => {
       doc.context.snapshot!.markRefForSave(stream);
     });
     const forged = await signWithKey(rewritten, forger, { fieldName: 'ChuKyXacNhan' });
-    expect(signatureOnlyUpdate(once, forged)).toMatchObject({
-      ok: false,
-      why: expect.stringMatching(/changes object \d+ \(a stream\)/),
-    });
+    expect(refusal(signatureOnlyUpdate(once, forged))).toMatch(/changes object \d+ \(a stream\)/);
     expect(summary(await verifyPdf(forged, verifyingOffice([ca], [crl])))[0]).toEqual([
       'indeterminate',
       'MODIFIED_AFTER_SIGNING',
@@ -217,9 +212,6 @@ describe('an update after a signature', () => {
     expect(at).toBeGreaterThan(once.length);
     const tampered = Buffer.from(twice);
     tampered.write(`/Prev ${startxrefOf(unsigned)}`.padEnd(prev.length, ' '), at, 'latin1');
-    expect(signatureOnlyUpdate(once, tampered)).toMatchObject({
-      ok: false,
-      why: expect.stringMatching(/outside the update/),
-    });
+    expect(refusal(signatureOnlyUpdate(once, tampered))).toMatch(/outside the update/);
   });
 });

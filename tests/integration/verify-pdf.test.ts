@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,8 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificate } from '../../core/signing/certificates.ts';
 import { CrlCache } from '../../core/signing/crl-cache.ts';
@@ -357,14 +354,12 @@ describe('verifying a received signed PDF', () => {
     });
   });
 
-  it('verifies a megabyte file in milliseconds', async () => {
-    const options = office([ca], [crl]);
-    await verifyPdf(signedAdbe, options);
-    const started = performance.now();
-    const verdicts = await verifyPdf(signedAdbe, options);
-    expect(signedAdbe.length).toBeGreaterThan(1_000_000);
-    expect(verdicts[0]!.status).toBe('valid');
-    expect(performance.now() - started).toBeLessThan(250);
+  // How fast this goes is measured by `npm run bench -- verify`.
+  it('verifies a signed scan of over a megabyte', async () => {
+    const scan = await vietnamesePdf(['Biên bản họp thôn Đông'], { scanBytes: 1_100_000 });
+    const signed = await signedBy(ca, scan, { fieldName: 'ChuKyCoQuan' });
+    expect(signed.length).toBeGreaterThan(1_100_000);
+    expect(summary(await verifyPdf(signed, office([ca], [crl])))).toEqual([['valid', 'OK']]);
   });
 });
 
@@ -381,7 +376,7 @@ describe('revocation: what the CA says about the signer', () => {
 
   it('reports a certificate revoked before signing as invalid, even from an out-of-date list', async () => {
     const { ca, pdf, serialHex } = await revocableSigner('revoked-before');
-    await revokeCertificate(ca, serialHex, { at: new Date(Date.now() - DAY), reason: 'keyCompromise' });
+    revokeCertificate(ca, serialHex, { at: new Date(Date.now() - DAY), reason: 'keyCompromise' });
     const [verdict] = await verifyPdf(pdf, office([ca], [(await writeCrl(ca)).der]));
     expect(verdict).toMatchObject({ status: 'invalid', reasonCode: 'REVOKED', checks: { revocation: 'revoked' } });
     expect(verdict!.reason).toMatch(/^Chứng thư số đã bị thu hồi trước thời điểm ký/);
@@ -397,7 +392,7 @@ describe('revocation: what the CA says about the signer', () => {
   it('cannot tell whether a signature without a timestamp predates a later revocation', async () => {
     const { ca, pdf, serialHex, signedAt } = await revocableSigner('revoked-after');
     const revokedAt = new Date(signedAt.getTime() + 60_000);
-    await revokeCertificate(ca, serialHex, { at: revokedAt });
+    revokeCertificate(ca, serialHex, { at: revokedAt });
     const crl = (await writeCrl(ca, { thisUpdate: new Date(revokedAt.getTime() + 1000) })).der;
     const [verdict] = await verifyPdf(pdf, office([ca], [crl], new Date(revokedAt.getTime() + 2 * 60_000)));
     expect(verdict).toMatchObject({
@@ -433,7 +428,7 @@ describe('revocation: what the CA says about the signer', () => {
     });
     expect(unknown!.reason).toContain('CA Tỉnh Quảng Trị');
 
-    await revokeCertificate(nationalRoot, readCertificate(province.certDer).info.serialHex, {
+    revokeCertificate(nationalRoot, readCertificate(province.certDer).info.serialHex, {
       at: new Date(Date.now() - DAY),
       reason: 'keyCompromise',
     });
@@ -446,40 +441,11 @@ describe('revocation: what the CA says about the signer', () => {
 
   it('finds the signer among the thousands of certificates a national CA has revoked', async () => {
     const { ca, pdf, serialHex } = await revocableSigner('revoked-many');
-    const revokedAt = new Date(Date.now() - DAY);
+    revokeCertificate(ca, serialHex, { at: new Date(Date.now() - DAY) });
     // Past 2,000 entries asn1js's default node limit would refuse the list.
-    const serials = Array.from({ length: 8_000 }, () => crypto.randomBytes(12));
-    serials.splice(5_432, 0, Buffer.from(serialHex, 'hex'));
-    const issuer = pkijs.Certificate.fromBER(ca.certDer);
-    const crl = new pkijs.CertificateRevocationList({
-      version: 1,
-      issuer: issuer.subject,
-      thisUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date() }),
-      nextUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date(Date.now() + 7 * DAY) }),
-      revokedCertificates: serials.map(
-        (serial) =>
-          new pkijs.RevokedCertificate({
-            userCertificate: new asn1js.Integer({ valueHex: serial }),
-            revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: revokedAt }),
-          }),
-      ),
-    });
-    const key = await crypto.webcrypto.subtle.importKey(
-      'pkcs8',
-      crypto.createPrivateKey(fs.readFileSync(ca.keyPath)).export({ type: 'pkcs8', format: 'der' }),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
-    await crl.sign(key, 'SHA-256');
-    // Encoded from the objects: re-reading its own bytes trips asn1js's node limit inside pkijs.
-    const der = Buffer.from(crl.toSchema(true).toBER(false));
+    const { der } = await writeCrl(ca, { othersRevoked: 8_000 });
     expect(der.length).toBeGreaterThan(200_000);
-    const options = office([ca], [der]);
-    expect(summary(await verifyPdf(pdf, options))).toEqual([['invalid', 'REVOKED']]);
-    const started = performance.now();
-    await verifyPdf(pdf, options);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(summary(await verifyPdf(pdf, office([ca], [der])))).toEqual([['invalid', 'REVOKED']]);
   });
 
   it('fetches the revocation list when online and keeps using it offline', async () => {
