@@ -196,7 +196,7 @@ describe('a working day at the commune office, in the browser', () => {
 
     // The empty incoming register.
     await goTo(page, 'incoming');
-    await byTestId(page, 'register-total').waitFor();
+    await page.locator('[data-testid="register-total"][data-total="0"]').waitFor();
     await visit(clerk, '01-incoming-register');
 
     // The district's plan arrives as a PDF: dropped on the form, its own text fills it in.
@@ -322,7 +322,7 @@ describe('a working day at the commune office, in the browser', () => {
     await page.locator(`[data-testid="register-row"][data-id="${outgoingId}"]`).waitFor();
     await visit(clerk, '11-outgoing-register');
     await goTo(page, 'drafts');
-    await byTestId(page, 'register-total').waitFor();
+    await page.locator('[data-testid="register-total"][data-total="0"]').waitFor();
     expect(await byTestId(page, 'register-row').count()).toBe(0);
     await visit(clerk, '12-drafts-register');
 
@@ -385,7 +385,7 @@ describe('a working day at the commune office, in the browser', () => {
     const register = await coreCall(page, 'documents.list', { view: 'incoming' });
     expect(register.total).toBe(0);
     await goTo(page, 'incoming');
-    await byTestId(page, 'register-total').waitFor();
+    await page.locator('[data-testid="register-total"][data-total="0"]').waitFor();
     expect(await byTestId(page, 'register-row').count()).toBe(0);
   }, 120_000);
 

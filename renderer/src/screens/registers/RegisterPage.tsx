@@ -43,7 +43,7 @@ export function RegisterPage({ view }: { view: RegisterView }) {
         <Typography.Title level={4} className="page-title">
           {t(`titles.${view}`)}
         </Typography.Title>
-        <span className="register-total" data-testid="register-total">
+        <span className="register-total" data-testid="register-total" data-total={total ?? undefined}>
           {total === null ? t('loading') : t('total', { count: total, formatted: formatCount(total, i18n.language) })}
         </span>
         <div className="page-toolbar-actions">

@@ -27,10 +27,13 @@ export function prefetchFirstPage(query: RegisterQuery): Promise<void> {
   );
 }
 
-/** The prefetched page, once, if it is the one for this query: the page itself when it is here, else its promise. */
+/**
+ * The prefetched page, if it is the one for this query: the page itself when it is here, else its
+ * promise. The first register drawn takes it or drops it: later, the store may have changed.
+ */
 export function takeFirstPage(key: string): { arrived: Page } | { pending: Promise<Page> } | null {
-  if (prefetched?.key !== key) return null;
   const entry = prefetched;
   prefetched = null;
+  if (entry?.key !== key) return null;
   return entry.arrived ? { arrived: entry.arrived } : { pending: entry.page };
 }
