@@ -43,6 +43,23 @@ function decisionHtml(text: DecisionText): string {
   </body></html>`;
 }
 
+/** Prints a local HTML file with headless Chromium; `home` takes the profile Chromium writes, so runs never share one. */
+export function printHtmlFile(html: string, pdf: string, home: string): void {
+  execFileSync(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { stdio: 'ignore', timeout: 60_000, env: { ...process.env, HOME: home } },
+  );
+}
+
 /** Prints the decision with headless Chromium; with `objectStreams`, qpdf then packs objects into object streams. */
 export function printDecisionPdf(options: { text?: DecisionText; objectStreams?: boolean } = {}): Buffer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-print-'));
@@ -50,19 +67,7 @@ export function printDecisionPdf(options: { text?: DecisionText; objectStreams?:
     const html = path.join(dir, 'decision.html');
     const printed = path.join(dir, 'printed.pdf');
     fs.writeFileSync(html, decisionHtml(options.text ?? sampleDecision));
-    execFileSync(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${printed}`,
-        `file://${html}`,
-      ],
-      { stdio: 'ignore', timeout: 60_000, env: { ...process.env, HOME: dir } },
-    );
+    printHtmlFile(html, printed, dir);
     if (!options.objectStreams) return fs.readFileSync(printed);
     const packed = path.join(dir, 'packed.pdf');
     execFileSync('qpdf', ['--object-streams=generate', printed, packed], { stdio: 'ignore' });
