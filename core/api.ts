@@ -11,6 +11,7 @@ import { addAttachment, exportAttachment, readAttachment } from './documents/att
 import { documentHistory, updateDocument } from './documents/edit.ts';
 import { registerIncoming } from './documents/incoming.ts';
 import { prefillIncoming } from './documents/prefill.ts';
+import { readOwedPdfs } from './documents/read-owed.ts';
 import { draftOutgoing, issueOutgoing } from './documents/outgoing.ts';
 import { listRegister } from './documents/register-list.ts';
 import { searchDocuments } from './documents/search.ts';
@@ -26,6 +27,7 @@ import {
 import { listDirectory } from './office/agencies.ts';
 import { initOffice, officeStatus } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
+import { cancelOcr } from './ocr/ocr-jobs.ts';
 import { dashboardStats } from './reports/dashboard.ts';
 
 // Exports pull in pdf-lib and the zip writer: loaded on first use.
@@ -83,6 +85,8 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'settings.signatureImage': async (core, input) => (await signing()).setSignatureImage(core, input),
   'documents.list': listRegister,
   'incoming.prefill': prefillIncoming,
+  'ocr.cancel': (core) => ({ cancelled: cancelOcr(core) }),
+  'documents.reread': (core, input) => readOwedPdfs(core, input),
   'agencies.list': listDirectory,
   'attachments.read': readAttachment,
   'dashboard.stats': dashboardStats,

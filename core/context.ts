@@ -14,6 +14,12 @@ export interface Core {
   now(): Date;
   /** Where progress events go (the CLI prints them, the UI shows them). */
   emit(event: CoreEvent): void;
+  /**
+   * Asks for the text the store owes (scans waiting for OCR, letters read by an older page
+   * reading) to be read in the background: the app host does it in process, the CLI in a
+   * detached `vanthu reindex`, a test when it says so.
+   */
+  readOwedInBackground(): void;
   /** Registers cleanup for a resource opened on demand (token hosts); run by close(). */
   onClose(cleanup: () => void): void;
   close(): void;
@@ -23,6 +29,7 @@ export interface CoreOptions {
   actor?: string;
   now?: () => Date;
   onEvent?: (event: CoreEvent) => void;
+  readOwedInBackground?: () => void;
 }
 
 export function openCore(dataDir: string, options: CoreOptions = {}): Core {
@@ -37,6 +44,7 @@ export function openCore(dataDir: string, options: CoreOptions = {}): Core {
     actor: options.actor ?? currentUser(),
     now: options.now ?? (() => new Date()),
     emit: options.onEvent ?? (() => undefined),
+    readOwedInBackground: options.readOwedInBackground ?? (() => undefined),
     onClose: (cleanup) => cleanups.push(cleanup),
     close: () => {
       while (cleanups.length) cleanups.pop()!();

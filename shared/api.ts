@@ -13,7 +13,15 @@ import type {
   TokenView,
 } from './signing.ts';
 import type { DeliveryStatusView, SyncConnectView, SyncResultView, SyncScheduleView, SyncStatusView } from './sync.ts';
-import { MAX_PDF_BYTES, secrecies, urgencies, type Direction, type Secrecy, type Urgency } from './domain.ts';
+import {
+  MAX_PDF_BYTES,
+  secrecies,
+  urgencies,
+  type Direction,
+  type Secrecy,
+  type TextSource,
+  type Urgency,
+} from './domain.ts';
 
 // Text is stored in NFC: the same Vietnamese letter typed on two keyboards
 // (composed or with combining marks) must compare equal.
@@ -104,6 +112,12 @@ const signatureImageFields = {
   sizeMm: z.number().min(10).max(80).optional(),
 };
 
+/**
+ * What to do with pages that have no usable text: `wait` reads them by OCR before the call
+ * returns; `later` stores the file at once and OCR follows in the background.
+ */
+const ocrMode = z.enum(['wait', 'later']).default('wait');
+
 export const schemas = {
   'office.init': z.strictObject({
     agencyCode,
@@ -129,6 +143,7 @@ export const schemas = {
     notes: optionalText(2000),
     pageCount: z.number().int().positive().max(100_000).optional(),
     allowDuplicate: z.boolean().default(false),
+    ocr: ocrMode,
   }),
 
   'outgoing.draft': z.strictObject({
@@ -148,6 +163,7 @@ export const schemas = {
     copies: z.number().int().positive().max(10_000).optional(),
     archiveUnit: optionalText(200),
     notes: optionalText(2000),
+    ocr: ocrMode,
   }),
   'outgoing.issue': z.strictObject({ id, issuedOn: calendarDate.optional() }),
 
@@ -188,6 +204,7 @@ export const schemas = {
     documentId: id,
     file: fileInput,
     role: z.enum(['main', 'appendix']).optional(),
+    ocr: ocrMode,
   }),
   'attachments.export': z.strictObject({
     documentId: id,
@@ -290,7 +307,12 @@ export const schemas = {
     limit: z.number().int().min(1).max(500).default(100),
   }),
   /** What the PDF's own text says, to pre-fill the incoming form, and any document it seems to repeat. */
-  'incoming.prefill': z.strictObject({ file: fileInput }),
+  /** `ocr: false` reads only the text layer: a scan then pre-fills nothing. */
+  'incoming.prefill': z.strictObject({ file: fileInput, ocr: z.boolean().default(true) }),
+  /** Stops the OCR the window is waiting on; what it was for goes on without it. */
+  'ocr.cancel': z.strictObject({}),
+  /** Reads the text the store owes: letters read before the current page reading, scans left for OCR. */
+  'documents.reread': z.strictObject({ ocr: z.boolean().default(true) }),
   'agencies.list': z.strictObject({ query: z.string().max(200).default('') }),
   /** A document's PDF bytes, for the viewer. */
   'attachments.read': z.strictObject({ documentId: id, attachmentId: id.optional() }),
@@ -329,6 +351,9 @@ export interface AttachmentView {
   mime: string;
   size: number;
   sha256: string;
+  /** Where its searchable text came from, and why some of it could not be read. */
+  textSource: TextSource;
+  textNote: string | null;
 }
 
 export interface RecipientView {
@@ -449,6 +474,15 @@ export interface Outputs {
   'settings.signatureImage': SettingsView;
   'documents.list': { total: number; offset: number; rows: RegisterRowView[] };
   'incoming.prefill': PrefillView;
+  'ocr.cancel': { cancelled: number };
+  'documents.reread': {
+    reread: number;
+    ocred: number;
+    unreadable: number;
+    remaining: number;
+    /** Another process (the app, another terminal) was already reading. */
+    busy: boolean;
+  };
   'agencies.list': { agencies: AgencyView[] };
   'attachments.read': {
     attachmentId: string;
@@ -523,11 +557,15 @@ export interface PrefillView {
   issuedOn: string | null;
   issuerName: string | null;
   issuerCode: string | null;
+  /** Tên cơ quan chủ quản: the agency the header names above the issuer, kept apart from it. */
+  parentName: string | null;
   type: string | null;
   subject: string | null;
   pageCount: number;
-  /** False for a scan without a text layer: nothing could be read. */
+  /** False when nothing could be read: a scan OCR could not read, or whose OCR was stopped. */
   hasText: boolean;
+  /** Where the fields were read from: the PDF's text layer, OCR of a scan, or nowhere. */
+  textSource: 'pdf' | 'ocr' | 'none';
   /** Documents already registered with the same issuer, số/ký hiệu and date. */
   duplicates: {
     id: string;
@@ -584,7 +622,11 @@ export type CoreEvent =
     }
   | { type: 'sync.phase'; phase: 'directory' | 'push' | 'pull' | 'done' }
   /** The hub has stored this change: the document is on its way to its recipients. */
-  | { type: 'sync.sent'; documentId: string; label: string; op: 'document.issue' | 'status.send' | 'document.update' };
+  | { type: 'sync.sent'; documentId: string; label: string; op: 'document.issue' | 'status.send' | 'document.update' }
+  /** OCR of a file's scanned pages: pages read so far, of how many. */
+  | { type: 'ocr.progress'; label: string; done: number; total: number }
+  /** The store reading the text it owes (after an upgrade, or OCR left for later): PDFs done, of how many. */
+  | { type: 'reading.progress'; done: number; total: number };
 
 // A handler without an output type, or an output without a schema, fails the build.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -19,6 +19,13 @@ export const urgencyLabels: Record<Urgency, string> = {
 // Độ mật; anything but "thuong" is numbered in the secret series (Art. 15.1).
 export const secrecies = ['thuong', 'mat', 'toi-mat', 'tuyet-mat'] as const;
 export type Secrecy = (typeof secrecies)[number];
+
+/**
+ * Where a PDF's searchable text came from: its own text layer, OCR of pages that had
+ * none, nothing usable (a scan OCR could not read), or OCR still to come.
+ */
+export const textSources = ['pdf', 'ocr', 'none', 'pending'] as const;
+export type TextSource = (typeof textSources)[number];
 export const secrecyLabels: Record<Secrecy, string> = {
   thuong: 'Thường',
   mat: 'Mật',

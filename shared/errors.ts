@@ -80,6 +80,9 @@ export const errorMessages = {
   SIGN_IMAGE_MISSING:
     'Chưa có ảnh chữ ký hoặc ảnh con dấu để hiển thị theo Nghị định 30/2020. Vào Cài đặt để thêm ảnh rồi ký lại.',
   SIGN_PLACEMENT_INVALID: 'Vị trí đặt chữ ký nằm ngoài trang. Chọn lại trang và vị trí.',
+  OCR_CANCELLED: 'Đã dừng nhận dạng chữ theo yêu cầu. Văn bản chưa được vào sổ; có thể thêm lại tệp bất cứ lúc nào.',
+  SIGN_NO_ROOM:
+    'Khoảng trống giữa chức vụ và tên người ký trên văn bản quá hẹp, chữ ký đặt vào sẽ quá nhỏ để nhận ra. Chưa ký văn bản nào; hãy chọn chỗ đặt chữ ký trên trang rồi ký lại.',
   SIGN_RESULT_INVALID:
     'Tệp vừa ký không vượt qua bước tự kiểm tra chữ ký nên đã bị bỏ; văn bản gốc không thay đổi. Báo bộ phận kỹ thuật.',
   SIGN_SPACE_EXCEEDED:

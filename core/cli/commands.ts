@@ -35,6 +35,11 @@ function str(values: ParsedValues, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** `--no-ocr`: store at once and let OCR follow in the background. */
+function ocrMode(values: ParsedValues): 'wait' | 'later' {
+  return values['no-ocr'] === true ? 'later' : 'wait';
+}
+
 function required(values: ParsedValues, name: string): string {
   const value = str(values, name);
   if (value === undefined) throw new UsageError(`thiếu --${name}`);
@@ -148,7 +153,7 @@ export const commands: Record<string, Command> = {
   }),
   'incoming add': command({
     usage:
-      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--pages <số trang>] [--allow-duplicate]',
+      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--pages <số trang>] [--allow-duplicate] [--no-ocr]',
     summary: 'Vào sổ văn bản đến',
     options: {
       from: { type: 'string' },
@@ -165,6 +170,7 @@ export const commands: Record<string, Command> = {
       'issuer-code': { type: 'string' },
       pages: { type: 'string' },
       'allow-duplicate': { type: 'boolean' },
+      'no-ocr': { type: 'boolean' },
     },
     handler: 'incoming.register',
     input: (v, p) => ({
@@ -183,12 +189,24 @@ export const commands: Record<string, Command> = {
       notes: str(v, 'notes'),
       pageCount: int(v, 'pages'),
       allowDuplicate: v['allow-duplicate'] === true,
+      ocr: ocrMode(v),
     }),
     text: format.document,
   }),
+  'incoming read': command({
+    usage: 'incoming read <tệp.pdf> [--no-ocr]',
+    summary: 'Đọc số/ký hiệu, ngày, cơ quan ban hành, loại và trích yếu từ tệp PDF (nhận dạng chữ nếu là bản quét)',
+    options: { 'no-ocr': { type: 'boolean' } },
+    handler: 'incoming.prefill',
+    input: (v, p) => {
+      noExtra(p, 1);
+      return { file: { path: path.resolve(positional(p, 0, 'tệp PDF')) }, ocr: v['no-ocr'] !== true };
+    },
+    text: format.prefill,
+  }),
   'outgoing draft': command({
     usage:
-      'outgoing draft [tệp.pdf] --type <mã loại> --subject <trích yếu> [--to <mã định danh>]... [--place <nơi nhận>]... [--unit <đơn vị soạn thảo>] [--signer <người ký>] [--signer-title <chức vụ>] [--urgency …] [--secrecy …] [--due <yyyy-mm-dd>] [--copies <n>] [--archive <đơn vị lưu>] [--notes <ghi chú>]',
+      'outgoing draft [tệp.pdf] --type <mã loại> --subject <trích yếu> [--to <mã định danh>]... [--place <nơi nhận>]... [--unit <đơn vị soạn thảo>] [--signer <người ký>] [--signer-title <chức vụ>] [--urgency …] [--secrecy …] [--due <yyyy-mm-dd>] [--copies <n>] [--archive <đơn vị lưu>] [--notes <ghi chú>] [--no-ocr]',
     summary: 'Tạo dự thảo văn bản đi',
     options: {
       type: { type: 'string' },
@@ -204,6 +222,7 @@ export const commands: Record<string, Command> = {
       copies: { type: 'string' },
       archive: { type: 'string' },
       notes: { type: 'string' },
+      'no-ocr': { type: 'boolean' },
     },
     handler: 'outgoing.draft',
     input: (v, p) => {
@@ -229,6 +248,7 @@ export const commands: Record<string, Command> = {
         copies: int(v, 'copies'),
         archiveUnit: str(v, 'archive'),
         notes: str(v, 'notes'),
+        ocr: ocrMode(v),
       };
     },
     text: format.document,
@@ -362,9 +382,9 @@ export const commands: Record<string, Command> = {
     text: format.results,
   }),
   'attachment add': command({
-    usage: 'attachment add <mã văn bản> <tệp.pdf> [--appendix]',
+    usage: 'attachment add <mã văn bản> <tệp.pdf> [--appendix] [--no-ocr]',
     summary: 'Đính kèm tệp PDF (văn bản chính hoặc phụ lục)',
-    options: { appendix: { type: 'boolean' } },
+    options: { appendix: { type: 'boolean' }, 'no-ocr': { type: 'boolean' } },
     handler: 'attachments.add',
     input: (v, p) => {
       noExtra(p, 2);
@@ -372,6 +392,7 @@ export const commands: Record<string, Command> = {
         documentId: positional(p, 0, 'mã văn bản'),
         file: { path: path.resolve(positional(p, 1, 'tệp PDF')) },
         ...(v.appendix ? { role: 'appendix' as const } : {}),
+        ocr: ocrMode(v),
       };
     },
     text: format.document,
@@ -462,6 +483,15 @@ export const commands: Record<string, Command> = {
     handler: 'workFiles.list',
     input: (v, p) => (noExtra(p, 0), { year: int(v, 'year') }),
     text: (output) => (output.results.length ? output.results.map(format.workFile).join('\n\n') : 'Chưa có hồ sơ nào.'),
+  }),
+  reindex: command({
+    usage: 'reindex [--no-ocr]',
+    summary:
+      'Đọc lại chữ của các tệp PDF còn thiếu: văn bản lưu từ phiên bản cũ, bản quét chờ nhận dạng chữ (OCR); cập nhật chỉ mục tìm kiếm',
+    options: { 'no-ocr': { type: 'boolean' } },
+    handler: 'documents.reread',
+    input: (v, p) => (noExtra(p, 0), { ocr: v['no-ocr'] !== true }),
+    text: format.reread,
   }),
   check: command({
     usage: 'check',

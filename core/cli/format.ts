@@ -109,3 +109,35 @@ export function storeCheck(report: Outputs['store.check']): string {
   lines.push(report.ok ? 'Dữ liệu nguyên vẹn.' : 'CÓ VẤN ĐỀ: liên hệ bộ phận kỹ thuật; không xóa thư mục dữ liệu.');
   return lines.join('\n');
 }
+
+const TEXT_SOURCES = {
+  pdf: 'lớp chữ của tệp PDF',
+  ocr: 'nhận dạng chữ (OCR) trên bản quét',
+  none: 'không đọc được chữ',
+} as const;
+
+export function prefill(view: Outputs['incoming.prefill']): string {
+  const lines = [
+    `Đọc từ: ${TEXT_SOURCES[view.textSource]} (${view.pageCount} trang)`,
+    `Số, ký hiệu: ${view.notation ?? '—'}`,
+    `Ngày văn bản: ${view.issuedOn ?? '—'}`,
+    `Cơ quan ban hành: ${view.issuerName ?? '—'}${view.issuerCode ? ` (${view.issuerCode})` : ''}`,
+    `Loại văn bản: ${view.type ?? '—'}`,
+    `Trích yếu: ${view.subject ?? '—'}`,
+  ];
+  for (const duplicate of view.duplicates)
+    lines.push(
+      `Có thể trùng văn bản đã vào sổ: số đến ${duplicate.registerNumber ?? '?'}/${duplicate.registerYear ?? '?'} (${duplicate.id})`,
+    );
+  return lines.join('\n');
+}
+
+export function reread(result: Outputs['documents.reread']): string {
+  if (result.busy) return `Một chương trình vanthu khác đang đọc lại văn bản; còn ${result.remaining} tệp chờ đọc.`;
+  const lines = [
+    `Đã đọc lại ${result.reread} tệp, nhận dạng chữ ${result.ocred} bản quét.`,
+    ...(result.unreadable > 0 ? [`${result.unreadable} tệp không đọc được chữ (xem ghi chú ở từng văn bản).`] : []),
+    ...(result.remaining > 0 ? [`Còn ${result.remaining} tệp chờ nhận dạng chữ.`] : []),
+  ];
+  return lines.join('\n');
+}

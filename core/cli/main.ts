@@ -1,5 +1,6 @@
 // `vanthu <command>`: the API table on the command line. Parses arguments,
 // calls one handler, prints text or (with --json) exactly one JSON document.
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { toErrorValue } from '../../shared/errors.ts';
 import type { CoreEvent } from '../../shared/api.ts';
@@ -70,10 +71,24 @@ function describeParseError(error: NodeJS.ErrnoException): string {
   return error.message;
 }
 
+/** Starts `vanthu reindex` for this data dir, detached: it outlives this command, and at most one runs per store. */
+function readOwedDetached(dataDir: string): void {
+  const entry = process.argv[1];
+  if (!entry) return;
+  spawn(process.execPath, [...process.execArgv, entry, 'reindex', '--data', dataDir], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
+}
+
 /** Progress goes to stderr, so stdout stays one JSON document with --json. */
 function printProgress(event: CoreEvent): void {
   if (event.type === 'sign.progress')
     process.stderr.write(`Đã ký ${event.index}/${event.total}: ${event.notation ?? event.documentId}\n`);
+  if (event.type === 'ocr.progress' && event.done < event.total)
+    process.stderr.write(`Đang nhận dạng chữ (OCR) ${event.label}: trang ${event.done + 1}/${event.total}\n`);
+  if (event.type === 'reading.progress' && event.total > 0)
+    process.stderr.write(`Đọc lại chữ của văn bản: ${event.done}/${event.total}\r`);
   if (event.type === 'sync.progress' && event.bytesDone === event.bytesTotal) {
     process.stderr.write(
       `${event.direction === 'up' ? 'Đã gửi' : 'Đã nhận'} ${event.label} (${Math.round(event.bytesTotal / 1024)} KB)\n`,
@@ -120,8 +135,14 @@ export async function main(argv: string[]): Promise<number> {
   let core: Core | undefined;
   try {
     const input = await command.input(values as ParsedValues, positionals);
-    core = openCore(typeof values.data === 'string' ? values.data : defaultDataDir(), { onEvent: printProgress });
+    let owedReading = false;
+    core = openCore(typeof values.data === 'string' ? values.data : defaultDataDir(), {
+      onEvent: printProgress,
+      readOwedInBackground: () => (owedReading = true),
+    });
     const output = await call(core, command.handler, input as never);
+    // OCR left for later (--no-ocr) goes on after this command has answered, in a process of its own.
+    if (owedReading) readOwedDetached(core.dataDir);
     process.stdout.write(json ? `${JSON.stringify(output, null, 2)}\n` : `${command.text(output)}\n`);
     return command.exitCode?.(output) ?? 0;
   } catch (error) {

@@ -1,15 +1,21 @@
+import type { TextSource } from '../../shared/domain.ts';
 import { statement, type Db } from './connection.ts';
 
 export type AttachmentRole = 'main' | 'appendix';
 
-/** One run of text on a page: folded text (no diacritics) and its box in PDF points. */
-export interface LayoutItem {
+/**
+ * One line of a page as the page reading found it (core/documents/page-reading.ts): its text,
+ * its left end and baseline, its font size and its words' extents, in PDF points.
+ */
+export interface LayoutLine {
+  /** 0-based. */
   page: number;
   text: string;
   x: number;
   y: number;
   width: number;
-  height: number;
+  size: number;
+  words: { text: string; x: number; width: number }[];
 }
 
 export interface AttachmentRow {
@@ -26,38 +32,107 @@ export interface AttachmentRow {
 
 const ATTACHMENT_SELECT = `id, document_id AS documentId, role, position, filename, mime, sha256, size, created_at AS createdAt`;
 
-export function insertBlobRecord(
+/** A document's files with how their text was read. */
+export function listAttachmentsWithText(
   db: Db,
-  blob: {
-    sha256: string;
-    size: number;
-    pageCount: number;
-    text: string;
-    layout: LayoutItem[] | null;
-    createdAt: string;
-  },
-): void {
-  statement(
+  documentId: string,
+): (AttachmentRow & { textSource: TextSource; textNote: string | null })[] {
+  return statement(
     db,
-    `INSERT INTO blobs (sha256, size, page_count, text, layout, created_at) VALUES (@sha256, @size, @pageCount, @text, @layout, @createdAt)
-     ON CONFLICT (sha256) DO NOTHING`,
-  ).run({ ...blob, layout: blob.layout ? JSON.stringify(blob.layout) : null });
+    `SELECT a.id, a.document_id AS documentId, a.role, a.position, a.filename, a.mime, a.sha256, a.size,
+            a.created_at AS createdAt, b.text_source AS textSource, b.text_note AS textNote
+       FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+      WHERE a.document_id = ? ORDER BY a.role = 'appendix', a.position`,
+  ).all(documentId) as (AttachmentRow & { textSource: TextSource; textNote: string | null })[];
 }
 
-export function getBlobFacts(
-  db: Db,
-  sha256: string,
-): { pageCount: number; text: string; layout: LayoutItem[] | null } | undefined {
-  const row = statement(db, 'SELECT page_count AS pageCount, text, layout FROM blobs WHERE sha256 = ?').get(sha256) as
-    { pageCount: number; text: string; layout: string | null } | undefined;
-  return row ? { ...row, layout: row.layout === null ? null : (JSON.parse(row.layout) as LayoutItem[]) } : undefined;
+/** What the store knows of a PDF's text, and how it was read. */
+export interface BlobText {
+  pageCount: number;
+  text: string;
+  layout: LayoutLine[] | null;
+  textSource: TextSource;
+  textNote: string | null;
+  printedNotation: string | null;
+  /** The page reading's version that produced it (0: before there was one). */
+  reading: number;
+}
+
+const BLOB_TEXT_COLUMNS = `page_count AS pageCount, text, layout, text_source AS textSource, text_note AS textNote,
+  printed_notation AS printedNotation, reading`;
+
+type BlobTextRow = Omit<BlobText, 'layout'> & { layout: string | null };
+
+const fromRow = (row: BlobTextRow): BlobText => ({
+  ...row,
+  layout: row.layout === null ? null : (JSON.parse(row.layout) as LayoutLine[]),
+});
+
+const toRow = (blob: BlobText) => ({ ...blob, layout: blob.layout ? JSON.stringify(blob.layout) : null });
+
+export function insertBlobRecord(db: Db, blob: BlobText & { sha256: string; size: number; createdAt: string }): void {
+  statement(
+    db,
+    `INSERT INTO blobs (sha256, size, page_count, text, layout, text_source, text_note, printed_notation, reading, created_at)
+     VALUES (@sha256, @size, @pageCount, @text, @layout, @textSource, @textNote, @printedNotation, @reading, @createdAt)
+     ON CONFLICT (sha256) DO NOTHING`,
+  ).run(toRow(blob));
+}
+
+export function getBlobFacts(db: Db, sha256: string): BlobText | undefined {
+  const row = statement(db, `SELECT ${BLOB_TEXT_COLUMNS} FROM blobs WHERE sha256 = ?`).get(sha256) as
+    BlobTextRow | undefined;
+  return row ? fromRow(row) : undefined;
+}
+
+/** A PDF read again: after an upgrade of the page reading, or once OCR has read its scanned pages. */
+export function updateBlobText(db: Db, sha256: string, blob: BlobText): void {
+  statement(
+    db,
+    `UPDATE blobs SET page_count = @pageCount, text = @text, layout = @layout, text_source = @textSource,
+       text_note = @textNote, printed_notation = @printedNotation, reading = @reading WHERE sha256 = @sha256`,
+  ).run({ ...toRow(blob), sha256 });
+}
+
+/** PDFs whose text is owed: read by an older page reading, or waiting for OCR; oldest first. */
+export function blobsToRead(db: Db, reading: number, limit: number): string[] {
+  const rows = statement(
+    db,
+    `SELECT sha256 FROM blobs WHERE reading < @reading OR text_source = 'pending' ORDER BY created_at, sha256 LIMIT @limit`,
+  ).all({ reading, limit }) as { sha256: string }[];
+  return rows.map((row) => row.sha256);
+}
+
+export function countBlobsToRead(db: Db, reading: number): { old: number; pending: number } {
+  return statement(
+    db,
+    `SELECT COALESCE(SUM(reading < @reading), 0) AS old, COALESCE(SUM(text_source = 'pending'), 0) AS pending FROM blobs`,
+  ).get({ reading }) as { old: number; pending: number };
+}
+
+/** The documents whose current files are these bytes: their search entries follow the text. */
+export function documentsWithBlob(db: Db, sha256: string): string[] {
+  const rows = statement(db, 'SELECT DISTINCT document_id AS id FROM attachments WHERE sha256 = ?').all(sha256) as {
+    id: string;
+  }[];
+  return rows.map((row) => row.id);
+}
+
+/** The số/ký hiệu a document's files print on their first page, main file first. */
+export function printedNotations(db: Db, documentId: string): string[] {
+  const rows = statement(
+    db,
+    `SELECT b.printed_notation AS notation FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+      WHERE a.document_id = ? AND b.printed_notation IS NOT NULL ORDER BY a.role = 'appendix', a.position`,
+  ).all(documentId) as { notation: string }[];
+  return rows.map((row) => row.notation);
 }
 
 /** Just the layout: signing needs it per document and must not drag the whole text along. */
-export function getBlobLayout(db: Db, sha256: string): LayoutItem[] | null {
+export function getBlobLayout(db: Db, sha256: string): LayoutLine[] | null {
   const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ?').get(sha256) as
     { layout: string | null } | undefined;
-  return row?.layout ? (JSON.parse(row.layout) as LayoutItem[]) : null;
+  return row?.layout ? (JSON.parse(row.layout) as LayoutLine[]) : null;
 }
 
 /** A signed PDF has the pages, text and layout of the file it was made from: copy them in SQL. */
@@ -67,8 +142,9 @@ export function insertDerivedBlobRecord(
 ): void {
   statement(
     db,
-    `INSERT INTO blobs (sha256, size, page_count, text, layout, created_at)
-     SELECT @sha256, @size, page_count, text, layout, @createdAt FROM blobs WHERE sha256 = @from
+    `INSERT INTO blobs (sha256, size, page_count, text, layout, text_source, text_note, printed_notation, reading, created_at)
+     SELECT @sha256, @size, page_count, text, layout, text_source, text_note, printed_notation, reading, @createdAt
+       FROM blobs WHERE sha256 = @from
      ON CONFLICT (sha256) DO NOTHING`,
   ).run(blob);
 }

@@ -10,42 +10,46 @@ import {
   insertBlobRecord,
   type AttachmentRole,
   type AttachmentRow,
+  type BlobText,
 } from '../db/attachments.ts';
 import { newId } from '../ids.ts';
 import { sha256Of } from './blob-store.ts';
 import { sanitizeFilename } from './filename.ts';
-import type { LayoutItem } from '../db/attachments.ts';
-import { inspectPdf } from './pdf.ts';
+import { withOcrCancel } from '../ocr/ocr-jobs.ts';
+import { readPdfText, READING_VERSION, type OcrMode } from './pdf-text.ts';
 
 /** A PDF checked and written to the blob store, waiting to be tied to a document. */
-export interface StoredPdf {
+export interface StoredPdf extends BlobText {
   filename: string;
   sha256: string;
   size: number;
-  pageCount: number;
-  text: string;
-  layout: LayoutItem[] | null;
 }
 
 /**
  * Reads, validates and stores a PDF before any database change, so a rejected
  * file leaves nothing behind and the transaction that follows only records.
  */
-export async function storePdf(core: Core, file: FileInput): Promise<StoredPdf> {
+export async function storePdf(core: Core, file: FileInput, ocr: OcrMode = 'wait'): Promise<StoredPdf> {
   const { bytes, name } = readFileInput(file);
+  const filename = sanitizeFilename(name);
   // The same bytes were checked and read when first stored (a document sent
   // twice, one appendix shared by many): reuse what was learned then.
   const hash = sha256Of(bytes);
-  const facts = getBlobFacts(core.db, hash) ?? (await inspectPdf(bytes));
+  const known = getBlobFacts(core.db, hash);
+  const facts =
+    known?.reading === READING_VERSION && known.textSource !== 'pending'
+      ? known
+      : await withOcrCancel(core, async (signal) => {
+          const read = await readPdfText(bytes, {
+            ocr,
+            signal,
+            onOcrProgress: (done, total) => core.emit({ type: 'ocr.progress', label: filename, done, total }),
+          });
+          return read.blob;
+        });
   const { sha256, size } = core.blobs.put(bytes, hash);
-  return {
-    filename: sanitizeFilename(name),
-    sha256,
-    size,
-    pageCount: facts.pageCount,
-    text: facts.text,
-    layout: facts.layout,
-  };
+  if (facts.textSource === 'pending') core.readOwedInBackground();
+  return { ...facts, filename, sha256, size };
 }
 
 /** Records a stored PDF as an attachment; call inside the document's transaction. */
@@ -56,14 +60,8 @@ export function recordAttachment(
   role: AttachmentRole,
   createdAt: string,
 ): AttachmentRow {
-  insertBlobRecord(core.db, {
-    sha256: pdf.sha256,
-    size: pdf.size,
-    pageCount: pdf.pageCount,
-    text: pdf.text,
-    layout: pdf.layout,
-    createdAt,
-  });
+  const { filename: _filename, ...blob } = pdf;
+  insertBlobRecord(core.db, { ...blob, createdAt });
   return insertAttachment(core.db, {
     id: newId(),
     documentId,

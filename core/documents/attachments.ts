@@ -24,7 +24,7 @@ export async function addAttachment(core: Core, input: ValidInput<'attachments.a
     return input.role ?? (hasMain ? 'appendix' : 'main');
   };
   chooseRole();
-  const pdf = await storePdf(core, input.file);
+  const pdf = await storePdf(core, input.file, input.ocr);
   const now = core.now();
   return writeTransaction(core.db, () => {
     const before = requireDocument(core.db, input.documentId);

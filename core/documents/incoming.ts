@@ -49,7 +49,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
   // Checked before the PDF is stored so a refused duplicate writes nothing,
   // and again under the write lock in case another window registered it meanwhile.
   checkDuplicate();
-  const pdf = input.file ? await storePdf(core, input.file) : null;
+  const pdf = input.file ? await storePdf(core, input.file, input.ocr) : null;
 
   return writeTransaction(core.db, () => {
     const existing = checkDuplicate();

@@ -6,43 +6,38 @@
 import { isCalendarDate } from '../../shared/dates.ts';
 import { documentTypes, findDocumentType, type DocumentType } from '../../shared/domain.ts';
 import { foldedWords, foldVietnamese } from '../../shared/fold.ts';
+import { beginsAgency, registerAgencyName } from './agency-name.ts';
 import { normalizeWrittenNotation } from './notation.ts';
-import type { PageText, TextRun } from './pdf-first-page.ts';
+import type { PageReading, ReadLine } from './page-reading.ts';
 
 export interface LetterHeader {
   notation: string | null;
   issuedOn: string | null;
-  /** The issuing agency as the header writes it ("ỦY BAN NHÂN DÂN XÃ QUẢNG NHAM"). */
+  /** The issuing agency as a register writes it: "UBND xã Quảng Nham" for "ỦY BAN NHÂN DÂN / XÃ QUẢNG NHAM". */
   issuer: string | null;
-  /** Tên cơ quan chủ quản, the line above the issuer, when there is one. */
+  /** Tên cơ quan chủ quản, the agency above the issuer in the header, when there is one. */
   parent: string | null;
   type: DocumentType | null;
   subject: string | null;
 }
 
-/** One line of one column: runs on the same baseline with no wide gap between them. */
-interface Line {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
+type Line = ReadLine;
 
 // The register's own limits (shared/api.ts), so a pre-filled form can be saved as it is.
 const MAX_SUBJECT = 2000;
 const MAX_ISSUER = 200;
 const MAX_NOTATION = 60;
 
-export function readLetterHeader(page: PageText): LetterHeader {
-  const lines = columnLines(page.runs);
+export function readLetterHeader(page: PageReading): LetterHeader {
+  const lines = page.lines.filter((line) => /[\p{L}\p{N}]/u.test(line.text));
+  const centreX = page.width / 2;
   const numberLine = lines.find((line) => NUMBER_LINE.test(line.text)) ?? null;
   const notation = numberLine ? notationOf(numberLine.text) : null;
   const title = lines.find((line) => (!numberLine || line.y < numberLine.y) && titleType(line) !== null) ?? null;
   const about =
     lines.find(
       (line) =>
-        (!numberLine || line.y < numberLine.y) && line.x + line.width / 2 < page.centreX && ABOUT.test(fold(line.text)),
+        (!numberLine || line.y < numberLine.y) && line.x + line.width / 2 < centreX && ABOUT.test(fold(line.text)),
     ) ?? null;
   // The header ends at the number line; without one, at the date or the title.
   const dateLine =
@@ -53,7 +48,7 @@ export function readLetterHeader(page: PageText): LetterHeader {
     ) ?? null;
   const headerBottom = numberLine?.y ?? dateLine?.y ?? title?.y ?? null;
   const { issuer, parent } =
-    headerBottom === null ? { issuer: null, parent: null } : agencyOf(lines, headerBottom, page.centreX);
+    headerBottom === null ? { issuer: null, parent: null } : agencyOf(lines, headerBottom, centreX);
   return {
     notation,
     issuedOn: dateLine ? dateOf(dateLine.text) : null,
@@ -72,7 +67,8 @@ const NUMBER_LINE = /^số\s*[:.]?\s*\d/iu;
 const NOTATION = /^\d+[\p{L}]?\/[\p{L}\p{N}&./-]*[\p{L}\p{N}]/u;
 const ABOUT = /^(v\s*\/\s*v|ve viec)\b/;
 const PLACE_DATE = /^[^,]+,\s*ngay\s/;
-const DATE = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/;
+// "ngày 12 tháng 3 năm 2026"; OCR of a scan may misread a letter of "tháng" or "năm".
+const DATE = /ngay\s*(\d{1,2})\s*t\w{3,4}\s*(\d{1,2})\s*n\w{1,2}m\s*(\d{4})/;
 const STOP = /^(can cu|kinh gui|thuc hien|noi nhan)\b/;
 
 function notationOf(text: string): string | null {
@@ -105,9 +101,13 @@ function typeOfNotation(notation: string): DocumentType {
 
 // The Quốc hiệu and tiêu ngữ share the header's lines but name no agency.
 const MOTTO = new Set(['cong hoa xa hoi chu nghia viet nam', 'doc lap tu do hanh phuc']);
-// A first line that only says what kind of body it is; the next line says where.
-const BARE_INSTITUTION = new Set(['uy ban nhan dan', 'ubnd', 'hoi dong nhan dan', 'hdnd']);
 
+/**
+ * The agencies named in the header's left column above its bottom: a line that begins with
+ * an institution ("ỦY BAN NHÂN DÂN", "SỞ", "TRUNG TÂM"…) starts one, any other line (a
+ * level and a place, or a name wrapped in a narrow column) continues the one above. The
+ * last is the issuer, the one before it the parent agency.
+ */
 function agencyOf(
   lines: Line[],
   headerBottom: number,
@@ -117,22 +117,14 @@ function agencyOf(
     .filter((line) => line.y > headerBottom + line.size / 2 && line.x + line.width / 2 < centreX)
     .map((line) => line.text)
     .filter((text) => foldedWords(text).length > 0 && !MOTTO.has(foldedWords(text).join(' ')));
-  const names: string[] = [];
-  for (let index = 0; index < column.length; index++) {
-    const text = column[index]!;
-    const next = column[index + 1];
-    if (next !== undefined && BARE_INSTITUTION.has(foldedWords(text).join(' '))) {
-      names.push(`${text} ${next}`);
-      index++;
-    } else {
-      names.push(text);
-    }
+  const agencies: string[][] = [];
+  for (const text of column) {
+    const current = agencies.at(-1);
+    if (current && !beginsAgency(text)) current.push(text);
+    else agencies.push([text]);
   }
-  if (names.length === 0) return { issuer: null, parent: null };
-  const [first, ...rest] = names.map((name) => name.slice(0, MAX_ISSUER));
-  return rest.length === 0
-    ? { issuer: first!, parent: null }
-    : { issuer: rest.join(' ').slice(0, MAX_ISSUER), parent: first! };
+  const names = agencies.map((agency) => registerAgencyName(agency).slice(0, MAX_ISSUER));
+  return { issuer: names.at(-1) ?? null, parent: names.at(-2) ?? null };
 }
 
 /**
@@ -164,32 +156,4 @@ function subjectUnder(lines: Line[], first: Line, includeFirst = false): string 
 
 function fold(text: string): string {
   return foldVietnamese(text).trim();
-}
-
-/** Runs grouped into lines by baseline, then split where a wide gap separates the header's two columns. */
-function columnLines(runs: readonly TextRun[]): Line[] {
-  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: TextRun[][] = [];
-  for (const run of sorted) {
-    const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y - run.y) <= 0.35 * Math.max(row[0]!.size, run.size)) row.push(run);
-    else rows.push([run]);
-  }
-  return rows.flatMap((row) => {
-    const lines: Line[] = [];
-    for (const run of row.sort((a, b) => a.x - b.x)) {
-      const last = lines.at(-1);
-      const gap = last ? run.x - (last.x + last.width) : Infinity;
-      if (last && gap <= 1.2 * Math.max(last.size, run.size)) {
-        last.text += gap > 0.15 * run.size ? ` ${run.text}` : run.text;
-        last.width = Math.max(last.width, run.x + run.width - last.x);
-        last.size = Math.max(last.size, run.size);
-      } else {
-        lines.push({ ...run });
-      }
-    }
-    return lines
-      .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
-      .filter((line) => line.text !== '');
-  });
 }

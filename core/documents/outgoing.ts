@@ -28,7 +28,7 @@ import { recordIssue } from '../sync/change-log.ts';
 export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draft'>): Promise<DocumentView> {
   const office = requireOffice(core.db);
   const type = resolveDocumentType(input.type);
-  const pdf = input.file ? await storePdf(core, input.file) : null;
+  const pdf = input.file ? await storePdf(core, input.file, input.ocr) : null;
   const now = core.now();
   const stamp = now.toISOString();
   return writeTransaction(core.db, () => {

@@ -2,24 +2,33 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MAX_PDF_BYTES } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
-import { foldVietnamese } from '../../shared/fold.ts';
-import type { LayoutItem } from '../db/attachments.ts';
+import type { LayoutLine } from '../db/attachments.ts';
+import { readingText, readPage, type PageReading, type TextPiece } from './page-reading.ts';
+import { isUsableText } from './text-quality.ts';
 
 // Cap what one document adds to the search index; a 500-page scan with OCR
 // would otherwise dominate it.
-const MAX_INDEXED_CHARS = 200_000;
+export const MAX_INDEXED_CHARS = 200_000;
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export interface PdfFacts {
   pageCount: number;
-  /** The text layer, page by page; empty for a scan without OCR. */
-  text: string;
-  /** Where the text sits on the last two pages, for placing signatures without parsing the PDF again. */
-  layout: LayoutItem[];
+  /** Each page's text as the page reading joins it; null for a page without usable text. */
+  pageTexts: (string | null)[];
+  /** The lines of the first page and of the last two, for signature placement without parsing the PDF again. */
+  layout: LayoutLine[];
+  /** The first page as read, for header reading; null when it has no usable text. */
+  firstPage: PageReading | null;
+  /** 0-based pages with no usable text: scans, or fonts that do not say which letters they draw. */
+  unreadPages: number[];
 }
 
-const LAYOUT_PAGES = 2;
+const LAYOUT_LAST_PAGES = 2;
+
+/** Which pages' lines the stored layout keeps: the first (appendix stamp) and the last two (signature block). */
+export const isLayoutPage = (page: number, pageCount: number): boolean =>
+  page === 0 || page >= pageCount - LAYOUT_LAST_PAGES;
 
 /** pdf.js as core runs it: no eval, no system fonts, its own font and CMap data. */
 export async function openPdf(bytes: Uint8Array, options: { stopAtErrors?: boolean } = {}) {
@@ -37,6 +46,36 @@ export async function openPdf(bytes: Uint8Array, options: { stopAtErrors?: boole
     cMapUrl: `${pdfjsDir}/cmaps/`,
     cMapPacked: true,
   });
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<Awaited<ReturnType<typeof openPdf>>['promise']>['getPage']>>;
+
+/** A page of a PDF as the page reading sees it. */
+export async function readPdfPage(page: PdfPage): Promise<PageReading> {
+  const [left, bottom, right, top] = page.view as [number, number, number, number];
+  const content = await page.getTextContent();
+  const pieces = content.items.flatMap((item): TextPiece[] => {
+    if (!('str' in item)) return [];
+    const [a, b, , , e, f] = item.transform as [number, number, number, number, number, number];
+    // Text turned on its side (a margin note, a stamp) is not part of any line.
+    if (Math.abs(b) > Math.abs(a)) return [];
+    return [{ text: item.str, x: e, y: f, width: item.width, size: Math.hypot(a, b) || item.height }];
+  });
+  return readPage(pieces, { width: right - left, height: top - bottom });
+}
+
+/** A page reading's lines as the stored layout keeps them. */
+export function layoutLines(page: number, reading: PageReading): LayoutLine[] {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return reading.lines.map((line) => ({
+    page,
+    text: line.text,
+    x: round(line.x),
+    y: round(line.y),
+    width: round(line.width),
+    size: round(line.size),
+    words: line.words.map((word) => ({ text: word.text, x: round(word.x), width: round(word.width) })),
+  }));
 }
 
 /**
@@ -57,58 +96,41 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
     // would need to rewrite the encryption: refuse them here too.
     if (info.EncryptFilterName)
       throw new AppError('PDF_ENCRYPTED', `encryption filter ${JSON.stringify(info.EncryptFilterName)}`);
-    const pages: string[] = [];
-    const layout: LayoutItem[] = [];
+    const pageTexts: (string | null)[] = [];
+    const layout: LayoutLine[] = [];
+    const unreadPages: number[] = [];
+    let firstPage: PageReading | null = null;
     let length = 0;
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const pageText = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-      if (number > pdf.numPages - LAYOUT_PAGES) layout.push(...layoutOf(number - 1, content.items));
+    for (let index = 0; index < pdf.numPages; index++) {
+      const page = await pdf.getPage(index + 1);
+      const reading = await readPdfPage(page);
       page.cleanup();
-      if (length < MAX_INDEXED_CHARS) {
-        pages.push(pageText);
-        length += pageText.length;
+      const text = readingText(reading);
+      if (!isUsableText(text)) {
+        unreadPages.push(index);
+        pageTexts.push(null);
+        continue;
       }
+      if (index === 0) firstPage = reading;
+      if (isLayoutPage(index, pdf.numPages)) layout.push(...layoutLines(index, reading));
+      // Past the index's cap a page's text is not kept, but the page is still read: a broken one must still refuse the file.
+      pageTexts.push(length < MAX_INDEXED_CHARS ? text : '');
+      length += text.length;
     }
-    return { pageCount: pdf.numPages, text: pages.join('\n').slice(0, MAX_INDEXED_CHARS).normalize('NFC'), layout };
+    return { pageCount: pdf.numPages, pageTexts, layout, firstPage, unreadPages };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const name = (error as Error)?.name;
+    const name = (error as Error | undefined)?.name;
     if (name === 'PasswordException') throw new AppError('PDF_ENCRYPTED', 'the PDF needs a password', { cause: error });
-    throw new AppError('PDF_CORRUPT', `${name}: ${(error as Error)?.message}`, { cause: error });
+    throw new AppError('PDF_CORRUPT', `${name}: ${(error as Error | undefined)?.message}`, { cause: error });
   } finally {
     await loading.destroy();
   }
 }
 
 /** The layout of the last pages of a PDF already stored (one stored before layouts were kept). */
-export async function readLayout(bytes: Uint8Array): Promise<LayoutItem[]> {
+export async function readLayout(bytes: Uint8Array): Promise<LayoutLine[]> {
   return (await inspectPdf(bytes)).layout;
-}
-
-function layoutOf(page: number, items: readonly unknown[]): LayoutItem[] {
-  return items.flatMap((item) => {
-    if (!item || typeof item !== 'object' || !('str' in item) || typeof item.str !== 'string' || item.str.trim() === '')
-      return [];
-    const { str, transform, width, height } = item as {
-      str: string;
-      transform: number[];
-      width: number;
-      height: number;
-    };
-    const round = (value: number) => Math.round(value * 100) / 100;
-    return [
-      {
-        page,
-        text: foldVietnamese(str).replace(/\s+/g, ' ').trim(),
-        x: round(transform[4]!),
-        y: round(transform[5]!),
-        width: round(width),
-        height: round(height || Math.abs(transform[3]!)),
-      },
-    ];
-  });
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

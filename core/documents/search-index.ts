@@ -1,6 +1,6 @@
 import { findDocumentType } from '../../shared/domain.ts';
 import { foldVietnamese } from '../../shared/fold.ts';
-import { attachmentText } from '../db/attachments.ts';
+import { attachmentText, printedNotations } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
 import type { DocumentRow } from '../db/documents.ts';
 import { writeSearchEntry } from '../db/search.ts';
@@ -16,7 +16,8 @@ export function reindexDocument(db: Db, row: DocumentRow): void {
     seq: row.seq,
     // The register shows "tên loại và trích yếu" together; search them together.
     subject: foldVietnamese(`${typeName} ${row.subject}`),
-    code: foldVietnamese(row.notation ?? ''),
+    // The số/ký hiệu as registered, and as the letter prints it on its first page.
+    code: foldVietnamese([row.notation ?? '', ...printedNotations(db, row.id)].join(' ')),
     issuer: foldVietnamese(row.issuerName ?? ''),
     body: foldVietnamese(attachmentText(db, row.id)),
   });

@@ -2,7 +2,7 @@ import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
-import { listAttachments } from '../db/attachments.ts';
+import { listAttachmentsWithText } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
 import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
 import { workFilesOfDocument } from '../db/work-files.ts';
@@ -55,13 +55,15 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
       description: status.description,
       at: status.at,
     })),
-    attachments: listAttachments(db, row.id).map((a) => ({
+    attachments: listAttachmentsWithText(db, row.id).map((a) => ({
       id: a.id,
       role: a.role,
       filename: a.filename,
       mime: a.mime,
       size: a.size,
       sha256: a.sha256,
+      textSource: a.textSource,
+      textNote: a.textNote,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -9,6 +9,7 @@ import { AppError, toErrorValue } from '../../shared/errors.ts';
 import { call } from '../api.ts';
 import { openCore } from '../context.ts';
 import { logFailure } from './log.ts';
+import { hostReading, type HostedReading } from './reading-host.ts';
 import { hostSync } from './sync-host.ts';
 
 export interface AppHostOptions {
@@ -42,9 +43,16 @@ export function openAppHost(options: AppHostOptions): AppHost {
       }
     }
   };
-  const core = openCore(options.dataDir, { ...(options.actor ? { actor: options.actor } : {}), onEvent: publish });
+  let reading: HostedReading | null = null;
+  const core = openCore(options.dataDir, {
+    ...(options.actor ? { actor: options.actor } : {}),
+    onEvent: publish,
+    readOwedInBackground: () => reading?.kick(),
+  });
   const sync = hostSync(core, publish);
   sync.startIfConnected();
+  reading = hostReading(core);
+  reading.kick();
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
 
@@ -88,7 +96,7 @@ export function openAppHost(options: AppHostOptions): AppHost {
     close() {
       closing ??= (async () => {
         const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
-        await Promise.race([Promise.allSettled([sync.stop(), ...inFlight]), grace]);
+        await Promise.race([Promise.allSettled([sync.stop(), reading.stop(), ...inFlight]), grace]);
         listeners.clear();
         core.close();
       })();

@@ -34,7 +34,10 @@ function connectToParent(): Link {
     // The parent is gone (killed, or a test ended): nobody is left to ask anything.
     process.once('disconnect', () => void shutdown());
     return {
-      send: (message) => process.send?.(message),
+      // An event of work still finishing (a background OCR) may come after the parent has gone.
+      send: (message) => {
+        if (process.connected) process.send?.(message);
+      },
       onRequest: (listener) => process.on('message', listener),
     };
   }

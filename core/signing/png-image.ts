@@ -34,3 +34,21 @@ function hasChunk(buffer: Buffer, type: string): boolean {
   }
   return false;
 }
+
+/** The density a PNG's pHYs chunk gives, in pixels per inch; null when it says none (or only an aspect ratio). */
+export function pngPixelsPerInch(bytes: Uint8Array): number | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  while (offset + 8 <= buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const name = buffer.toString('latin1', offset + 4, offset + 8);
+    if (name === 'pHYs' && length === 9 && offset + 17 <= buffer.length) {
+      const perMetre = buffer.readUInt32BE(offset + 8);
+      const metres = buffer[offset + 16] === 1;
+      return metres && perMetre > 0 ? perMetre * 0.0254 : null;
+    }
+    if (name === 'IDAT' || name === 'IEND') return null;
+    offset += 12 + length;
+  }
+  return null;
+}

@@ -17,6 +17,7 @@ import {
   listAttachments,
   replaceAttachmentBlob,
   type AttachmentRow,
+  type LayoutLine,
 } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
@@ -27,8 +28,15 @@ import { requireOffice } from '../office/office.ts';
 import { newId } from '../ids.ts';
 import { buildCadesSignature, type CadesSignature } from './cms.ts';
 import { checkSignedPdf } from './pades/self-check.ts';
-import type { AppearanceSpec, Box } from './pades/appearance.ts';
-import { placeAppearance, signatureBlockIn, type UserPlacement } from './pades/placement.ts';
+import { appearanceParts, type AppearanceSpec, type Box } from './pades/appearance.ts';
+import {
+  imageInGap,
+  MIN_LEGIBLE_HEIGHT,
+  placeAppearance,
+  signatureBlockIn,
+  type UserPlacement,
+} from './pades/placement.ts';
+import { checkTransparentPng, pngPixelsPerInch } from './png-image.ts';
 import { signPdf, type SignedPdf } from './pades/sign-pdf.ts';
 import { requestTimestamp } from './timestamp.ts';
 import type { TokenSigner } from './token-manager.ts';
@@ -57,6 +65,7 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
   const signerName = certificate.certificate.commonName ?? certificate.certificate.subject;
   // Every document is checked before the PIN is asked for: a batch never stops on something knowable up front.
   const documents = input.ids.map((id) => checkSignable(core, id, input.as, signerName));
+  if (input.as === 'personal' && !input.placement) await checkRoom(core, documents, signerName);
   const timestamps = new TimestampSource(getSetting<string>(core.db, TSA_SETTING) ?? null);
   const signer = await manager.openSigner(certificate, input.pin, { confirmFinalTry: input.confirmFinalTry });
   const result: SignBatchResult = { signed: [], stoppedAt: null, untouched: [], warnings: [] };
@@ -233,13 +242,7 @@ async function prepareDocument(
   for (const file of plan.files) {
     const original = core.blobs.read(file.attachment.sha256);
     const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${countSignatureDictionaries(original) + 1}`;
-    const block =
-      file.spec.kind === 'personal' && !input.placement
-        ? signatureBlockIn(
-            getBlobLayout(core.db, file.attachment.sha256) ?? (await readLayout(original)),
-            plan.document.signerName ?? file.spec.signerName,
-          )
-        : null;
+    const layout = await storedLayout(core, file.attachment.sha256, original);
     const signerImage =
       file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
     const user: UserPlacement | null = file.attachment.role === 'main' ? (input.placement ?? null) : null;
@@ -258,7 +261,19 @@ async function prepareDocument(
             : null,
         signerName: signer.certificate.certificate.commonName,
         appearance: file.spec,
-        place: (pageSizes, size) => placeAppearance({ spec: file.spec, user, block, signerImage }, pageSizes, size),
+        place: (pageSizes, parts) =>
+          placeAppearance(
+            {
+              spec: file.spec,
+              user,
+              layout,
+              signerName: plan.document.signerName ?? signer.certificate.certificate.commonName,
+              signerImage,
+              drawn: drawnBoxes(core, plan.document.id, file.attachment.id),
+            },
+            pageSizes,
+            parts,
+          ),
       },
       async (digest) => {
         cms = await buildCadesSignature({
@@ -406,6 +421,42 @@ function countSignatureDictionaries(pdf: Buffer): number {
   let count = 0;
   for (let at = pdf.indexOf('/ByteRange'); at !== -1; at = pdf.indexOf('/ByteRange', at + 10)) count++;
   return count;
+}
+
+/** The file's stored layout, or, for a file stored before layouts were kept, read now. */
+async function storedLayout(core: Core, sha256: string, bytes?: Uint8Array): Promise<LayoutLine[]> {
+  return getBlobLayout(core.db, sha256) ?? (await readLayout(bytes ?? core.blobs.read(sha256)));
+}
+
+/** What earlier signatures drew on the file: a new caption must not cover them. */
+function drawnBoxes(core: Core, documentId: string, attachmentId: string): { pageIndex: number; box: Box }[] {
+  return listSignatures(core.db, documentId)
+    .filter((signature) => signature.attachmentId === attachmentId)
+    .map((signature) => ({ pageIndex: signature.page - 1, box: JSON.parse(signature.box) as Box }));
+}
+
+/**
+ * Before the PIN is asked for: a personal signature must fit, legibly, between the title and the
+ * printed name of every letter in the batch, unless the signer picked the place.
+ */
+async function checkRoom(core: Core, documents: DocumentRow[], signerName: string): Promise<void> {
+  const image = requireImage(core, signerImageOwner(signerName), 'signature');
+  const parts = appearanceParts(
+    { kind: 'personal', image: image.png, signerName, time: core.now() },
+    { ...checkTransparentPng(image.png), pixelsPerInch: pngPixelsPerInch(image.png) },
+  );
+  for (const document of documents) {
+    const main = listAttachments(core.db, document.id).find((attachment) => attachment.role === 'main')!;
+    const block = signatureBlockIn(await storedLayout(core, main.sha256), document.signerName ?? signerName);
+    if (!block || !parts.image) continue;
+    const drawn = imageInGap(parts.image, block);
+    if (drawn.height < MIN_LEGIBLE_HEIGHT) {
+      throw new AppError(
+        'SIGN_NO_ROOM',
+        `${document.notation ?? document.id}: ${(drawn.gap / POINTS_PER_MM).toFixed(1)} mm between the title and the name on page ${block.pageIndex + 1}`,
+      );
+    }
+  }
 }
 
 /** Where the chairman's signature image sits, for the seal to overlap its left third. */

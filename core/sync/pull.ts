@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { urgencies } from '../../shared/domain.ts';
+import { toErrorValue } from '../../shared/errors.ts';
 import { ackReply, pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getBlobFacts } from '../db/attachments.ts';
 import { getDevice, getHubDocument, setPullCursor } from '../db/sync.ts';
-import { inspectPdf } from '../documents/pdf.ts';
+import { readPdfText, unreadablePdf } from '../documents/pdf-text.ts';
 import type { UploadContext } from './blob-upload.ts';
 import { HubError } from './hub-client.ts';
 import { receiveDocument, receiveStatus, receiveUpdate, type PdfFacts } from './receive.ts';
@@ -46,6 +47,8 @@ export async function pull(ctx: UploadContext, options: PullOptions): Promise<Pu
       for (const item of page.items) applyItem(ctx, item, facts, options.holdsRegister, result);
       setPullCursor(ctx.core.db, page.cursor);
     });
+    // Scans that came down are read by OCR after the sync, never during it.
+    if ([...facts.values()].some((pdf) => pdf.textSource === 'pending')) ctx.core.readOwedInBackground();
     result.cursor = Math.max(result.cursor, page.cursor);
     if (!page.more) break;
   }
@@ -109,12 +112,15 @@ async function fetchBlobs(
   return facts;
 }
 
-/** A sender's PDF that pdf.js cannot read is still the document we received: keep it, without text. */
+/**
+ * A received PDF's text, its scanned pages left to the background OCR so a sync never waits on
+ * it. A sender's PDF that pdf.js cannot read is still the document we received: kept, without text.
+ */
 async function readPdfFacts(ctx: UploadContext, sha256: string): Promise<PdfFacts> {
   try {
-    return await inspectPdf(ctx.core.blobs.read(sha256));
-  } catch {
-    return { pageCount: 0, text: '', layout: null };
+    return (await readPdfText(ctx.core.blobs.read(sha256), { ocr: 'later' })).blob;
+  } catch (error) {
+    return unreadablePdf(toErrorValue(error).detail ?? toErrorValue(error).message);
   }
 }
 

@@ -5,7 +5,7 @@ import { localDate, yearOf } from '../../shared/dates.ts';
 import { statusLabels, type FeedItem } from '../../shared/sync-protocol.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { insertAttachment, insertBlobRecord, type LayoutItem } from '../db/attachments.ts';
+import { insertAttachment, insertBlobRecord, type BlobText } from '../db/attachments.ts';
 import {
   findByDedupeKey,
   getDocumentRow,
@@ -16,15 +16,13 @@ import {
 } from '../db/documents.ts';
 import { fieldClock, getHubDocument, insertDeliveryStatus, insertHubDocument, setFieldClock } from '../db/sync.ts';
 import { duplicateKey } from '../documents/incoming.ts';
+import { unreadablePdf } from '../documents/pdf-text.ts';
 import { reindexDocument } from '../documents/search-index.ts';
 import { newId } from '../ids.ts';
 import { observeHlc, recordStatus } from './change-log.ts';
 
-export interface PdfFacts {
-  pageCount: number;
-  text: string;
-  layout: LayoutItem[] | null;
-}
+/** What a received PDF's bytes say: read when it arrived, its scanned pages left to the background OCR. */
+export type PdfFacts = BlobText;
 
 type DocumentItem = Extract<FeedItem, { kind: 'document' }>;
 
@@ -81,7 +79,7 @@ export function receiveDocument(core: Core, item: DocumentItem, facts: Map<strin
     updatedAt: stamp,
   });
   for (const attachment of [...item.attachments].sort((a, b) => a.position - b.position)) {
-    const pdf = facts.get(attachment.sha256) ?? { pageCount: 0, text: '', layout: null };
+    const pdf = facts.get(attachment.sha256) ?? unreadablePdf('the file did not arrive');
     insertBlobRecord(core.db, { sha256: attachment.sha256, size: attachment.size, ...pdf, createdAt: stamp });
     insertAttachment(core.db, {
       id: newId(now.getTime()),

@@ -67,7 +67,8 @@ export async function signWithKey(
       reason: null,
       signerName: 'Nguyễn Văn An',
       appearance: spec,
-      place: (sizes, size) => placeAppearance({ spec, user: null, block: null, signerImage: null }, sizes, size),
+      place: (sizes, parts) =>
+        placeAppearance({ spec, user: null, layout: [], signerName: null, signerImage: null, drawn: [] }, sizes, parts),
     },
     async (digest) =>
       (

@@ -57,6 +57,8 @@ describe('attachments', () => {
         mime: 'application/pdf',
         size: bytes.length,
         sha256: hash,
+        textSource: 'pdf',
+        textNote: null,
       },
     ]);
     expect(second.attachments[0]).toMatchObject({ filename: 'bản sao.pdf', sha256: hash });

@@ -114,7 +114,7 @@ describe('vanthu token, sign, verify and trust', () => {
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
     vanthu(data, ['settings', 'signature-image', lab().signaturePath, '--signer', 'Nguyễn Văn An']);
     const pdf = path.join(dir, 'qd.pdf');
-    fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'Nguyễn Văn An']));
+    fs.writeFileSync(pdf, await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', '', '', 'Nguyễn Văn An']));
     const draft = vanthu<DocumentView>(data, [
       'outgoing',
       'draft',

@@ -15,7 +15,8 @@ async function drafts(office: TestOffice, count: number): Promise<string[]> {
     ids.push(
       await draftDecision(
         office,
-        await vietnamesePdf([`Quyết định ${index + 1}`, 'Nguyễn Văn An']),
+        // The signer's title, the blank lines left for the signature, the printed name.
+        await vietnamesePdf([`Quyết định ${index + 1}`, 'CHỦ TỊCH', '', '', '', 'Nguyễn Văn An']),
         dir,
         `qd-${index}.pdf`,
       ),

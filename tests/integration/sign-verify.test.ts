@@ -21,7 +21,11 @@ async function signedCopy(
   options: { token?: 'personal' | 'organization'; keyId?: string } = {},
 ): Promise<{ id: string; file: string; bytes: Buffer }> {
   const dir = tempDir();
-  const id = await draftDecision(office, await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', 'Nguyễn Văn An']), dir);
+  const id = await draftDecision(
+    office,
+    await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', '', '', 'Nguyễn Văn An']),
+    dir,
+  );
   const certificate = await certificateOf(office, lab(), options.token ?? 'personal', options.keyId ?? '01');
   const result = await office.call('sign.documents', {
     ids: [id],
@@ -70,7 +74,12 @@ describe('verifying what our tokens signed', () => {
         reason: null,
         signerName: 'Lê Văn Cũ',
         appearance: spec,
-        place: (sizes, size) => placeAppearance({ spec, user: null, block: null, signerImage: null }, sizes, size),
+        place: (sizes, parts) =>
+          placeAppearance(
+            { spec, user: null, layout: [], signerName: null, signerImage: null, drawn: [] },
+            sizes,
+            parts,
+          ),
       },
       async (digest) =>
         (
@@ -121,7 +130,11 @@ describe('verifying what our tokens signed', () => {
 
       await office.call('settings.update', { tsaUrl: 'http://127.0.0.1:9/tsa' });
       const dir = tempDir();
-      const draft = await draftDecision(office, await vietnamesePdf(['Quyết định', 'Nguyễn Văn An']), dir);
+      const draft = await draftDecision(
+        office,
+        await vietnamesePdf(['Quyết định', 'CHỦ TỊCH', '', '', '', 'Nguyễn Văn An']),
+        dir,
+      );
       const chairman = await certificateOf(office, lab(), 'personal');
       const result = await office.call('sign.documents', {
         ids: [draft],

@@ -53,12 +53,15 @@ describe('pre-filling an incoming document from its PDF', () => {
     expect(view).toEqual({
       notation: '05/QĐ-UBND',
       issuedOn: '2026-03-05',
-      issuerName: 'ỦY BAN NHÂN DÂN XÃ QUẢNG NHAM',
+      // As a register writes it: "ỦY BAN NHÂN DÂN / XÃ QUẢNG NHAM" is "UBND xã Quảng Nham".
+      issuerName: 'UBND xã Quảng Nham',
       issuerCode: null,
+      parentName: 'UBND huyện Quảng Xương',
       type: 'QD',
       subject: 'Về việc phê duyệt kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026 trên địa bàn xã',
       pageCount: 1,
       hasText: true,
+      textSource: 'pdf',
       duplicates: [],
     });
     // Reading a PDF stores nothing: the file is stored when the clerk registers it.
@@ -134,7 +137,7 @@ describe('pre-filling an incoming document from its PDF', () => {
       upload(await vietnamesePdf(['UBND XÃ QUẢNG PHÚ', 'Số: 12/KH-UBND', 'Kính gửi: các thôn'])),
     );
     expect(plan).toMatchObject({
-      issuerName: 'UBND XÃ QUẢNG PHÚ',
+      issuerName: 'UBND xã Quảng Phú',
       notation: '12/KH-UBND',
       type: 'KH',
       issuedOn: null,
@@ -173,17 +176,19 @@ describe('pre-filling an incoming document from its PDF', () => {
     expect(refused.code).toBe('DOCUMENT_DUPLICATE');
   });
 
-  it('pre-fills nothing from a scan without a text layer, and from text that is not a letter', async () => {
+  it('pre-fills nothing from a scan of no words (OCR finds none), and from text that is not a letter', async () => {
     const office = await openTestOffice();
     expect(await prefill(office, upload(await scannedLetterPdf(2)))).toEqual({
       notation: null,
       issuedOn: null,
       issuerName: null,
       issuerCode: null,
+      parentName: null,
       type: null,
       subject: null,
       pageCount: 2,
       hasText: false,
+      textSource: 'none',
       duplicates: [],
     });
     const list = await prefill(

@@ -7,6 +7,7 @@
 //   time at the top right of page 1 in 10 pt Times-style serif, black.
 import { PDFNumber, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
 import { encodeText, textWidth } from './appearance-resources.ts';
+import type { AppearanceParts, Placed } from './placement.ts';
 import { vietnamIsoTime } from './vietnam-time.ts';
 
 export type AppearanceSpec =
@@ -22,16 +23,11 @@ export interface Box {
   height: number;
 }
 
-/** Where the image sits inside the appearance box, so a later seal can overlap it. */
-export interface DrawnAppearance {
-  stream: PDFRef;
-  imageBox: Box | null;
-}
-
 const CAPTION_SIZE = 7;
 const APPENDIX_TEXT_SIZE = 10;
 const LINE_GAP = 1.25;
-const PERSONAL_IMAGE_MAX = { width: 150, height: 60 };
+/** Pixels per inch of a PNG that does not say (a pHYs chunk): what drawing programs assume. */
+const DEFAULT_PPI = 96;
 
 export function captionLines(spec: AppearanceSpec): string[] {
   const time = vietnamIsoTime(spec.time);
@@ -45,81 +41,71 @@ export function captionLines(spec: AppearanceSpec): string[] {
   }
 }
 
-/** Image size in points that fits the box the appearance allows, keeping its aspect. */
-function fitImage(
-  image: { width: number; height: number },
-  max: { width: number; height: number },
-): { width: number; height: number } {
-  const scale = Math.min(max.width / image.width, max.height / image.height);
-  return { width: image.width * scale, height: image.height * scale };
-}
-
-/** Width and height of the appearance box for this spec. */
-export function appearanceSize(
+/**
+ * The parts an appearance is made of, at their real size: the image (the signature at the
+ * size its PNG says, the seal at the size the settings give) and the block of captions.
+ */
+export function appearanceParts(
   spec: AppearanceSpec,
-  image: { width: number; height: number } | null,
-): { width: number; height: number } {
+  image: { width: number; height: number; pixelsPerInch: number | null } | null,
+): AppearanceParts {
   const lines = captionLines(spec);
   const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
-  const widest = Math.max(...lines.map((line) => textWidth(line, size)));
-  const textHeight = lines.length * size * LINE_GAP;
-  if (spec.kind === 'appendix') return { width: widest + 2, height: textHeight + 2 };
-  if (spec.kind === 'organization') {
-    const seal = spec.sealSizePt;
-    return { width: Math.max(seal, widest), height: seal + textHeight };
-  }
-  const drawn = image ? fitImage(image, PERSONAL_IMAGE_MAX) : { width: 0, height: PERSONAL_IMAGE_MAX.height / 2 };
-  return { width: Math.max(drawn.width, widest), height: drawn.height + textHeight };
+  const captions = {
+    width: Math.max(...lines.map((line) => textWidth(line, size))) + 2,
+    height: lines.length * size * LINE_GAP + 2,
+  };
+  if (spec.kind === 'appendix' || !image) return { image: null, captions };
+  if (spec.kind === 'organization')
+    return { image: { width: spec.sealSizePt, height: (spec.sealSizePt * image.height) / image.width }, captions };
+  const points = 72 / (image.pixelsPerInch ?? DEFAULT_PPI);
+  return { image: { width: image.width * points, height: image.height * points }, captions };
 }
 
-/** Draws the appearance as a form XObject of the box's size; returns its reference. */
+/** Draws the placed appearance as a form XObject the size of its box; returns its reference. */
 export function drawAppearance(
   doc: PDFDocument,
   spec: AppearanceSpec,
   font: PDFRef,
-  image: { ref: PDFRef; width: number; height: number } | null,
-  box: Box,
-): DrawnAppearance {
-  const lines = captionLines(spec);
-  const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
-  const lineHeight = size * LINE_GAP;
+  image: { ref: PDFRef } | null,
+  placed: Placed,
+): PDFRef {
+  const { box } = placed;
   const ops: string[] = [];
-  let imageBox: Box | null = null;
-
-  if (image && spec.kind !== 'appendix') {
-    const drawn =
-      spec.kind === 'organization'
-        ? { width: spec.sealSizePt, height: spec.sealSizePt }
-        : fitImage(image, PERSONAL_IMAGE_MAX);
-    const x = (box.width - drawn.width) / 2;
-    const y = box.height - drawn.height;
-    imageBox = { x: box.x + x, y: box.y + y, width: drawn.width, height: drawn.height };
-    ops.push('q', `${num(drawn.width)} 0 0 ${num(drawn.height)} ${num(x)} ${num(y)} cm`, '/Img Do', 'Q');
+  if (image && placed.image) {
+    const drawn = placed.image;
+    ops.push(
+      'q',
+      `${num(drawn.width)} 0 0 ${num(drawn.height)} ${num(drawn.x - box.x)} ${num(drawn.y - box.y)} cm`,
+      '/Img Do',
+      'Q',
+    );
   }
-
-  // Captions: centred under the image; the appendix block is right-aligned at the top right.
-  ops.push('q', '0 0 0 rg', 'BT', `/F1 ${size} Tf`);
-  const descent = size * 0.25;
-  lines.forEach((line, index) => {
-    const width = textWidth(line, size);
-    const x = spec.kind === 'appendix' ? box.width - width - 1 : (box.width - width) / 2;
-    const y =
-      spec.kind === 'appendix'
-        ? box.height - (index + 1) * lineHeight + descent
-        : (lines.length - index - 1) * lineHeight + descent;
-    ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`, `${encodeText(line)} Tj`);
-  });
-  ops.push('ET', 'Q');
-
+  if (placed.captions) {
+    const lines = captionLines(spec);
+    const size = spec.kind === 'appendix' ? APPENDIX_TEXT_SIZE : CAPTION_SIZE;
+    const lineHeight = size * LINE_GAP;
+    const descent = size * 0.25;
+    const area = placed.captions;
+    // Captions are centred in their block; the appendix stamp is right-aligned.
+    ops.push('q', '0 0 0 rg', 'BT', `/F1 ${size} Tf`);
+    lines.forEach((line, index) => {
+      const width = textWidth(line, size);
+      const x = spec.kind === 'appendix' ? area.width - width - 1 : (area.width - width) / 2;
+      const y = area.height - 1 - (index + 1) * lineHeight + descent;
+      ops.push(`1 0 0 1 ${num(area.x - box.x + x)} ${num(area.y - box.y + y)} Tm`, `${encodeText(line)} Tj`);
+    });
+    ops.push('ET', 'Q');
+  }
   const resources: Record<string, unknown> = { Font: { F1: font } };
-  if (image && imageBox) resources.XObject = { Img: image.ref };
+  if (image && placed.image) resources.XObject = { Img: image.ref };
   const stream = doc.context.stream(ops.join('\n'), {
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, 0, box.width, box.height].map((value) => PDFNumber.of(round(value))),
     Resources: doc.context.obj(resources as never),
   });
-  return { stream: doc.context.register(stream), imageBox };
+  return doc.context.register(stream);
 }
 
 function round(value: number): number {

@@ -14,7 +14,9 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
-import { appearanceSize, captionLines, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
+import { appearanceParts, captionLines, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
+import type { AppearanceParts, Placed } from './placement.ts';
+import { pngPixelsPerInch } from '../png-image.ts';
 import { preparePng, registerFont, registerImage } from './appearance-resources.ts';
 
 export const BYTE_RANGE_PLACEHOLDER = '**********';
@@ -28,11 +30,8 @@ export interface PlaceholderOptions {
   reason: string | null;
   signerName: string | null;
   appearance: AppearanceSpec;
-  /** Picks the page and box, given the last page's size and the appearance's size. */
-  place(
-    pageSizes: { width: number; height: number }[],
-    size: { width: number; height: number },
-  ): { pageIndex: number; box: Box };
+  /** Picks the page and where each part goes, given the pages' sizes and the parts' real sizes. */
+  place(pageSizes: { width: number; height: number }[], parts: AppearanceParts): Placed;
 }
 
 export interface PreparedPdf {
@@ -63,23 +62,27 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
         ? options.appearance.seal
         : null;
   const prepared = imageBytes ? await preparePng(imageBytes) : null;
-  const image = prepared
-    ? { ref: registerImage(doc.context, prepared), width: prepared.width, height: prepared.height }
-    : null;
+  const image = prepared && imageBytes ? { ref: registerImage(doc.context, prepared) } : null;
 
   const pages = doc.getPages();
-  const size = appearanceSize(options.appearance, image);
-  const { pageIndex, box } = options.place(
-    pages.map((page) => page.getSize()),
-    size,
+  const parts = appearanceParts(
+    options.appearance,
+    prepared && imageBytes
+      ? { width: prepared.width, height: prepared.height, pixelsPerInch: pngPixelsPerInch(imageBytes) }
+      : null,
   );
+  const placed = options.place(
+    pages.map((page) => page.getSize()),
+    parts,
+  );
+  const { pageIndex, box } = placed;
   const page = pages[pageIndex];
   if (!page) throw new AppError('SIGN_PLACEMENT_INVALID', `page ${pageIndex + 1} of ${pages.length}`);
   const { width: pageWidth, height: pageHeight } = page.getSize();
   if (box.x < 0 || box.y < 0 || box.x + box.width > pageWidth + 0.5 || box.y + box.height > pageHeight + 0.5) {
     throw new AppError('SIGN_PLACEMENT_INVALID', `box ${JSON.stringify(box)} on a ${pageWidth}x${pageHeight} page`);
   }
-  const drawn = drawAppearance(doc, options.appearance, font, image, box);
+  const appearance = drawAppearance(doc, options.appearance, font, image, placed);
 
   const context = doc.context;
   const signature = context.obj({
@@ -111,7 +114,7 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
     // Print (4) + Locked (128): the appearance is part of the signed record.
     F: 4 | 128,
     P: page.ref,
-    AP: { N: drawn.stream },
+    AP: { N: appearance },
   });
   const widgetRef = context.register(widget);
 
@@ -138,7 +141,7 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
   const bytes = new Uint8Array(original.length + increment.length);
   bytes.set(original, 0);
   bytes.set(increment, original.length);
-  return { bytes, pageIndex, box, imageBox: drawn.imageBox };
+  return { bytes, pageIndex, box, imageBox: placed.image };
 }
 
 /** Appends `ref` to dict[key], creating the array; marks whichever object holds the array as changed. */
