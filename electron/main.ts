@@ -19,6 +19,7 @@ export const bundlePaths = {
   preload: path.join(BUNDLE_DIR, 'preload.cjs'),
   coreHost: path.join(BUNDLE_DIR, 'core-host.cjs'),
   tokenHost: path.join(BUNDLE_DIR, 'token-host.cjs'),
+  ocrHost: path.join(BUNDLE_DIR, 'ocr-host.cjs'),
   icon: path.join(BUNDLE_DIR, 'icon.png'),
   renderer: path.join(BUNDLE_DIR, '..', 'renderer'),
 };
@@ -38,7 +39,7 @@ function launch(): void {
     utilityProcess.fork(bundlePaths.coreHost, ['--data', dataDir], {
       serviceName: 'vanthu-core',
       stdio: 'inherit',
-      env: { ...process.env, VANTHU_TOKEN_HOST: bundlePaths.tokenHost },
+      env: { ...process.env, VANTHU_TOKEN_HOST: bundlePaths.tokenHost, VANTHU_OCR_HOST: bundlePaths.ocrHost },
     }),
   );
   let window: BrowserWindow | null = null;

@@ -4,6 +4,8 @@
 //   preload.cjs     the sandboxed preload: one file, nothing required but 'electron'
 //   core-host.cjs   core, run in a utility process (core/host/utility-entry.ts)
 //   token-host.cjs  the PKCS#11 token host that core forks per module
+//   ocr-host.cjs    the OCR host that core forks per job (tesseract.js stays in node_modules:
+//                   it starts its engine's worker and reads its wasm and trained data by path)
 //   resources/      files core reads beside its sources (migrations, the signature font)
 //   icon.png        window and tray icon
 // Native modules and pdf.js stay in node_modules: the first two are rebuilt for
@@ -15,6 +17,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORE_EXTERNALS = ['better-sqlite3', 'pkcs11js', 'pdfjs-dist'];
+const OCR_EXTERNALS = ['tesseract.js', '@tesseract.js-data/vie', '@napi-rs/canvas'];
 /** What core reads relative to its own source files, copied under resources/ with the same layout. */
 const CORE_RESOURCES = ['core/db/migrations', 'assets/fonts'];
 const ICON = 'build/icon.png';
@@ -98,6 +101,16 @@ export async function buildElectron(outdir = path.join(ROOT, 'dist', 'electron')
         ...common,
         entryPoints: [path.join(ROOT, 'core/signing/pkcs11/token-host.ts')],
         external: CORE_EXTERNALS,
+        plugins: [sourceLocations],
+        banner: coreBanner,
+      },
+    ],
+    [
+      'ocr-host.cjs',
+      {
+        ...common,
+        entryPoints: [path.join(ROOT, 'core/ocr/ocr-host.ts')],
+        external: [...CORE_EXTERNALS, ...OCR_EXTERNALS],
         plugins: [sourceLocations],
         banner: coreBanner,
       },

@@ -41,7 +41,7 @@ export async function completeWithOcr(facts: PdfFacts, bytes: Uint8Array, option
   const pageTexts = [...facts.pageTexts];
   const layout = [...facts.layout];
   let firstPage = facts.firstPage;
-  const failures: string[] = [];
+  const failures: { page: number; why: string }[] = [];
   let owed = false;
   if (facts.unreadPages.length > 0 && options.ocr === 'later') owed = true;
   if (facts.unreadPages.length > 0 && options.ocr === 'wait') {
@@ -57,7 +57,7 @@ export async function completeWithOcr(facts: PdfFacts, bytes: Uint8Array, option
     }
     for (const result of results) {
       if (!result.reading) {
-        failures.push(`trang ${result.page + 1}: ${result.failure ?? 'không đọc được'}`);
+        failures.push({ page: result.page, why: result.failure ?? 'unknown' });
         continue;
       }
       // A photo, a seal or specks of dust: OCR finds marks, not words.
@@ -77,11 +77,21 @@ export async function completeWithOcr(facts: PdfFacts, bytes: Uint8Array, option
       text,
       layout: layout.sort((a, b) => a.page - b.page),
       textSource: owed ? 'pending' : ocred ? 'ocr' : text.trim() === '' ? 'none' : 'pdf',
-      textNote: failures.length > 0 ? `Không nhận dạng được chữ ở ${failures.join('; ')}` : null,
+      textNote: failureNote(failures, text.trim() === ''),
       printedNotation: header?.notation ?? null,
       reading: READING_VERSION,
     },
   };
+}
+
+/** The clerk's note on pages OCR could not read, with the technical reasons for whoever looks into it. */
+function failureNote(failures: { page: number; why: string }[], nothingRead: boolean): string | null {
+  if (failures.length === 0) return null;
+  const pages = failures.map((failure) => failure.page + 1).join(', ');
+  const details = `chi tiết: ${failures.map((failure) => `trang ${failure.page + 1}: ${failure.why}`).join('; ')}`;
+  return nothingRead
+    ? `Không nhận dạng được chữ trong tệp này (trang ${pages}). Văn bản vẫn được lưu nguyên vẹn nhưng chưa tìm được theo nội dung [${details}]`
+    : `Không nhận dạng được chữ ở trang ${pages}; các trang khác vẫn tìm kiếm được [${details}]`;
 }
 
 /** What is stored for a PDF whose text cannot be read at all: the bytes are kept, with the reason. */

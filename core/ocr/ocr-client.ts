@@ -98,17 +98,20 @@ function runHost(
     };
     const onAbort = () => finish(() => reject(cancelled()));
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeout = options.pageTimeoutMs ?? PAGE_TIMEOUT_MS;
+    // From the request to the first page, and from each page's start to its end: a host that
+    // hangs loading its engine is given up as surely as one stuck on a page.
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => failCurrent(`timed out after ${timeout / 1000} s`), timeout);
+    };
 
     child.on('message', (message: OcrMessage) => {
       switch (message.type) {
         case 'started':
           current = message.page;
           options.onProgress?.(doneBefore + results.length, total);
-          clearTimeout(timer);
-          timer = setTimeout(
-            () => failCurrent(`timed out after ${(options.pageTimeoutMs ?? PAGE_TIMEOUT_MS) / 1000} s`),
-            options.pageTimeoutMs ?? PAGE_TIMEOUT_MS,
-          );
+          arm();
           break;
         case 'page':
           results.push({ page: message.page, reading: readingOf(message), failure: null });
@@ -129,6 +132,7 @@ function runHost(
     });
     child.on('exit', (code, signal) => failCurrent(`OCR host exited (${signal ?? code}) ${stderr.trim()}`.trim()));
     child.send({ id: 1, pdf, pages, dpi: DPI });
+    arm();
   });
 }
 

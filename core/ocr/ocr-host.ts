@@ -8,8 +8,7 @@ import { createWorker, OEM, type Block, type Worker as TesseractWorker } from 't
 import { openPdf } from '../documents/pdf.ts';
 import type { OcrMessage, OcrRequest, OcrWord } from './protocol.ts';
 
-const require = createRequire(import.meta.url);
-const vietnamese = require('@tesseract.js-data/vie') as { langPath: string; gzip: boolean };
+const vietnamese = createRequire(import.meta.url)('@tesseract.js-data/vie') as { langPath: string; gzip: boolean };
 
 /** Words OCR itself doubts this much are specks of dust, not text. */
 const MIN_CONFIDENCE = 20;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
+import type { CoreEvent, HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
 import { call } from '../../core/api.ts';
 import { openCore, type Core } from '../../core/context.ts';
 
@@ -28,11 +28,22 @@ export interface TestOffice {
 
 /** An initialized commune office on a real SQLite file, with a settable clock. */
 export async function openTestOffice(
-  options: { dataDir?: string; now?: string; init?: boolean } = {},
+  options: {
+    dataDir?: string;
+    now?: string;
+    init?: boolean;
+    onEvent?: (event: CoreEvent) => void;
+    readOwedInBackground?: () => void;
+  } = {},
 ): Promise<TestOffice> {
   const dataDir = options.dataDir ?? tempDir();
   let now = new Date(options.now ?? '2026-03-02T09:00:00+07:00');
-  const core = openCore(dataDir, { actor: 'van-thu', now: () => now });
+  const core = openCore(dataDir, {
+    actor: 'van-thu',
+    now: () => now,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.readOwedInBackground ? { readOwedInBackground: options.readOwedInBackground } : {}),
+  });
   cleanups.push(() => core.close());
   const office: TestOffice = {
     core,

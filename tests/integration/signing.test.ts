@@ -14,6 +14,7 @@ import {
   inkIn,
   pdfsig,
   qpdfCheck,
+  rejection,
   signingOffice,
   useTokenLab,
 } from '../helpers/signing.ts';
@@ -294,5 +295,42 @@ describe("signing a decision with the chairman's and the commune's tokens", () =
       message: matching.stringContaining('ngoài trang'),
     });
     expect((await office.call('documents.get', { id: outside })).attachments[0]!.sha256).toBe(before);
+  });
+
+  it('says before the PIN that a letter leaves no room for a legible signature, then signs where the signer picks', async () => {
+    const office = await signingOffice(lab());
+    // The printed name right under the title: no blank line left for the signature.
+    const id = await draftDecision(
+      office,
+      await vietnamesePdf(['Quyết định', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn An']),
+      tempDir(),
+    );
+    const before = (await office.call('documents.get', { id })).attachments[0]!.sha256;
+    const chairman = await certificateOf(office, lab(), 'personal');
+    // A wrong PIN would be refused by the token if it were ever asked: the refusal comes first.
+    const refused = await rejection(
+      office.call('sign.documents', {
+        ids: [id],
+        certId: chairman.id,
+        as: 'personal',
+        pin: 'not-the-pin',
+        modules: [lab().tokens.module],
+      }),
+    );
+    expect(refused.code).toBe('SIGN_NO_ROOM');
+    expect(refused.message).toContain('chọn chỗ đặt chữ ký');
+    expect(refused.detail).toMatch(/mm between the title and the name on page 1/);
+    expect((await office.call('documents.get', { id })).attachments[0]!.sha256).toBe(before);
+    const signed = await office.call('sign.documents', {
+      ids: [id],
+      certId: chairman.id,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+      modules: [lab().tokens.module],
+      placement: { page: 1, x: 330, y: 600 },
+    });
+    expect(signed.stoppedAt).toBeNull();
+    const [row] = office.core.db.prepare('SELECT box FROM signatures').all() as { box: string }[];
+    expect(JSON.parse(row!.box)).toMatchObject({ x: 330, y: 600 });
   });
 });

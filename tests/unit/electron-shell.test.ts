@@ -329,6 +329,7 @@ describe('Electron main process', () => {
     // Core forks its token hosts from the bundle beside it, never through tsx.
     const options = fake.module.utilityProcess.fork.mock.calls[0]![2] as { env: NodeJS.ProcessEnv };
     expect(path.basename(options.env.VANTHU_TOKEN_HOST!)).toBe('token-host.cjs');
+    expect(path.basename(options.env.VANTHU_OCR_HOST!)).toBe('ocr-host.cjs');
   });
 
   it('binds exactly one IPC channel, with ipcMain.handle, and no listeners', async () => {
@@ -725,12 +726,13 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
   /** What a bundle loads from node_modules (or from Electron) at run time. */
   const externalsOf = (file: string) => requiresOf(file).filter((id) => !isBuiltin(id));
 
-  it('builds main, preload, core host and token host, with the preload requiring nothing but electron', () => {
+  it('builds main, preload, core host, token host and OCR host, with the preload requiring nothing but electron', () => {
     expect(files.map((file) => path.basename(file))).toEqual([
       'main.cjs',
       'preload.cjs',
       'core-host.cjs',
       'token-host.cjs',
+      'ocr-host.cjs',
     ]);
     for (const file of files) expect(fs.statSync(file).size, file).toBeGreaterThan(0);
     expect(requiresOf(path.join(outdir, 'preload.cjs'))).toEqual(['electron']);
@@ -739,6 +741,7 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
     expect(fs.readFileSync(path.join(outdir, 'main.cjs'), 'utf8')).not.toContain('import.meta');
     expect(externalsOf(path.join(outdir, 'core-host.cjs'))).toEqual(['better-sqlite3']);
     expect(externalsOf(path.join(outdir, 'token-host.cjs'))).toEqual(['pkcs11js']);
+    expect(externalsOf(path.join(outdir, 'ocr-host.cjs'))).toEqual(['tesseract.js']);
     expect(fs.existsSync(path.join(outdir, 'resources', 'core', 'db', 'migrations', '0001-initial.sql'))).toBe(true);
     expect(fs.existsSync(path.join(outdir, 'icon.png'))).toBe(true);
   });
@@ -794,6 +797,15 @@ describe('Electron bundles (scripts/build-electron.ts)', () => {
     });
     expect(await close()).toBe(0);
   }, 60_000);
+
+  it('reads a scanned letter through the bundled OCR host named by VANTHU_OCR_HOST', async () => {
+    const { libreOfficeTableLetter, scannedLetter } = await import('../../scripts/lib/letter-corpus.ts');
+    const { call, close } = await bundledHost({ ...process.env, VANTHU_OCR_HOST: path.join(outdir, 'ocr-host.cjs') });
+    const scan = await scannedLetter(libreOfficeTableLetter(), 300);
+    const read = await call('incoming.prefill', { file: { base64: scan.toString('base64'), filename: 'scan.pdf' } });
+    expect(read).toMatchObject({ ok: true, value: { textSource: 'ocr', notation: '27/KH-UBND' } });
+    expect(await close()).toBe(0);
+  }, 120_000);
 
   it('reaches a USB token through the bundled token host named by VANTHU_TOKEN_HOST', async () => {
     const { createTestTokens } = await import('../../scripts/lib/test-tokens.ts');
