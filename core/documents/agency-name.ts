@@ -3,7 +3,7 @@
 // "UBND xã Đông Tiến", "TRUNG TÂM Y TẾ HUYỆN QUẢNG XƯƠNG" as "Trung tâm Y tế
 // huyện Quảng Xương": the body's standard short form, the administrative level
 // in lower case, the place's name in title case (Decree 30, Appendix II).
-import { foldedWords, foldVietnamese } from '../../shared/fold.ts';
+import { foldVietnamese } from '../../shared/fold.ts';
 
 const SHORT_FORMS: [RegExp, string][] = [
   [/^(ủy|uỷ) ban nhân dân\b/iu, 'UBND'],
@@ -11,13 +11,14 @@ const SHORT_FORMS: [RegExp, string][] = [
   [/^ủy ban mặt trận tổ quốc việt nam\b/iu, 'Ủy ban MTTQ Việt Nam'],
 ];
 
-// Administrative levels: what follows one is a place's name.
-const LEVELS = ['thanh pho', 'thi tran', 'thi xa', 'tinh', 'huyen', 'xa', 'phuong', 'quan'];
-// Words kept as written: abbreviations and short forms.
-const KEEP = new Set(['ubnd', 'hdnd', 'mttq', 'tp', 'tw', 'vt', 'cand', 'qdnd']);
-// Fields whose names registers capitalise inside an agency's name.
+// Administrative levels: what follows one is a place's name. Compared with their marks: "Tĩnh"
+// in Hà Tĩnh is not "tỉnh", nor "Quan" in Quan Hóa "quận".
+const LEVELS = ['thành phố', 'thị trấn', 'thị xã', 'tỉnh', 'huyện', 'xã', 'phường', 'quận'];
+// Words kept as written: short forms with a vowel (those without one, THCS, MTTQ, are kept anyway).
+const KEEP = new Set(['ubnd', 'cand', 'qđnd', 'tw']);
+// Fields whose names registers capitalise inside an agency's name, the longer before the shorter.
 const PROPER = [
-  'Y tế',
+  'Tài chính - Kế hoạch',
   'Tài nguyên và Môi trường',
   'Giáo dục và Đào tạo',
   'Lao động - Thương binh và Xã hội',
@@ -35,73 +36,113 @@ const PROPER = [
   'Xây dựng',
   'Kinh tế',
   'Quân sự',
+  'Y tế',
   'Việt Nam',
 ];
 
 /** Words that begin an agency's name on a header line; any other line continues the name above it. */
 const INSTITUTIONS = [
-  'uy ban',
+  'ủy ban',
   'ubnd',
-  'hdnd',
-  'hoi dong',
-  'so',
-  'phong',
-  'trung tam',
-  'bo',
-  'cuc',
-  'chi cuc',
-  'tong cuc',
-  'van phong',
-  'cong an',
-  'dang uy',
-  'dang bo',
-  'chi bo',
+  'hđnd',
+  'hội đồng',
+  'sở',
+  'phòng',
+  'trung tâm',
+  'bộ',
+  'cục',
+  'chi cục',
+  'tổng cục',
+  'văn phòng',
+  'công an',
+  'đảng ủy',
+  'đảng bộ',
+  'chi bộ',
   'ban',
-  'truong',
-  'benh vien',
-  'tram',
-  'doan',
-  'hoi',
-  'mat tran',
-  'tinh uy',
-  'huyen uy',
-  'thanh uy',
-  'thi uy',
-  'chi nhanh',
-  'cong ty',
-  'ngan hang',
-  'kho bac',
-  'bao hiem',
-  'toa an',
-  'vien',
-  'bo chi huy',
-  'hop tac xa',
+  'trường',
+  'bệnh viện',
+  'trạm',
+  'đoàn',
+  'hội',
+  'mặt trận',
+  'tỉnh ủy',
+  'huyện ủy',
+  'thành ủy',
+  'thị ủy',
+  'chi nhánh',
+  'công ty',
+  'ngân hàng',
+  'kho bạc',
+  'bảo hiểm',
+  'tòa án',
+  'viện',
+  'bộ chỉ huy',
+  'hợp tác xã',
   'thanh tra',
-  'lien doan',
-  'chinh phu',
-  'quoc hoi',
-  'thu tuong',
+  'liên đoàn',
+  'chính phủ',
+  'quốc hội',
+  'thủ tướng',
 ];
 
-const startsWithWords = (words: string[], phrase: string): boolean => {
-  const wanted = phrase.split(' ');
-  return wanted.every((word, index) => words[index] === word);
+// The old tone placement ("hoà", "uỷ") and the new ("hòa", "ủy") are one word: both sides of a
+// comparison take the tone off the o or u and put it on the following vowel's place.
+const OLD_TONE = /o([àáảãạ])|u([ỳýỷỹỵ])/gu;
+const NEW_TONE: Record<string, string> = {
+  à: 'òa',
+  á: 'óa',
+  ả: 'ỏa',
+  ã: 'õa',
+  ạ: 'ọa',
+  ỳ: 'ùy',
+  ý: 'úy',
+  ỷ: 'ủy',
+  ỹ: 'ũy',
+  ỵ: 'ụy',
 };
+
+/** A word as compared: lower case, composed, tone on the new place, punctuation off. */
+function comparable(word: string): string {
+  return word
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(OLD_TONE, (_match, afterO?: string, afterU?: string) => NEW_TONE[(afterO ?? afterU)!]!);
+}
+
+const phraseWords = (phrase: string): string[] => phrase.split(/\s+/).map(comparable).filter(Boolean);
+
+/** How many of `words` from `index` the phrase covers (words of punctuation alone skipped), or 0. */
+function matchAt(words: readonly string[], index: number, phrase: string): number {
+  const parts = phraseWords(phrase);
+  let at = index;
+  let matched = 0;
+  while (matched < parts.length && at < words.length) {
+    if (words[at] === '') {
+      at++;
+      continue;
+    }
+    if (words[at] !== parts[matched]) return 0;
+    matched++;
+    at++;
+  }
+  return matched === parts.length ? at - index : 0;
+}
 
 /** Whether a header line begins a new agency's name rather than continuing the one above. */
 export function beginsAgency(line: string): boolean {
-  const words = foldedWords(line);
-  return INSTITUTIONS.some((phrase) => startsWithWords(words, phrase));
+  const words = line.trim().split(/\s+/).map(comparable).filter(Boolean);
+  return INSTITUTIONS.some((phrase) => matchAt(words, 0, phrase) > 0);
 }
 
 /** The header's lines of one agency as a register writes the agency. */
 export function registerAgencyName(lines: readonly string[]): string {
-  // Stray marks at either end (a scan's border read as "|", a speck read as ".") are not part of a name.
+  // Stray marks at a line's ends (a scan's border read as "|", a speck read as ".") are not part of a name.
   let name = lines
+    .map((line) => line.normalize('NFC').replace(/^[\s|.,;:_-]+|[\s|.,;:_-]+$/gu, ''))
     .join(' ')
-    .normalize('NFC')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s|.,;:_-]+|[\s|.,;:_-]+$/gu, '');
+    .trim();
   let prefix = '';
   for (const [pattern, short] of SHORT_FORMS) {
     const match = pattern.exec(name);
@@ -119,55 +160,40 @@ function isCapitals(text: string): boolean {
   return /\p{L}/u.test(text) && text === text.toLocaleUpperCase('vi');
 }
 
+const hasVowel = (word: string) => /[aeiouy]/.test(foldVietnamese(word));
+
 /** "XÃ ĐÔNG TIẾN" → "xã Đông Tiến"; "TRUNG TÂM Y TẾ HUYỆN X" → "Trung tâm Y tế huyện X". */
 function sentenceCase(text: string, afterShortForm: boolean): string {
   const words = text.split(' ');
-  const folded = words.map((word) => foldVietnamese(word).replace(/[^a-z0-9]/g, ''));
+  const compared = words.map(comparable);
   const out: string[] = [];
   let inPlace = false;
   for (let index = 0; index < words.length;) {
-    const level = LEVELS.find((phrase) => phrase.split(' ').every((part, k) => folded[index + k] === part));
-    if (level) {
-      const length = level.split(' ').length;
-      out.push(...words.slice(index, index + length).map((word) => word.toLocaleLowerCase('vi')));
-      index += length;
-      inPlace = true;
-      continue;
-    }
-    const proper = !inPlace && properAt(folded, index);
+    const proper = inPlace
+      ? null
+      : PROPER.map((phrase) => ({ phrase, length: matchAt(compared, index, phrase) })).find(
+          (found) => found.length > 0,
+        );
     if (proper) {
-      out.push(proper.text);
+      out.push(proper.phrase);
       index += proper.length;
       continue;
     }
+    const level = LEVELS.map((phrase) => matchAt(compared, index, phrase)).find((length) => length > 0);
+    if (level) {
+      out.push(...words.slice(index, index + level).map((word) => word.toLocaleLowerCase('vi')));
+      index += level;
+      inPlace = true;
+      continue;
+    }
     const word = words[index]!;
-    if (KEEP.has(folded[index]!)) out.push(word);
+    if (KEEP.has(compared[index]!) || !hasVowel(word)) out.push(word);
     else if (inPlace) out.push(titleCase(word));
     else if (out.length === 0 && !afterShortForm) out.push(titleCase(word));
     else out.push(word.toLocaleLowerCase('vi'));
     index++;
   }
   return out.join(' ');
-}
-
-/** A field's name starting at `index` (punctuation-only words such as "-" skipped), and how many words it takes. */
-function properAt(folded: string[], index: number): { text: string; length: number } | null {
-  for (const phrase of PROPER) {
-    const parts = foldedWords(phrase);
-    let at = index;
-    let matched = 0;
-    while (matched < parts.length && at < folded.length) {
-      if (folded[at] === '') {
-        at++;
-        continue;
-      }
-      if (folded[at] !== parts[matched]) break;
-      matched++;
-      at++;
-    }
-    if (matched === parts.length) return { text: phrase, length: at - index };
-  }
-  return null;
 }
 
 function titleCase(word: string): string {

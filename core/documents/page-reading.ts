@@ -109,7 +109,9 @@ function baselineRows(pieces: TextPiece[]): TextPiece[][] {
     if (row && Math.abs(row[0]!.y - piece.y) <= SAME_BASELINE * Math.max(row[0]!.size, piece.size)) row.push(piece);
     else rows.push([piece]);
   }
-  return rows.map((row) => row.sort((a, b) => a.x - b.x));
+  // A combining mark drawn where the next letter starts belongs to the letter before it.
+  const isMark = (piece: TextPiece) => /^\p{M}+$/u.test(piece.text);
+  return rows.map((row) => row.sort((a, b) => a.x - b.x || Number(isMark(b)) - Number(isMark(a))));
 }
 
 const rightOf = (piece: TextPiece) => piece.x + piece.width;
