@@ -6,10 +6,16 @@
 import { toErrorValue } from '../../shared/errors.ts';
 import type { Core } from '../context.ts';
 import { tryDataLock } from '../data-lock.ts';
-import { blobsToRead, countBlobsToRead, documentsWithBlob, getBlobFacts, updateBlobText } from '../db/attachments.ts';
+import {
+  blobsToRead,
+  countBlobsToRead,
+  documentsWithBlob,
+  getBlobFacts,
+  updateBlobText,
+  type BlobText,
+} from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow } from '../db/documents.ts';
-import { withOcrCancel } from '../ocr/ocr-jobs.ts';
 import { readPdfText, READING_VERSION, unreadablePdf } from './pdf-text.ts';
 import { reindexDocument } from './search-index.ts';
 
@@ -77,14 +83,11 @@ export async function readOwedPdfs(
   }
 }
 
-async function readOne(core: Core, sha256: string, ocr: boolean, signal: AbortSignal | undefined) {
+async function readOne(core: Core, sha256: string, ocr: boolean, signal: AbortSignal | undefined): Promise<BlobText> {
   try {
     const bytes = core.blobs.read(sha256);
-    const read = ocr
-      ? await withOcrCancel(core, (jobSignal) =>
-          readPdfText(bytes, { ocr: 'wait', signal: signal ? AbortSignal.any([signal, jobSignal]) : jobSignal }),
-        )
-      : await readPdfText(bytes, { ocr: 'later' });
+    // Not the window's "Dừng": that stops what the clerk waits on, not the background's work.
+    const read = await readPdfText(bytes, ocr ? { ocr: 'wait', ...(signal ? { signal } : {}) } : { ocr: 'later' });
     return read.blob;
   } catch (error) {
     // A file the store cannot read any more (gone from disk, damaged) keeps no text and says why; `check` names it too.
