@@ -80,7 +80,7 @@ export const errorMessages = {
   SIGN_IMAGE_MISSING:
     'Chưa có ảnh chữ ký hoặc ảnh con dấu để hiển thị theo Nghị định 30/2020. Vào Cài đặt để thêm ảnh rồi ký lại.',
   SIGN_PLACEMENT_INVALID: 'Vị trí đặt chữ ký nằm ngoài trang. Chọn lại trang và vị trí.',
-  OCR_CANCELLED: 'Đã dừng nhận dạng chữ theo yêu cầu. Văn bản chưa được vào sổ; có thể thêm lại tệp bất cứ lúc nào.',
+  OCR_CANCELLED: 'Đã dừng nhận dạng chữ theo yêu cầu; chữ của bản quét sẽ được đọc sau, khi máy rảnh.',
   SIGN_NO_ROOM:
     'Khoảng trống giữa chức vụ và tên người ký trên văn bản quá hẹp, chữ ký đặt vào sẽ quá nhỏ để nhận ra. Chưa ký văn bản nào; hãy chọn chỗ đặt chữ ký trên trang rồi ký lại.',
   SIGN_RESULT_INVALID:

@@ -2,6 +2,7 @@
 // process per job. A page that fails or takes too long is given up with its
 // reason and the others go on; cancelling kills the process at once.
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,17 +42,37 @@ function hostCommand(env: NodeJS.ProcessEnv): { entry: string; execArgv: string[
   return { entry: path.join(import.meta.dirname, 'ocr-host.ts'), execArgv: ['--import', tsx], env };
 }
 
+/**
+ * Pages already read, by the PDF's hash and page: the clerk drops a scan (its first page is read
+ * to pre-fill the form), then registers it (every page is read): the first page is not read twice.
+ */
+const readPages = new Map<string, OcrPageResult>();
+const REMEMBERED_PAGES = 64;
+
+function remember(key: string, result: OcrPageResult): void {
+  readPages.delete(key);
+  readPages.set(key, result);
+  for (const oldest of readPages.keys()) {
+    if (readPages.size <= REMEMBERED_PAGES) break;
+    readPages.delete(oldest);
+  }
+}
+
 /** Reads `pages` of the PDF by OCR, in order; never throws for a page, only when cancelled. */
 export async function ocrPages(pdf: Uint8Array, pages: number[], options: OcrOptions = {}): Promise<OcrPageResult[]> {
-  const results: OcrPageResult[] = [];
-  let remaining = [...pages];
+  const hash = createHash('sha256').update(pdf).digest('hex');
+  const keyOf = (page: number) => `${hash}:${page}`;
+  const results: OcrPageResult[] = pages.flatMap((page) => readPages.get(keyOf(page)) ?? []);
+  let remaining = pages.filter((page) => !readPages.has(keyOf(page)));
+  if (remaining.length === 0) options.onProgress?.(pages.length, pages.length);
   while (remaining.length > 0) {
     const round = await runHost(pdf, remaining, results.length, pages.length, options);
+    for (const result of round) if (result.reading) remember(keyOf(result.page), result);
     results.push(...round);
     const done = new Set(results.map((result) => result.page));
     remaining = remaining.filter((page) => !done.has(page));
   }
-  return results;
+  return pages.map((page) => results.find((result) => result.page === page)!);
 }
 
 /**

@@ -453,7 +453,8 @@ async function checkRoom(core: Core, documents: DocumentRow[], signerName: strin
     if (drawn.height < MIN_LEGIBLE_HEIGHT) {
       throw new AppError(
         'SIGN_NO_ROOM',
-        `${document.notation ?? document.id}: ${(drawn.gap / POINTS_PER_MM).toFixed(1)} mm between the title and the name on page ${block.pageIndex + 1}`,
+        // The document's id first: the window names the letter from it.
+        `${document.id} (${document.notation ?? 'draft'}): ${(drawn.gap / POINTS_PER_MM).toFixed(1)} mm between the title and the name on page ${block.pageIndex + 1}`,
       );
     }
   }

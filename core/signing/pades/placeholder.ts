@@ -15,7 +15,7 @@ import {
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../../shared/errors.ts';
 import { appearanceParts, captionLines, drawAppearance, type AppearanceSpec, type Box } from './appearance.ts';
-import type { AppearanceParts, Placed } from './placement.ts';
+import type { AppearanceParts, PageBox, Placed } from './placement.ts';
 import { pngPixelsPerInch } from '../png-image.ts';
 import { preparePng, registerFont, registerImage } from './appearance-resources.ts';
 
@@ -30,8 +30,8 @@ export interface PlaceholderOptions {
   reason: string | null;
   signerName: string | null;
   appearance: AppearanceSpec;
-  /** Picks the page and where each part goes, given the pages' sizes and the parts' real sizes. */
-  place(pageSizes: { width: number; height: number }[], parts: AppearanceParts): Placed;
+  /** Picks the page and where each part goes, given the pages' visible boxes and the parts' real sizes. */
+  place(pages: PageBox[], parts: AppearanceParts): Placed;
 }
 
 export interface PreparedPdf {
@@ -71,16 +71,25 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
       ? { width: prepared.width, height: prepared.height, pixelsPerInch: pngPixelsPerInch(imageBytes) }
       : null,
   );
+  // What a viewer shows of each page: its crop box, which falls back to the media box.
   const placed = options.place(
-    pages.map((page) => page.getSize()),
+    pages.map((page) => page.getCropBox()),
     parts,
   );
   const { pageIndex, box } = placed;
   const page = pages[pageIndex];
   if (!page) throw new AppError('SIGN_PLACEMENT_INVALID', `page ${pageIndex + 1} of ${pages.length}`);
-  const { width: pageWidth, height: pageHeight } = page.getSize();
-  if (box.x < 0 || box.y < 0 || box.x + box.width > pageWidth + 0.5 || box.y + box.height > pageHeight + 0.5) {
-    throw new AppError('SIGN_PLACEMENT_INVALID', `box ${JSON.stringify(box)} on a ${pageWidth}x${pageHeight} page`);
+  const visible = page.getCropBox();
+  if (
+    box.x < visible.x - 0.5 ||
+    box.y < visible.y - 0.5 ||
+    box.x + box.width > visible.x + visible.width + 0.5 ||
+    box.y + box.height > visible.y + visible.height + 0.5
+  ) {
+    throw new AppError(
+      'SIGN_PLACEMENT_INVALID',
+      `box ${JSON.stringify(box)} on a ${visible.width}x${visible.height} page`,
+    );
   }
   const appearance = drawAppearance(doc, options.appearance, font, image, placed);
 

@@ -31,6 +31,14 @@ export interface SignatureBlock {
   titleBottom: number | null;
 }
 
+/** A page's visible area (its crop box) in PDF user space: its lower left corner need not be 0, 0. */
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface UserPlacement {
   /** 1-based page number. */
   page: number;
@@ -128,11 +136,7 @@ export function imageInGap(
   return { width: natural.width * Math.max(scale, 0), height: natural.height * Math.max(scale, 0), gap };
 }
 
-export function placeAppearance(
-  input: PlacementInput,
-  pageSizes: { width: number; height: number }[],
-  parts: AppearanceParts,
-): Placed {
+export function placeAppearance(input: PlacementInput, pageSizes: PageBox[], parts: AppearanceParts): Placed {
   const pageSize = (index: number) => pageSizes[index] ?? pageSizes[0]!;
   const spec = input.spec;
   if (input.user) return placedByUser(input.user, parts, pageSize(input.user.page - 1));
@@ -141,11 +145,7 @@ export function placeAppearance(
   return personalPlacement(input, pageSizes, parts);
 }
 
-function personalPlacement(
-  input: PlacementInput,
-  pageSizes: { width: number; height: number }[],
-  parts: AppearanceParts,
-): Placed {
+function personalPlacement(input: PlacementInput, pageSizes: PageBox[], parts: AppearanceParts): Placed {
   const natural = parts.image ?? { width: MAX_IMAGE.width * 0.6, height: MAX_IMAGE.height * 0.5 };
   const block = input.signerName ? signatureBlockIn(input.layout, input.signerName) : null;
   if (!block) {
@@ -153,7 +153,10 @@ function personalPlacement(
     const pageIndex = pageSizes.length - 1;
     const page = pageSizes[pageIndex]!;
     const image = fit(natural, MAX_IMAGE);
-    const box = clamp({ x: page.width * 0.72 - image.width / 2, y: page.height * 0.22, ...image }, page);
+    const box = clamp(
+      { x: page.x + page.width * 0.72 - image.width / 2, y: page.y + page.height * 0.22, ...image },
+      page,
+    );
     return withCaptions(input, pageIndex, page, parts.image ? box : null, box, parts.captions);
   }
   const drawn = imageInGap(natural, block);
@@ -178,7 +181,7 @@ function personalPlacement(
   return withCaptions(input, block.pageIndex, page, parts.image ? image : null, image, parts.captions);
 }
 
-function sealPlacement(input: PlacementInput, pageSizes: { width: number; height: number }[], parts: AppearanceParts) {
+function sealPlacement(input: PlacementInput, pageSizes: PageBox[], parts: AppearanceParts) {
   const seal = parts.image ?? { width: 0, height: 0 };
   const anchor = input.signerImage ?? sealWithoutSignature(input, pageSizes);
   const page = pageSizes[anchor.pageIndex] ?? pageSizes[0]!;
@@ -197,10 +200,7 @@ function sealPlacement(input: PlacementInput, pageSizes: { width: number; height
 }
 
 /** The commune signs a file nobody signed personally: the seal goes where the signer's image would. */
-function sealWithoutSignature(
-  input: PlacementInput,
-  pageSizes: { width: number; height: number }[],
-): { pageIndex: number; box: Box } {
+function sealWithoutSignature(input: PlacementInput, pageSizes: PageBox[]): { pageIndex: number; box: Box } {
   const block = input.signerName ? signatureBlockIn(input.layout, input.signerName) : null;
   if (block) {
     const nameTop = block.name.y + block.name.height;
@@ -212,34 +212,37 @@ function sealWithoutSignature(
   }
   const pageIndex = pageSizes.length - 1;
   const page = pageSizes[pageIndex]!;
-  return { pageIndex, box: { x: page.width * 0.72 - 60, y: page.height * 0.22, width: 120, height: 40 } };
+  return {
+    pageIndex,
+    box: { x: page.x + page.width * 0.72 - 60, y: page.y + page.height * 0.22, width: 120, height: 40 },
+  };
 }
 
 /** The appendix stamp: at the top right of page 1, moved down past any text it would cover. */
-function appendixStamp(
-  input: PlacementInput,
-  page: { width: number; height: number },
-  size: AppearanceParts['captions'],
-) {
+function appendixStamp(input: PlacementInput, page: PageBox, size: AppearanceParts['captions']): Placed {
   const words = wordBoxes(input.layout, 0);
-  const x = page.width - MARGIN - size.width;
-  for (let y = page.height - MARGIN - size.height; y > page.height * 0.6; y -= 4) {
+  const top = page.y + page.height;
+  const x = page.x + page.width - MARGIN - size.width;
+  for (let y = top - MARGIN - size.height; y > top - page.height * 0.4; y -= 4) {
     const box = { x, y, ...size };
     if (!words.some((word) => overlaps(word, box))) return { pageIndex: 0, box, image: null, captions: box };
   }
   // Text to the very top of the page: the stamp goes into the top margin, above it.
-  const box = { x, y: page.height - size.height - 4, ...size };
+  const box = { x, y: top - size.height - 4, ...size };
   return { pageIndex: 0, box, image: null, captions: box };
 }
 
-function placedByUser(user: UserPlacement, parts: AppearanceParts, page: { width: number; height: number }): Placed {
+/** The user's point is measured from the visible page's lower left corner, as the window shows the page. */
+function placedByUser(user: UserPlacement, parts: AppearanceParts, page: PageBox): Placed {
   const image = parts.image ? fit(parts.image, MAX_IMAGE) : null;
   const captions = parts.captions;
   const width = Math.max(image?.width ?? 0, captions.width);
-  const imageBox = image ? { x: user.x + (width - image.width) / 2, y: user.y + captions.height, ...image } : null;
-  const captionBox = { x: user.x + (width - captions.width) / 2, y: user.y, ...captions };
+  const x = page.x + user.x;
+  const y = page.y + user.y;
+  const imageBox = image ? { x: x + (width - image.width) / 2, y: y + captions.height, ...image } : null;
+  const captionBox = { x: x + (width - captions.width) / 2, y, ...captions };
   const box = union([imageBox, captionBox]);
-  if (box.x + box.width > page.width + 0.5 || box.y + box.height > page.height + 0.5)
+  if (box.x + box.width > page.x + page.width + 0.5 || box.y + box.height > page.y + page.height + 0.5)
     throw new AppError('SIGN_PLACEMENT_INVALID', `box ${JSON.stringify(box)} on a ${page.width}x${page.height} page`);
   return { pageIndex: user.page - 1, box, image: imageBox, captions: captionBox };
 }
@@ -251,7 +254,7 @@ function placedByUser(user: UserPlacement, parts: AppearanceParts, page: { width
 function withCaptions(
   input: PlacementInput,
   pageIndex: number,
-  page: { width: number; height: number },
+  page: PageBox,
   image: Box | null,
   anchor: Box,
   size: AppearanceParts['captions'],
@@ -271,10 +274,10 @@ function withCaptions(
   const captions =
     candidates.find(
       (box) =>
-        box.x >= 0 &&
-        box.y >= 0 &&
-        box.x + box.width <= page.width &&
-        box.y + box.height <= page.height &&
+        box.x >= page.x &&
+        box.y >= page.y &&
+        box.x + box.width <= page.x + page.width &&
+        box.y + box.height <= page.y + page.height &&
         !taken.some((other) => overlaps(other, box)) &&
         !(image && overlaps(image, box)),
     ) ?? null;
@@ -299,10 +302,10 @@ function union(boxes: (Box | null)[]): Box {
   return { x, y, width: right - x, height: top - y };
 }
 
-function clamp(box: Box, page: { width: number; height: number }): Box {
+function clamp(box: Box, page: PageBox): Box {
   return {
     ...box,
-    x: Math.min(Math.max(box.x, 0), Math.max(0, page.width - box.width)),
-    y: Math.min(Math.max(box.y, 0), Math.max(0, page.height - box.height)),
+    x: Math.min(Math.max(box.x, page.x), Math.max(page.x, page.x + page.width - box.width)),
+    y: Math.min(Math.max(box.y, page.y), Math.max(page.y, page.y + page.height - box.height)),
   };
 }

@@ -1,5 +1,6 @@
 // The frame around every screen: the registers and the office's other tools
-// on the left; the office, search, sync light and language across the top.
+// on the left; the office, search, background reading, sync light and language
+// across the top.
 import {
   BarChartOutlined,
   CloudSyncOutlined,
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../shared/api.ts';
 import { GlobalSearch } from '../screens/search/GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ReadingProgress } from './ReadingProgress.tsx';
 import { routeHash, type Route } from './router.ts';
 import { SyncBadge } from './SyncBadge.tsx';
 
@@ -95,6 +97,7 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
           </div>
           <GlobalSearch />
           <div className="header-actions">
+            <ReadingProgress />
             <SyncBadge />
             <LanguageSwitch />
           </div>

@@ -1,5 +1,6 @@
-// The document's files: the main PDF and its appendices. A copy can be saved
-// anywhere; an appendix (or the main file a draft still lacks) can be added.
+// The document's files: the main PDF and its appendices, each with where its
+// searchable text came from. A copy can be saved anywhere; an appendix (or the
+// main file a draft still lacks) can be added.
 import { DownloadOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useRef, useState } from 'react';
@@ -8,13 +9,17 @@ import type { DocumentView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { downloadBase64, fileToBase64, formatSize } from '../../components/files.ts';
+import { OcrProgress } from '../../components/OcrProgress.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useOcrWait } from '../../components/use-ocr-wait.ts';
+import { TextSourceTag } from './TextSourceTag.tsx';
 
 export function AttachmentsSection({ document, onChanged }: { document: DocumentView; onChanged: () => void }) {
   const { t } = useTranslation('document');
   const picker = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
+  const ocr = useOcrWait();
   const hasMain = document.attachments.some((attachment) => attachment.role === 'main');
 
   const download = async (attachmentId: string) => {
@@ -34,11 +39,15 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
     setBusy('add');
     setError(null);
     try {
-      await call('attachments.add', {
-        documentId: document.id,
-        file: { base64: await fileToBase64(file), filename: file.name },
-        role: hasMain ? 'appendix' : 'main',
-      });
+      const base64 = await fileToBase64(file);
+      // A scan is read by OCR before it is added; Dừng adds it at once and leaves its text for later.
+      await ocr.follow(() =>
+        call('attachments.add', {
+          documentId: document.id,
+          file: { base64, filename: file.name },
+          role: hasMain ? 'appendix' : 'main',
+        }),
+      );
       onChanged();
     } catch (failure) {
       setError(asCoreError(failure));
@@ -82,6 +91,7 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
             <span className="plain-list-main" title={attachment.filename}>
               {attachment.filename}
             </span>
+            <TextSourceTag attachment={attachment} />
             <span className="muted">
               {t(`attachments.role.${attachment.role}`)} · {formatSize(attachment.size)}
             </span>
@@ -97,6 +107,7 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
           </li>
         ))}
       </ul>
+      {busy === 'add' && <OcrProgress wait={ocr} stopHint={t('attachments.stopOcr')} />}
       <ErrorNotice error={error} onClose={() => setError(null)} />
     </Section>
   );

@@ -6,7 +6,7 @@ import { App, Button, Empty, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../../../shared/api.ts';
-import { asCoreError, call, type CoreError } from '../../api/client.ts';
+import { asCoreError, call, useCoreEvent, type CoreError } from '../../api/client.ts';
 import { navigate } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { OverdueTag, SecrecyTag, UrgencyTag } from '../../components/Tags.tsx';
@@ -46,6 +46,12 @@ export function DocumentPage({ id }: { id: string }) {
       .catch((failure: unknown) => setLoadError(asCoreError(failure)));
   }, [id]);
   useEffect(reload, [reload]);
+
+  // A scan left for OCR is read in the background: when that reading ends, its files' tags change.
+  const waitsForText = document?.attachments.some((attachment) => attachment.textSource === 'pending') ?? false;
+  useCoreEvent((event) => {
+    if (waitsForText && event.type === 'reading.progress' && event.done >= event.total) reload();
+  });
 
   if (loadError && !document) {
     return (

@@ -1,6 +1,6 @@
-// pdf.js as the viewer uses it: the worker from a same-origin file (the CSP
-// allows no other), the run-time data copied next to the app by the build
-// (renderer/vite.config.ts), and no eval.
+// pdf.js as the viewer and the sign dialog's placement picker use it: the
+// worker from a same-origin file (the CSP allows no other), the run-time data
+// copied next to the app by the build (renderer/vite.config.ts), and no eval.
 import { getDocument, GlobalWorkerOptions, PDFWorker, type PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
@@ -31,4 +31,4 @@ export function openPdf(data: Uint8Array<ArrayBuffer>): PDFDocumentLoadingTask {
 }
 
 export { RenderingCancelledException } from 'pdfjs-dist';
-export type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+export type { PageViewport, PDFDocumentProxy, RenderTask } from 'pdfjs-dist';

@@ -1,6 +1,6 @@
-// Vào sổ văn bản đến: drop the PDF, let its own text fill the form (never
-// over what the clerk already typed), check for a document already in the
-// register, correct, register, and land on the new entry.
+// Vào sổ văn bản đến: drop the PDF, let its own text (or OCR of a scan) fill
+// the form (never over what the clerk already typed), check for a document
+// already in the register, correct, register, and land on the new entry.
 import { App, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,11 @@ import { DropZone } from '../../components/DropZone.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { fileToBase64, isPdfFile } from '../../components/files.ts';
 import { showFieldErrors } from '../../components/form-errors.ts';
+import { OcrProgress } from '../../components/OcrProgress.tsx';
 import { documentTypeKey, secrecyOptions, urgencyOptions } from '../../components/options.ts';
+import { useOcrWait } from '../../components/use-ocr-wait.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
+import { PrefillNote } from './PrefillNote.tsx';
 
 interface IncomingValues {
   issuerName: string;
@@ -63,6 +66,9 @@ export function RegisterIncomingPage() {
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [prefill, setPrefill] = useState<PrefillView | null>(null);
   const [reading, setReading] = useState(false);
+  // The clerk stopped the OCR of this file: nothing was read because they chose so.
+  const [readingStopped, setReadingStopped] = useState(false);
+  const ocr = useOcrWait();
   const [fileError, setFileError] = useState<CoreError | null>(null);
   const [duplicateRefusal, setDuplicateRefusal] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<CoreError | null>(null);
@@ -98,8 +104,13 @@ export function RegisterIncomingPage() {
   const onFile = async (file: File | null) => {
     latestFile.current = file;
     setPrefill(null);
+    setReadingStopped(false);
     setFileError(null);
     setDuplicateRefusal(null);
+    // The OCR of the file before is of no use now; stopped before this file's
+    // reading starts, so that the stop cannot reach this one's OCR.
+    if (reading) await ocr.stop();
+    if (latestFile.current !== file) return;
     if (!file) {
       setPicked(null);
       return;
@@ -113,9 +124,12 @@ export function RegisterIncomingPage() {
     setPicked({ file, base64 });
     setReading(true);
     try {
-      const found = await call('incoming.prefill', { file: { base64: await base64, filename: file.name } });
+      const { value: found, stopped } = await ocr.follow(async () =>
+        call('incoming.prefill', { file: { base64: await base64, filename: file.name } }),
+      );
       if (latestFile.current !== file) return;
       setPrefill(found);
+      setReadingStopped(stopped);
       applyPrefill(found);
     } catch (error) {
       if (latestFile.current === file) setFileError(asCoreError(error));
@@ -152,7 +166,8 @@ export function RegisterIncomingPage() {
         allowDuplicate,
       };
       if (picked) input.file = { base64: await picked.base64, filename: picked.file.name };
-      const document = await call('incoming.register', input);
+      // A scan is read by OCR before it is registered; Dừng registers it at once and leaves its text for later.
+      const { value: document } = await ocr.follow(() => call('incoming.register', input));
       message.success(t('registered', { number: document.registerNumber, year: document.registerYear }));
       openDocument(document.id);
     } catch (error) {
@@ -170,6 +185,11 @@ export function RegisterIncomingPage() {
 
   const duplicates = prefill?.duplicates ?? [];
   const issuerCode = Form.useWatch('issuerCode', form);
+  // Tên cơ quan chủ quản is shown, never put in the issuer field: the author is the agency under it.
+  const issuerNotes = [
+    prefill?.parentName ? t('fields.parentName', { name: prefill.parentName }) : null,
+    issuerCode ? t('fields.issuerCode', { code: issuerCode }) : null,
+  ].filter((note) => note !== null);
   const required = { required: true, whitespace: true, message: t('required') };
 
   return (
@@ -188,13 +208,8 @@ export function RegisterIncomingPage() {
             hint={t('dropHint')}
             busy={reading}
           />
-          {prefill && (
-            <Typography.Paragraph type="secondary" className="prefill-note">
-              {prefill.hasText
-                ? t('prefill.read', { pages: prefill.pageCount })
-                : t('prefill.scan', { pages: prefill.pageCount })}
-            </Typography.Paragraph>
-          )}
+          {reading && <OcrProgress wait={ocr} stopHint={t('ocr.stopReading')} />}
+          {prefill && <PrefillNote prefill={prefill} stopped={readingStopped} />}
           <ErrorNotice error={fileError} onClose={() => setFileError(null)} />
           {(duplicates.length > 0 || duplicateRefusal) && (
             <DuplicateWarning
@@ -222,7 +237,15 @@ export function RegisterIncomingPage() {
                 name="issuerName"
                 label={t('fields.issuerName')}
                 rules={[required]}
-                extra={issuerCode ? t('fields.issuerCode', { code: issuerCode }) : undefined}
+                extra={
+                  issuerNotes.length > 0 ? (
+                    <div data-testid="issuer-notes">
+                      {issuerNotes.map((note) => (
+                        <div key={note}>{note}</div>
+                      ))}
+                    </div>
+                  ) : undefined
+                }
               >
                 <Input data-testid="field-issuerName" autoComplete="off" />
               </Form.Item>
@@ -290,6 +313,7 @@ export function RegisterIncomingPage() {
           <Form.Item name="notes" label={t('fields.notes')}>
             <Input.TextArea data-testid="field-notes" autoSize={{ minRows: 1, maxRows: 4 }} />
           </Form.Item>
+          {busy && !reading && <OcrProgress wait={ocr} stopHint={t('ocr.stopRegistering')} />}
           <ErrorNotice error={submitError} onClose={() => setSubmitError(null)} />
           <div className="form-actions">
             <Button type="primary" htmlType="submit" loading={busy} data-testid="incoming-submit">

@@ -14,7 +14,9 @@ import { DropZone } from '../../components/DropZone.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { fileToBase64, isPdfFile } from '../../components/files.ts';
 import { showFieldErrors } from '../../components/form-errors.ts';
+import { OcrProgress } from '../../components/OcrProgress.tsx';
 import { secrecyOptions, urgencyOptions } from '../../components/options.ts';
+import { useOcrWait } from '../../components/use-ocr-wait.ts';
 import { RecipientPicker, toRecipients, type PickedRecipient } from './RecipientPicker.tsx';
 
 interface DraftValues {
@@ -55,6 +57,7 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
   const [fileError, setFileError] = useState<CoreError | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
   const [busy, setBusy] = useState(false);
+  const ocr = useOcrWait();
 
   const onFile = (picked: File | null) => {
     setFileError(null);
@@ -85,7 +88,8 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
         notes: values.notes,
       };
       if (file) input.file = { base64: await fileToBase64(file), filename: file.name };
-      const document = await call('outgoing.draft', input);
+      // A scanned draft is read by OCR before it is saved; Dừng saves it at once and leaves its text for later.
+      const { value: document } = await ocr.follow(() => call('outgoing.draft', input));
       message.success(t('saved'));
       openDocument(document.id);
     } catch (failure) {
@@ -190,6 +194,7 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
               </Form.Item>
             </Col>
           </Row>
+          {busy && <OcrProgress wait={ocr} stopHint={t('stopOcr')} />}
           <ErrorNotice error={error} onClose={() => setError(null)} />
           <div className="form-actions">
             <Button type="primary" htmlType="submit" loading={busy} data-testid="draft-submit">

@@ -1,5 +1,6 @@
 // The sign dialog: a plugged token, one of its certificates, personal or the
 // agency's signature, the PIN once, then each document of the batch in turn.
+// A letter with no room for the signature gets a page to click the place on.
 // The PIN lives in this component's state only while it is being typed: it is
 // taken out of state when the batch starts, and the whole state goes with the
 // dialog when it closes.
@@ -11,6 +12,8 @@ import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { SignKind, TokenCertificateView, TokenView } from '../../../../shared/signing.ts';
 import { asCoreError, call, CoreError, useCoreEvent } from '../../api/client.ts';
 import { CertificatePicker } from './CertificatePicker.tsx';
+import { NoRoomInBatch } from './NoRoomInBatch.tsx';
+import { PlacementPicker, type Placement } from './PlacementPicker.tsx';
 import { applyBatch, resultState, unsigned, type Outcomes } from './sign-outcomes.ts';
 import { SignResult } from './SignResult.tsx';
 import { TokenPicker } from './TokenPicker.tsx';
@@ -63,6 +66,9 @@ export function SignDialog({ open, documentIds, onClose, onDone }: SignDialogPro
   );
 }
 
+/** Refusals a place picked on the page answers. */
+const PLACEMENT_CODES: readonly ErrorCode[] = ['SIGN_NO_ROOM', 'SIGN_PLACEMENT_INVALID'];
+
 const PIN_CODES: readonly ErrorCode[] = [
   'TOKEN_PIN_REQUIRED',
   'TOKEN_PIN_INCORRECT',
@@ -105,6 +111,7 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
   const [as, setAs] = useState<SignKind>('personal');
   const [pin, setPin] = useState('');
   const [confirmFinalTry, setConfirmFinalTry] = useState(false);
+  const [placement, setPlacement] = useState<Placement | null>(null);
   const [progress, setProgress] = useState<Progressing | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<CoreError | null>(null);
@@ -154,6 +161,18 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
     });
   });
 
+  // A place picked on the page applies to the main file of every letter signed
+  // with it: offered only when one letter is left to sign, and only for the
+  // personal signature (the seal follows the signature it overlaps).
+  const placing = as === 'personal' && remaining.length === 1 && !finished;
+  const needsPlace = error !== null && PLACEMENT_CODES.includes(error.code);
+  const showPicker = placing && (needsPlace || placement !== null);
+  const choosePlacement = useCallback((next: Placement | null) => {
+    setPlacement(next);
+    // The PIN was cleared when the refused batch started: it is typed next.
+    if (next) pinInput.current?.focus();
+  }, []);
+
   const canSubmit =
     !busy &&
     token !== null &&
@@ -162,7 +181,15 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
     !pinInfo.locked &&
     (token.pinPad || pin.length > 0) &&
     (!pinInfo.finalTry || confirmFinalTry) &&
+    // Refused for want of room: the same request again would be refused again.
+    !(showPicker && needsPlace && placement === null) &&
     remaining.length > 0;
+
+  function refused(reason: CoreError) {
+    setError(reason);
+    // A place off the page is picked again, not sent again.
+    if (reason.code === 'SIGN_PLACEMENT_INVALID') setPlacement(null);
+  }
 
   async function submit() {
     if (!canSubmit || !token || !certificate) return;
@@ -184,13 +211,14 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
         pin: secret,
         modules: [],
         confirmFinalTry: pinInfo.finalTry && confirmFinalTry,
+        ...(showPicker && placement ? { placement } : {}),
       });
       setOutcomes((previous) => applyBatch(previous, result));
       setWarnings(result.warnings);
-      if (result.stoppedAt) setError(new CoreError(result.stoppedAt.error));
+      if (result.stoppedAt) refused(new CoreError(result.stoppedAt.error));
       if (result.signed.length > 0) onSigned();
     } catch (caught) {
-      setError(asCoreError(caught));
+      refused(asCoreError(caught));
     } finally {
       setAttempted(true);
       setBusy(false);
@@ -302,6 +330,13 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
           remaining={remaining.length}
           onOpenSettings={onClose}
         />
+      )}
+
+      {showPicker && remaining[0] && (
+        <PlacementPicker documentId={remaining[0]} value={placement} onPick={choosePlacement} disabled={busy} />
+      )}
+      {attempted && !busy && error?.code === 'SIGN_NO_ROOM' && remaining.length > 1 && (
+        <NoRoomInBatch error={error} ids={remaining} outcomes={outcomes} labels={labels} onOpen={onClose} />
       )}
 
       <Flex justify="flex-end" gap={8}>
