@@ -2,7 +2,7 @@
 // times the first page of search results per query class against a
 // LIKE '%…%' scan over the same folded text.
 //
-//   npm run bench -- store [--docs 100000] [--queries 200] [--baseline-queries 30] [--data <dir>]
+//   npm run bench -- store [--docs 100000] [--queries 200] [--baseline-queries 30] [--data <dir>] [--pdfs 300]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,7 @@ export async function run(args: string[]): Promise<unknown> {
       queries: { type: 'string' },
       'baseline-queries': { type: 'string' },
       data: { type: 'string' },
+      pdfs: { type: 'string' },
     },
   });
   const docs = Number(values.docs ?? 100_000);
@@ -46,8 +47,10 @@ export async function run(args: string[]): Promise<unknown> {
   // tuning); the insert rate is only measured when this run seeds.
   const seeded = alreadySeeded(dataDir)
     ? null
-    : await seedArchive(dataDir, { ...defaultSeedOptions, docs }, (done) =>
-        process.stderr.write(`seeding ${done} / ${docs}\r`),
+    : await seedArchive(
+        dataDir,
+        { ...defaultSeedOptions, docs, pdfPool: Number(values.pdfs ?? defaultSeedOptions.pdfPool) },
+        (done) => process.stderr.write(`seeding ${done} / ${docs}\r`),
       );
 
   const core = openCore(dataDir, { actor: 'bench' });

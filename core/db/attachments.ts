@@ -15,7 +15,11 @@ export interface LayoutLine {
   y: number;
   width: number;
   size: number;
-  words: { text: string; x: number; width: number }[];
+  /**
+   * Each word's left end and width, flat ([x0, width0, x1, width1, …]) in the order of the words
+   * of `text` split at its spaces: a page's layout stays a few times its text, not ten.
+   */
+  words: number[];
 }
 
 export interface AttachmentRow {
@@ -128,9 +132,12 @@ export function printedNotations(db: Db, documentId: string): string[] {
   return rows.map((row) => row.notation);
 }
 
-/** Just the layout: signing needs it per document and must not drag the whole text along. */
-export function getBlobLayout(db: Db, sha256: string): LayoutLine[] | null {
-  const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ?').get(sha256) as
+/**
+ * Just the layout: signing needs it per document and must not drag the whole text along. Null
+ * when none was kept, or when an older reading (whose layout had another shape) made it.
+ */
+export function getBlobLayout(db: Db, sha256: string, reading: number): LayoutLine[] | null {
+  const row = statement(db, 'SELECT layout FROM blobs WHERE sha256 = ? AND reading >= ?').get(sha256, reading) as
     { layout: string | null } | undefined;
   return row?.layout ? (JSON.parse(row.layout) as LayoutLine[]) : null;
 }

@@ -66,7 +66,7 @@ export async function readPdfPage(page: PdfPage): Promise<PageReading> {
 
 /** A page reading's lines as the stored layout keeps them. */
 export function layoutLines(page: number, reading: PageReading): LayoutLine[] {
-  const round = (value: number) => Math.round(value * 100) / 100;
+  const round = (value: number) => Math.round(value * 10) / 10;
   return reading.lines.map((line) => ({
     page,
     text: line.text,
@@ -74,7 +74,7 @@ export function layoutLines(page: number, reading: PageReading): LayoutLine[] {
     y: round(line.y),
     width: round(line.width),
     size: round(line.size),
-    words: line.words.map((word) => ({ text: word.text, x: round(word.x), width: round(word.width) })),
+    words: line.words.flatMap((word) => [round(word.x), round(word.width)]),
   }));
 }
 

@@ -24,6 +24,7 @@ import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
 import { getSetting, getSignatureImage, insertSignature, listSignatures } from '../db/signing.ts';
 import { issueDraft, nextIssue } from '../documents/outgoing.ts';
 import { readLayout } from '../documents/pdf.ts';
+import { READING_VERSION } from '../documents/pdf-text.ts';
 import { requireOffice } from '../office/office.ts';
 import { newId } from '../ids.ts';
 import { buildCadesSignature, type CadesSignature } from './cms.ts';
@@ -425,7 +426,7 @@ function countSignatureDictionaries(pdf: Buffer): number {
 
 /** The file's stored layout, or, for a file stored before layouts were kept, read now. */
 async function storedLayout(core: Core, sha256: string, bytes?: Uint8Array): Promise<LayoutLine[]> {
-  return getBlobLayout(core.db, sha256) ?? (await readLayout(bytes ?? core.blobs.read(sha256)));
+  return getBlobLayout(core.db, sha256, READING_VERSION) ?? (await readLayout(bytes ?? core.blobs.read(sha256)));
 }
 
 /** What earlier signatures drew on the file: a new caption must not cover them. */

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/bridge.ts';
+import { getBlobLayout } from '../../core/db/attachments.ts';
 import { openPdf } from '../../core/documents/pdf.ts';
+import { READING_VERSION } from '../../core/documents/pdf-text.ts';
 import { openAppHost } from '../../core/host/app-host.ts';
 import { chromiumLetter, corpusLetter } from '../../scripts/lib/letter-corpus.ts';
 import { openTestOffice, tempDir } from '../helpers/office.ts';
@@ -66,6 +68,8 @@ describe('a store from before the page reading', () => {
       .seq;
     office.core.db.prepare('UPDATE documents_fts SET body = ?, code = ? WHERE rowid = ?').run(stale, '72 kh ubnd', seq);
     expect((await office.call('documents.search', { query: 'Le Van Duc' })).results).toEqual([]);
+    // Signing before the re-read must not place a signature from the old layout's shape: it reads the PDF itself.
+    expect(getBlobLayout(office.core.db, sha256, READING_VERSION)).toBeNull();
     office.core.close();
 
     // The app starts on the upgraded store.

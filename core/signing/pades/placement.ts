@@ -75,12 +75,21 @@ export interface Placed {
   captions: Box | null;
 }
 
+/** A stored line's words with their extents. */
+function wordsOf(line: LayoutLine): { text: string; x: number; width: number }[] {
+  return line.text.split(' ').map((text, index) => ({
+    text,
+    x: line.words[2 * index] ?? line.x,
+    width: line.words[2 * index + 1] ?? 0,
+  }));
+}
+
 /** The words on a page as boxes: what an appearance's captions must not fall on. */
 export function wordBoxes(layout: readonly LayoutLine[], pageIndex: number): Box[] {
   return layout
     .filter((line) => line.page === pageIndex)
     .flatMap((line) =>
-      line.words.map((word) => ({
+      wordsOf(line).map((word) => ({
         x: word.x,
         y: line.y - 0.3 * line.size,
         width: word.width,
@@ -114,11 +123,12 @@ export function signatureBlockIn(layout: readonly LayoutLine[], signerName: stri
 
 /** The box of the words of `line` that spell the name, from the baseline to the top of the capitals. */
 function nameBox(line: LayoutLine, wanted: string[]): Box | null {
-  const words = line.words.map((word) => foldedWords(word.text).join(' '));
-  for (let start = 0; start + wanted.length <= words.length; start++) {
-    if (wanted.every((part, offset) => words[start + offset] === part)) {
-      const first = line.words[start]!;
-      const last = line.words[start + wanted.length - 1]!;
+  const words = wordsOf(line);
+  const folded = words.map((word) => foldedWords(word.text).join(' '));
+  for (let start = 0; start + wanted.length <= folded.length; start++) {
+    if (wanted.every((part, offset) => folded[start + offset] === part)) {
+      const first = words[start]!;
+      const last = words[start + wanted.length - 1]!;
       return { x: first.x, y: line.y, width: last.x + last.width - first.x, height: 0.95 * line.size };
     }
   }
