@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 // The quick tier: suites that need no browser, no hub, no PostgreSQL and no kill loop, so a change can be
 // checked in about a minute (`npm run test:fast`; its aim is under 90 s on 2 cores). `npm test` runs both tiers.
 const FAST = [
-  'tests/unit/**/*.test.ts',
+  // The shell's test builds and runs the Electron bundles (and an OCR): it belongs with the slow ones.
+  'tests/unit/!(electron-shell).test.ts',
   'tests/integration/attachments.test.ts',
   'tests/integration/audit.test.ts',
-  'tests/integration/cli.test.ts',
   'tests/integration/cms.test.ts',
   'tests/integration/crl-cache.test.ts',
   'tests/integration/fault-module.test.ts',

@@ -5,13 +5,11 @@
 //
 // Screenshots land in test-artifacts/screenshots/ (scan-*, placement-*).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber } from '@cantoo/pdf-lib';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../core/api.ts';
-import { openCore, type Core } from '../../core/context.ts';
+import type { Core } from '../../core/context.ts';
 import { errorMessages } from '../../shared/errors.ts';
 import documentText from '../../renderer/src/i18n/vi/document.json' with { type: 'json' };
 import incomingText from '../../renderer/src/i18n/vi/incoming.json' with { type: 'json' };
@@ -19,16 +17,9 @@ import signText from '../../renderer/src/i18n/vi/sign.json' with { type: 'json' 
 import { corpusLetter, libreOfficeTableLetter, scannedLetter } from '../../scripts/lib/letter-corpus.ts';
 import { officialLetterPdf, scannedLetterPdf } from '../../scripts/lib/official-letter-pdf.ts';
 import { writeCrl } from '../../scripts/lib/test-pki.ts';
-import {
-  buildRenderer,
-  launchChromium,
-  openApp,
-  screenshot,
-  startBrowserMode,
-  type AppWindow,
-  type BrowserMode,
-} from '../helpers/browser.ts';
+import type { AppWindow } from '../helpers/browser.ts';
 import { pdfsig, useTokenLab } from '../helpers/signing.ts';
+import { useE2eSession, withCore } from './session.ts';
 import {
   byTestId,
   chooseOption,
@@ -39,7 +30,6 @@ import {
   renderedPdfInk,
   settledState,
   SLOW_TIMEOUT_MS,
-  UI_TIMEOUT_MS,
   valueOf,
   visit,
 } from './clerk.ts';
@@ -51,21 +41,6 @@ const CHAIRMAN = 'Nguyễn Văn An';
 const PERSONAL_TOKEN = 'vanthu-personal';
 /** OCR of one 300 dpi page takes seconds on a quiet machine; far longer on a busy 2-core one. */
 const OCR_TIMEOUT_MS = 120_000;
-
-async function withCore<T>(dataDir: string, step: (core: Core) => Promise<T>): Promise<T> {
-  const core = openCore(dataDir, { actor: 'ky-thuat' });
-  try {
-    return await step(core);
-  } finally {
-    core.close();
-  }
-}
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 40);
 
 /** Every signature widget of the PDF: its 1-based page and its rectangle [x1, y1, x2, y2] in points. */
 async function signatureWidgets(pdf: Uint8Array): Promise<{ page: number; rect: number[] }[]> {
@@ -85,50 +60,21 @@ async function signatureWidgets(pdf: Uint8Array): Promise<{ page: number; rect: 
 }
 
 describe('scanned letters and a signature placed by hand, in the browser', () => {
-  let root: string;
-  let browser: Browser;
-  let rendererDir: string;
+  const session = useE2eSession({ prefix: 'vanthu-e2e-scan-', softhsm2Conf: () => lab().tokens.softhsm2Conf });
   let scan: Buffer;
-  const running: BrowserMode[] = [];
-  const windows: AppWindow[] = [];
 
   beforeAll(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-e2e-scan-'));
-    rendererDir = path.join(root, 'renderer');
-    buildRenderer(rendererDir);
-    browser = await launchChromium();
     // The commune's Kế hoạch 27/KH-UBND as LibreOffice printed it, then scanned grey at 300 dpi.
     scan = await scannedLetter(libreOfficeTableLetter(), 300);
   }, 240_000);
 
-  afterEach(async ({ task }) => {
-    const failed = task.result?.state === 'fail';
-    for (const [index, window] of windows.entries()) {
-      if (failed) await screenshot(window.page, `failed-${slug(task.name)}-${index + 1}`).catch(() => undefined);
-    }
-    const closing = windows.splice(0);
-    for (const window of closing) await window.close();
-    for (const app of running.splice(0)) await app.stop();
-    if (!failed) for (const window of closing) window.assertNoErrors();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
-  });
-
   async function open(name: string, setUp?: (core: Core) => Promise<void>): Promise<AppWindow> {
-    const dataDir = path.join(root, name);
+    const dataDir = path.join(session.root(), name);
     await withCore(dataDir, async (core) => {
       await call(core, 'office.init', OFFICE);
       await setUp?.(core);
     });
-    const app = await startBrowserMode({ dataDir, rendererDir, env: { SOFTHSM2_CONF: lab().tokens.softhsm2Conf } });
-    running.push(app);
-    const window = await openApp(browser, app.url);
-    window.page.setDefaultTimeout(UI_TIMEOUT_MS);
-    windows.push(window);
-    return window;
+    return session.open(dataDir);
   }
 
   it('reads a dropped scan by OCR with its progress, pre-fills 27/KH-UBND with the OCR note, and registers it', async () => {
@@ -282,7 +228,7 @@ describe('scanned letters and a signature placed by hand, in the browser', () =>
     const [x, y] = widget!.rect as [number, number];
     expect(Math.abs(x - 110 / scale)).toBeLessThan(2);
     expect(Math.abs(y - (pageHeight - 250 / scale))).toBeLessThan(2);
-    const signedPath = path.join(root, 'da-ky.pdf');
+    const signedPath = path.join(session.root(), 'da-ky.pdf');
     fs.writeFileSync(signedPath, signed);
     expect(pdfsig(signedPath, lab().nssDir)[0]).toMatchObject({ valid: true, totalDocument: true });
 

@@ -8,28 +8,18 @@
 // Screenshots of every screen land in test-artifacts/screenshots/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorMessages } from '../../shared/errors.ts';
 import signText from '../../renderer/src/i18n/vi/sign.json' with { type: 'json' };
 import { call } from '../../core/api.ts';
-import { openCore, type Core } from '../../core/context.ts';
 import { officialLetterPdf, type OfficialLetter } from '../../scripts/lib/official-letter-pdf.ts';
 import { writeCrl } from '../../scripts/lib/test-pki.ts';
-import {
-  buildRenderer,
-  launchChromium,
-  openApp,
-  screenshot,
-  startBrowserMode,
-  type AppWindow,
-  type BrowserMode,
-} from '../helpers/browser.ts';
 import { startHub, type Hub } from '../helpers/hub.ts';
 import { pdfsig, useTokenLab } from '../helpers/signing.ts';
+import { useE2eSession, withCore } from './session.ts';
 import { addProvince, type Agency, type Province } from '../helpers/sync.ts';
 import {
   byTestId,
@@ -97,43 +87,19 @@ function damageReport(from: Agency): OfficialLetter {
   };
 }
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 40);
-
-/** Core on a data dir for a setup step done before the app runs there, closed after it. */
-async function withCore<T>(dataDir: string, step: (core: Core) => Promise<T>): Promise<T> {
-  const core = openCore(dataDir, { actor: 'ky-thuat' });
-  try {
-    return await step(core);
-  } finally {
-    core.close();
-  }
-}
-
 describe('a working day at the commune office, in the browser', () => {
-  let root: string;
+  const session = useE2eSession({ prefix: 'vanthu-e2e-', softhsm2Conf: () => lab().tokens.softhsm2Conf });
+  const open = (dataDir: string) => session.open(dataDir);
   let hub: Hub;
   let province: Province;
-  let browser: Browser;
   let communeA: string;
   let communeB: string;
-  let rendererDir: string;
-  const running: BrowserMode[] = [];
-  const windows: AppWindow[] = [];
 
   beforeAll(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-e2e-'));
-    // A build of today's sources of its own: dist/renderer may be stale, or rebuilt by someone else meanwhile.
-    rendererDir = path.join(root, 'renderer');
-    buildRenderer(rendererDir);
-    browser = await launchChromium();
-    hub = await startHub({ dataDir: path.join(root, 'hub') });
+    hub = await startHub({ dataDir: path.join(session.root(), 'hub') });
     province = await addProvince(hub);
-    communeA = path.join(root, 'commune-a');
-    communeB = path.join(root, 'commune-b');
+    communeA = path.join(session.root(), 'commune-a');
+    communeB = path.join(session.root(), 'commune-b');
     // Commune B was set up and connected by the district's technician; its clerk starts from there.
     await withCore(communeB, async (core) => {
       await call(core, 'office.init', { agencyCode: province.communeB.code, name: province.communeB.name });
@@ -145,38 +111,12 @@ describe('a working day at the commune office, in the browser', () => {
     await withCore(communeA, (core) => call(core, 'crl.import', { path: crl.path, url: lab().ca.crlUrl }));
   }, 240_000);
 
-  // Each test's browser profiles and app processes go with it: two cores share this machine.
-  // A failed test leaves a screenshot of where each window stood; a passed one
-  // still fails on a page error that came after its last screen was checked.
-  afterEach(async ({ task }) => {
-    const failed = task.result?.state === 'fail';
-    for (const [index, window] of windows.entries()) {
-      if (failed) await screenshot(window.page, `failed-${slug(task.name)}-${index + 1}`).catch(() => undefined);
-    }
-    const closing = windows.splice(0);
-    for (const window of closing) await window.close();
-    for (const app of running.splice(0)) await app.stop();
-    if (!failed) for (const window of closing) window.assertNoErrors();
-  });
-
   afterAll(async () => {
-    await browser?.close();
     await hub?.stop();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
   });
-
-  /** Browser mode on the data dir and a fresh browser profile on it. */
-  async function open(dataDir: string): Promise<AppWindow> {
-    const app = await startBrowserMode({ dataDir, rendererDir, env: { SOFTHSM2_CONF: lab().tokens.softhsm2Conf } });
-    running.push(app);
-    const window = await openApp(browser, app.url);
-    window.page.setDefaultTimeout(UI_TIMEOUT_MS);
-    windows.push(window);
-    return window;
-  }
 
   function file(name: string, bytes: Uint8Array): string {
-    const target = path.join(root, 'files', name);
+    const target = path.join(session.root(), 'files', name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, bytes);
     return target;
@@ -348,7 +288,7 @@ describe('a working day at the commune office, in the browser', () => {
   }, 300_000);
 
   it('refuses a corrupt PDF and a picture named .pdf on the incoming form, and registers nothing even when the clerk insists', async () => {
-    const dataDir = path.join(root, 'bad-pdf');
+    const dataDir = path.join(session.root(), 'bad-pdf');
     await withCore(dataDir, (core) =>
       call(core, 'office.init', { agencyCode: province.communeA.code, name: province.communeA.name }),
     );
@@ -390,7 +330,7 @@ describe('a working day at the commune office, in the browser', () => {
   }, 120_000);
 
   it("refuses a wrong PIN with the token's warning and leaves the draft untouched; the right PIN then signs it", async () => {
-    const dataDir = path.join(root, 'wrong-pin');
+    const dataDir = path.join(session.root(), 'wrong-pin');
     const draft = await withCore(dataDir, async (core) => {
       await call(core, 'office.init', { agencyCode: province.communeA.code, name: province.communeA.name });
       await call(core, 'settings.update', { modules: [lab().tokens.module] });
@@ -443,7 +383,7 @@ describe('a working day at the commune office, in the browser', () => {
 
   // Last: it stops the hub.
   it('with the hub down, says in plain words that the line is down, keeps the document queued, and sends it once the hub is back', async () => {
-    const dataDir = path.join(root, 'offline');
+    const dataDir = path.join(session.root(), 'offline');
     const district = province.district;
     const issued = await withCore(dataDir, async (core) => {
       await call(core, 'office.init', { agencyCode: district.code, name: district.name });
