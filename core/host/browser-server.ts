@@ -81,9 +81,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
 
     if (rawPath === browserRoutes.login) {
-      if (!sameSecret(query.get('token') ?? '', secret))
-        return refuse(res, 'BROWSER_SESSION_INVALID', 'wrong login token');
-      if (loginSpent) return refuse(res, 'BROWSER_SESSION_INVALID', 'login token already used');
+      // The same browser opening the link again is already in: back to the app, not an error.
+      if (sameSecret(cookie(req, sessionCookie(port)) ?? '', session)) return redirectHome(res);
+      // A person follows this link: what went wrong is a page in words, not JSON.
+      if (!sameSecret(query.get('token') ?? '', secret)) return refusePage(res, 'wrong login token');
+      if (loginSpent) return refusePage(res, 'login token already used');
       loginSpent = true;
       res.writeHead(302, {
         'Set-Cookie': `${sessionCookie(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
@@ -208,6 +210,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+function redirectHome(res: http.ServerResponse): void {
+  res.writeHead(302, { Location: '/', 'Cache-Control': 'no-store' });
+  res.end();
+}
+
+/** The login link refused, as a page for the person who opened it: what happened and what to do. */
+function refusePage(res: http.ServerResponse, detail: string): void {
+  const error = new AppError('BROWSER_SESSION_INVALID', detail);
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>vanthu</title></head><body>
+<h1>Không mở được vanthu bằng liên kết này</h1>
+<p>${escapeHtml(error.message)}</p>
+<p>Liên kết đăng nhập của chế độ trình duyệt chỉ dùng được một lần, trong trình duyệt đã mở nó đầu tiên. Hãy quay lại cửa sổ trình duyệt đó, hoặc tắt vanthu rồi mở lại để có liên kết mới.</p>
+<p><small>${error.code}</small></p>
+</body></html>`;
+  res.writeHead(statusOf.BROWSER_SESSION_INVALID ?? 401, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-store',
+  });
+  res.end(html);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function refuse(res: http.ServerResponse, code: ErrorCode, detail: string): void {

@@ -160,13 +160,24 @@ describe('browser mode server', () => {
     const wrong = await request('/login?token=guess');
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    expect(answer(wrong).error?.code).toBe('BROWSER_SESSION_INVALID');
+    // A person opened it: a page in words, with the code for whoever helps them.
+    expect(wrong.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(wrong.body.toString()).toContain('Không mở được vanthu bằng liên kết này');
+    expect(wrong.body.toString()).toContain('BROWSER_SESSION_INVALID');
 
     // The URL logs in once: copied from the history or a process list later, it opens nothing.
     const again = await request(url.pathname + url.search);
     expect(again.status).toBe(401);
     expect(again.headers['set-cookie']).toBeUndefined();
-    expect(answer(again).error?.code).toBe('BROWSER_SESSION_INVALID');
+    expect(again.body.toString()).toContain('chỉ dùng được một lần');
+
+    // The browser that logged in opening the link again is simply taken back to the app.
+    const sameBrowser = await request(url.pathname + url.search, {
+      headers: { cookie: reply.headers['set-cookie']![0]!.split(';')[0]! },
+    });
+    expect(sameBrowser.status).toBe(302);
+    expect(sameBrowser.headers.location).toBe('/');
+    expect(sameBrowser.headers['set-cookie']).toBeUndefined();
   });
 
   const external = Object.values(os.networkInterfaces())
