@@ -13,7 +13,7 @@ import { registerIncoming } from './documents/incoming.ts';
 import { prefillIncoming } from './documents/prefill.ts';
 import { readOwedPdfs } from './documents/read-owed.ts';
 import { draftOutgoing, issueOutgoing } from './documents/outgoing.ts';
-import { listRegister } from './documents/register-list.ts';
+import { listRegister, listRegisterYears } from './documents/register-list.ts';
 import { searchDocuments } from './documents/search.ts';
 import { getDocument } from './documents/view.ts';
 import {
@@ -24,8 +24,8 @@ import {
   listWorkFiles,
   removeDocumentFromWorkFile,
 } from './documents/work-files.ts';
-import { listDirectory } from './office/agencies.ts';
-import { initOffice, officeStatus } from './office/office.ts';
+import { listDirectory, suggestIssuers } from './office/agencies.ts';
+import { initOffice, officeStatus, updateOfficeDetails } from './office/office.ts';
 import { checkStore } from './office/store-check.ts';
 import { cancelOcr } from './ocr/ocr-jobs.ts';
 import { dashboardStats } from './reports/dashboard.ts';
@@ -35,6 +35,9 @@ const reports = () => import('./reports/register-export.ts');
 
 // Sync pulls in the HTTP client and pdf.js (for what comes down): also loaded on first use.
 const sync = () => import('./sync/handlers.ts');
+
+// The token-driver list reads the signing settings and the known drivers: loaded with them.
+const tokenDrivers = () => import('./settings/token-drivers.ts');
 
 // Signing pulls in PKCS#11, CMS and PDF libraries: loaded on first use, so
 // every other command starts as fast as before.
@@ -65,6 +68,8 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'audit.verify': (core) => verifyAuditChain(core.db),
   'store.check': (core) => checkStore(core),
   'tokens.modules': async (core, input) => (await signing()).listModules(core, input),
+  'tokens.drivers': async (core, input) => (await tokenDrivers()).listTokenDrivers(core, input),
+  'tokens.probe': async (core, input) => (await tokenDrivers()).probeTokenDriver(core, input),
   'tokens.list': async (core, input) => (await signing()).listTokens(core, input),
   'tokens.certificates': async (core, input) => (await signing()).listCertificates(core, input),
   'sign.documents': async (core, input) => (await import('./signing/sign-documents.ts')).signDocuments(core, input),
@@ -84,6 +89,9 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'settings.update': async (core, input) => (await signing()).updateSettings(core, input),
   'settings.signatureImage': async (core, input) => (await signing()).setSignatureImage(core, input),
   'documents.list': listRegister,
+  'documents.years': listRegisterYears,
+  'issuers.suggest': suggestIssuers,
+  'office.update': updateOfficeDetails,
   'incoming.prefill': prefillIncoming,
   'ocr.cancel': (core) => ({ cancelled: cancelOcr(core) }),
   'documents.reread': (core, input) => readOwedPdfs(core, input),

@@ -6,6 +6,7 @@ import { isCalendarDate } from './dates.ts';
 import type {
   CertificateInfo,
   ModuleReportView,
+  NumberMissing,
   SignatureRecordView,
   SignatureVerdict,
   SignBatchResult,
@@ -112,6 +113,9 @@ const signatureImageFields = {
   sizeMm: z.number().min(10).max(80).optional(),
 };
 
+/** Nơi nhận: agencies by their code, or places named in words ("Lưu: VT"). */
+const recipientList = z.array(z.union([z.strictObject({ agencyCode }), z.strictObject({ name: text(300) })])).max(500);
+
 /**
  * What to do with pages that have no usable text: `wait` reads them by OCR before the call
  * returns; `later` stores the file at once and OCR follows in the background.
@@ -143,6 +147,8 @@ export const schemas = {
     notes: optionalText(2000),
     pageCount: z.number().int().positive().max(100_000).optional(),
     allowDuplicate: z.boolean().default(false),
+    /** The clerk confirmed a ngày văn bản later than today. */
+    confirmFutureIssuedOn: z.boolean().default(false),
     ocr: ocrMode,
   }),
 
@@ -150,10 +156,7 @@ export const schemas = {
     file: fileInput.optional(),
     type: text(20),
     subject: text(2000),
-    recipients: z
-      .array(z.union([z.strictObject({ agencyCode }), z.strictObject({ name: text(300) })]))
-      .max(500)
-      .default([]),
+    recipients: recipientList.default([]),
     urgency: z.enum(urgencies).default('thuong'),
     secrecy: z.enum(secrecies).default('thuong'),
     draftingUnit: optionalText(30),
@@ -170,6 +173,18 @@ export const schemas = {
   'documents.get': z.strictObject({ id }),
   'documents.update': z.strictObject({
     id,
+    issuerName: text(200).optional(),
+    issuerCode: agencyCode.nullable().optional(),
+    notation: text(60).optional(),
+    issuedOn: calendarDate.optional(),
+    arrivedOn: calendarDate.optional(),
+    type: text(20).optional(),
+    secrecy: z.enum(secrecies).optional(),
+    recipients: recipientList.optional(),
+    /** Why a register entry is corrected: kept in the history and the audit chain beside the old and new values. */
+    reason: optionalText(500),
+    /** The clerk confirmed a ngày văn bản later than today (a letter dated ahead happens; a typo is likelier). */
+    confirmFutureIssuedOn: z.boolean().default(false),
     subject: text(2000).optional(),
     urgency: z.enum(urgencies).optional(),
     dueOn: calendarDate.nullable().optional(),
@@ -228,6 +243,10 @@ export const schemas = {
 
   'audit.verify': z.strictObject({}),
   'tokens.modules': z.strictObject({ modules: modulePaths }),
+  /** The drivers `tokens.modules` would load, listed at once without loading any: Settings shows them, then probes. */
+  'tokens.drivers': z.strictObject({ modules: modulePaths }),
+  /** Loads one driver in a host of its own and says what it is: one line of the Settings list, filled in. */
+  'tokens.probe': z.strictObject({ path: absolutePath }),
   'tokens.list': z.strictObject({ modules: modulePaths }),
   'tokens.certificates': z.strictObject({ modules: modulePaths, all: z.boolean().default(false) }),
   'sign.documents': z.strictObject({
@@ -303,11 +322,29 @@ export const schemas = {
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     overdue: z.boolean().default(false),
+    /** Words to find within the view (folded like search: no diacritics, đ→d); "" or absent: all. */
+    query: z.string().max(200).optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }),
-  /** What the PDF's own text says, to pre-fill the incoming form, and any document it seems to repeat. */
-  /** `ocr: false` reads only the text layer: a scan then pre-fills nothing. */
+  /** The years that hold documents in a register view, newest first: the year filter offers only these. */
+  'documents.years': z.strictObject({ view: z.enum(['incoming', 'outgoing', 'drafts']) }),
+  /** Issuers to suggest as the clerk types: those already in the register, then the province's directory. */
+  'issuers.suggest': z.strictObject({
+    query: z.string().max(200).default(''),
+    limit: z.number().int().min(1).max(50).default(10),
+  }),
+  /** The office's own details, corrected in Settings. */
+  'office.update': z.strictObject({
+    agencyCode: agencyCode.optional(),
+    name: text(200).optional(),
+    abbreviation: text(30).optional(),
+    defaultUnit: text(30).optional(),
+  }),
+  /**
+   * What the PDF's own text says, to pre-fill the incoming form, and any document it seems to repeat.
+   * `ocr: false` reads only the text layer: a scan then pre-fills nothing.
+   */
   'incoming.prefill': z.strictObject({ file: fileInput, ocr: z.boolean().default(true) }),
   /** Stops the OCR the window is waiting on; what it was for goes on without it. */
   'ocr.cancel': z.strictObject({}),
@@ -342,6 +379,18 @@ export interface OfficeView {
   name: string;
   abbreviation: string;
   defaultUnit: string;
+}
+
+export interface NumberOnFileView {
+  /** `written`: drawn into the file's blank when issued; `printed`: the file already showed it; `missing`: it does not. */
+  number: 'written' | 'printed' | 'missing';
+  date: 'written' | 'printed' | 'missing';
+  /** Why the number or the date is not on the file; null when the file carries both. */
+  why: NumberMissing | null;
+  /** What the clerk is told when either is missing, in Vietnamese; null when the file carries both. */
+  note: string | null;
+  /** The Số line and the date line as the file now reads. */
+  lines: string[];
 }
 
 export interface AttachmentView {
@@ -401,6 +450,12 @@ export interface DocumentView {
   /** Recipients' status messages (đã đến, đã vào sổ…), oldest first. */
   deliveries: DeliveryStatusView[];
   attachments: AttachmentView[];
+  /**
+   * An issued outgoing document: whether its main file shows its số/ký hiệu and date (written into
+   * the blanks when it was issued, or printed already); null for drafts, incoming documents, and
+   * documents issued before this was recorded.
+   */
+  numberOnFile: NumberOnFileView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -449,6 +504,16 @@ export interface Outputs {
   'workFiles.removeDocument': WorkFileView;
   'workFiles.close': WorkFileView;
   'tokens.modules': { modules: ModuleReportView[] };
+  'tokens.drivers': {
+    drivers: {
+      path: string;
+      /** `argument`: named by the caller; `settings`: chosen in Settings; `built-in`: where a known brand installs it. */
+      source: ModuleReportView['source'];
+      /** Whether the file is on this machine; a driver that is not cannot load. */
+      exists: boolean;
+    }[];
+  };
+  'tokens.probe': ModuleReportView;
   'tokens.list': { tokens: TokenView[] };
   'tokens.certificates': { certificates: TokenCertificateView[] };
   'sign.documents': SignBatchResult;
@@ -473,6 +538,17 @@ export interface Outputs {
   'settings.update': SettingsView;
   'settings.signatureImage': SettingsView;
   'documents.list': { total: number; offset: number; rows: RegisterRowView[] };
+  'documents.years': { years: number[] };
+  'issuers.suggest': {
+    results: {
+      name: string;
+      code: string | null;
+      /** `register`: written in this office's registers (`uses` times); `directory`: the province's agency list. */
+      source: 'register' | 'directory';
+      uses: number;
+    }[];
+  };
+  'office.update': OfficeView;
   'incoming.prefill': PrefillView;
   'ocr.cancel': { cancelled: number };
   'documents.reread': {
@@ -580,7 +656,7 @@ export interface DashboardView {
   month: string;
   receivedThisMonth: number;
   sentThisMonth: number;
-  /** Open documents past their deadline today. */
+  /** Open documents whose deadline fell this year (1 January to yesterday), whatever `month` is. */
   overdue: number;
   /** Of outgoing documents issued this month: share with a digital signature, 0–100, null when none. */
   signedDigitallyPercent: number | null;

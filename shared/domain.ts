@@ -90,3 +90,16 @@ export function findDocumentType(input: string): DocumentType | undefined {
     documentTypes.find((type) => type.abbreviation?.toUpperCase() === text.toUpperCase())
   );
 }
+
+/**
+ * The office's own mã định danh in the form of Decision 20/2020/QĐ-TTg
+ * (shared/domain/vietnam-office.md §2): V1V2V3.Z1Z2.Y1Y2.M1X1X2 — three digits,
+ * two digits, the level-2 unit, then the province letter and two digits, as in
+ * 000.00.31.H56. The level-2 group may hold three digits: since 1 July 2025
+ * communes sit directly under the province, which counts more than 99 of them
+ * (Thanh Hóa 166), so provinces number them 001–999 there (000.01.861.H56).
+ * Only the office's own code is held to this form; the codes of other agencies
+ * (issuers, recipients, the hub's directory) stay opaque, since old and
+ * re-coded forms travel side by side.
+ */
+export const OFFICE_AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2,3}\.[A-Z]\d{2}$/;

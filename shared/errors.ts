@@ -20,9 +20,15 @@ export const errorMessages = {
   DOCUMENT_DUPLICATE:
     'Văn bản này có vẻ đã được vào sổ (trùng cơ quan ban hành, số/ký hiệu và ngày ban hành). Kiểm tra lại; nếu đúng là văn bản khác, đăng ký lại với lựa chọn cho phép trùng.',
   DOCUMENT_NOT_DRAFT: 'Văn bản đã được cấp số, không thể cấp số hoặc sửa như dự thảo nữa.',
+  ISSUE_CONFLICT:
+    'Sổ văn bản đi hoặc tệp của văn bản liên tục thay đổi trong lúc cấp số (có người khác đang cấp số cùng lúc); văn bản chưa được cấp số và tệp giữ nguyên. Hãy cấp số lại.',
   DOCUMENT_WRONG_DIRECTION: 'Thao tác này không áp dụng cho loại văn bản (đến/đi) đã chọn.',
   DOCUMENT_TYPE_UNKNOWN: 'Không nhận ra loại văn bản. Dùng một mã trong danh mục (ví dụ QD, CV, KH, TB, BC).',
-  DATE_ORDER_INVALID: 'Ngày đến không thể trước ngày ban hành văn bản. Kiểm tra lại hai ngày này.',
+  VALIDATION_FAILED: 'Một số thông tin chưa hợp lệ nên chưa lưu. Xem lời nhắc ở từng ô được đánh dấu, sửa lại rồi lưu.',
+  ISSUED_ON_FUTURE_UNCONFIRMED:
+    'Ngày văn bản muộn hơn hôm nay. Kiểm tra lại ngày ghi trên văn bản; nếu văn bản đúng là ghi ngày đó, hãy xác nhận để lưu.',
+  OFFICE_CODE_ENROLLED:
+    'Máy này đã kết nối với máy chủ của tỉnh bằng mã định danh hiện tại; đổi mã sẽ làm hỏng việc gửi, nhận văn bản. Nếu mã thật sự sai, liên hệ bộ phận kỹ thuật của tỉnh để được cấp lại và kết nối lại.',
   ATTACHMENT_NOT_FOUND: 'Không tìm thấy tệp đính kèm đã chọn của văn bản này.',
   ATTACHMENT_MAIN_EXISTS: 'Văn bản đã có tệp văn bản chính. Thêm tệp mới như phụ lục, hoặc chọn văn bản khác.',
   BLOB_MISSING:

@@ -77,7 +77,13 @@ export interface SignatureVerdict {
   level: 'B-B' | 'B-T' | 'PKCS7' | null;
   subFilter: string | null;
   coversWholeFile: boolean;
-  changesAfter: { bytesAppended: number; laterSignatures: number; otherRevisions: number };
+  changesAfter: {
+    bytesAppended: number;
+    laterSignatures: number;
+    otherRevisions: number;
+    /** The số/ký hiệu and date lines filled into the blanks when the document was issued, as they read. */
+    numberFilledIn?: string[];
+  };
   checks: {
     integrity: boolean | null;
     cmsSignature: boolean | null;
@@ -119,3 +125,16 @@ export interface SignatureRecordView {
   level: 'B-B' | 'B-T';
   page: number;
 }
+
+/** Why an issued file does not show its number or its date (core/signing/number-fill.ts decides). */
+export type NumberMissing =
+  | 'no-file'
+  | 'unreadable-file'
+  | 'no-text-layer'
+  | 'no-number-line'
+  | 'no-blank'
+  | 'other-number'
+  | 'other-notation'
+  | 'no-date-line'
+  | 'date-no-blank'
+  | 'other-date';

@@ -151,9 +151,31 @@ export const commands: Record<string, Command> = {
     input: (_v, p) => (noExtra(p, 0), {}),
     text: format.status,
   }),
+  'office set': command({
+    usage:
+      'office set [--agency <mã định danh>] [--name <tên cơ quan>] [--abbr <chữ viết tắt>] [--unit <đơn vị soạn thảo>]',
+    summary: 'Sửa thông tin của cơ quan (mã định danh không đổi được khi máy đã kết nối với máy chủ của tỉnh)',
+    options: {
+      agency: { type: 'string' },
+      name: { type: 'string' },
+      abbr: { type: 'string' },
+      unit: { type: 'string' },
+    },
+    handler: 'office.update',
+    input: (v, p) => {
+      noExtra(p, 0);
+      return {
+        agencyCode: str(v, 'agency'),
+        name: str(v, 'name'),
+        abbreviation: str(v, 'abbr'),
+        defaultUnit: str(v, 'unit'),
+      };
+    },
+    text: format.office,
+  }),
   'incoming add': command({
     usage:
-      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--pages <số trang>] [--allow-duplicate] [--no-ocr]',
+      'incoming add [tệp.pdf] --from <cơ quan ban hành> --number <số/ký hiệu> --issued <yyyy-mm-dd> --type <mã loại> --subject <trích yếu> [--urgency thuong|khan|thuong-khan|hoa-toc] [--secrecy thuong|mat|toi-mat|tuyet-mat] [--arrived <yyyy-mm-dd>] [--due <yyyy-mm-dd>] [--recipient <đơn vị nhận>] [--notes <ghi chú>] [--issuer-code <mã>] [--pages <số trang>] [--allow-duplicate] [--confirm-future] [--no-ocr]',
     summary: 'Vào sổ văn bản đến',
     options: {
       from: { type: 'string' },
@@ -170,6 +192,7 @@ export const commands: Record<string, Command> = {
       'issuer-code': { type: 'string' },
       pages: { type: 'string' },
       'allow-duplicate': { type: 'boolean' },
+      'confirm-future': { type: 'boolean' },
       'no-ocr': { type: 'boolean' },
     },
     handler: 'incoming.register',
@@ -189,6 +212,7 @@ export const commands: Record<string, Command> = {
       notes: str(v, 'notes'),
       pageCount: int(v, 'pages'),
       allowDuplicate: v['allow-duplicate'] === true,
+      confirmFutureIssuedOn: v['confirm-future'] === true,
       ocr: ocrMode(v),
     }),
     text: format.document,
@@ -307,11 +331,21 @@ export const commands: Record<string, Command> = {
   }),
   edit: command({
     usage:
-      'edit <mã văn bản> [--subject …] [--urgency …] [--due <ngày>|""] [--completed <ngày>|""] [--recipient …] [--handed <ngày>|""] [--receipt …] [--signer …] [--signer-title …] [--archive …] [--copies <n>] [--notes …]',
-    summary: 'Sửa, bổ sung thông tin vào sổ',
+      'edit <mã văn bản> [--issuer <cơ quan ban hành>] [--issuer-code <mã>|""] [--notation <số/ký hiệu>] [--issued <ngày>] [--arrived <ngày>] [--type <mã loại>] [--secrecy …] [--subject …] [--urgency …] [--to <mã định danh>]… [--place <nơi nhận>]… [--due <ngày>|""] [--completed <ngày>|""] [--recipient …] [--handed <ngày>|""] [--receipt …] [--signer …] [--signer-title …] [--archive …] [--copies <n>] [--notes …] [--reason "<lý do sửa>"] [--confirm-future]',
+    summary:
+      'Sửa, bổ sung thông tin vào sổ (sửa văn bản đã vào sổ cần --reason; số đến / số đi không đổi; --to/--place thay cả danh sách nơi nhận)',
     options: {
+      issuer: { type: 'string' },
+      'issuer-code': { type: 'string' },
+      notation: { type: 'string' },
+      issued: { type: 'string' },
+      arrived: { type: 'string' },
+      type: { type: 'string' },
+      secrecy: { type: 'string' },
       subject: { type: 'string' },
       urgency: { type: 'string' },
+      to: { type: 'string', multiple: true },
+      place: { type: 'string', multiple: true },
       due: { type: 'string' },
       completed: { type: 'string' },
       recipient: { type: 'string' },
@@ -322,29 +356,49 @@ export const commands: Record<string, Command> = {
       archive: { type: 'string' },
       copies: { type: 'string' },
       notes: { type: 'string' },
+      reason: { type: 'string' },
+      'confirm-future': { type: 'boolean' },
     },
     handler: 'documents.update',
     input: (v, p) => {
       noExtra(p, 1);
-      // An empty date clears it ("--completed ''" reopens a document).
-      const date = (name: string) => {
+      // An empty value clears the field ("--completed ''" reopens a document).
+      const cleared = (name: string) => {
         const value = str(v, name);
         return value === undefined ? undefined : value === '' ? null : value;
       };
+      const codes = list(v, 'to')
+        .flatMap((code) => code.split(','))
+        .filter(Boolean);
+      const places = list(v, 'place');
       return {
         id: positional(p, 0, 'mã văn bản'),
+        issuerName: str(v, 'issuer'),
+        issuerCode: cleared('issuer-code'),
+        notation: str(v, 'notation'),
+        issuedOn: str(v, 'issued'),
+        arrivedOn: str(v, 'arrived'),
+        type: str(v, 'type'),
+        secrecy: str(v, 'secrecy') as HandlerInput<'documents.update'>['secrecy'],
         subject: str(v, 'subject'),
         urgency: str(v, 'urgency') as HandlerInput<'documents.update'>['urgency'],
-        dueOn: date('due'),
-        completedOn: date('completed'),
+        // Nơi nhận is replaced as a whole: the agencies given, then the places named.
+        recipients:
+          v.to === undefined && v.place === undefined
+            ? undefined
+            : [...codes.map((agencyCode) => ({ agencyCode })), ...places.map((name) => ({ name }))],
+        dueOn: cleared('due'),
+        completedOn: cleared('completed'),
         recipientUnit: str(v, 'recipient'),
-        handedOn: date('handed'),
+        handedOn: cleared('handed'),
         handedReceipt: str(v, 'receipt'),
         signerName: str(v, 'signer'),
         signerTitle: str(v, 'signer-title'),
         archiveUnit: str(v, 'archive'),
         copies: int(v, 'copies'),
         notes: str(v, 'notes'),
+        reason: str(v, 'reason'),
+        confirmFutureIssuedOn: v['confirm-future'] === true,
       };
     },
     text: format.document,

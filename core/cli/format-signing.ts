@@ -79,6 +79,9 @@ export function verdicts(signatures: SignatureVerdict[]): string {
         `  Người ký: ${signature.signer?.commonName ?? signature.signer?.subject ?? 'không rõ'}`,
         `  Thời điểm ký: ${signature.signedAt ?? 'không rõ'}${signature.timeSource === 'timestamp' ? ' (dấu thời gian)' : signature.timeSource === 'claimed' ? ' (theo máy người ký)' : ''}`,
         `  Phủ toàn bộ tệp: ${signature.coversWholeFile ? 'có' : `không (sau đó có ${signature.changesAfter.laterSignatures} chữ ký, ${signature.changesAfter.otherRevisions} thay đổi khác)`}`,
+        ...(signature.changesAfter.numberFilledIn?.length
+          ? [`  Ghi thêm khi cấp số: ${signature.changesAfter.numberFilledIn.join('; ')}`]
+          : []),
       ].join('\n'),
     )
     .join('\n\n');

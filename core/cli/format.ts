@@ -46,9 +46,11 @@ export function document(view: DocumentView & { workFiles?: { title: string }[] 
   if (view.signerName) lines.push(`  Người ký: ${[view.signerTitle, view.signerName].filter(Boolean).join(' ')}`);
   for (const attachment of view.attachments) {
     lines.push(
-      `  Tệp ${attachment.role === 'main' ? 'chính' : 'phụ lục'}: ${attachment.filename} (${attachment.size} byte)`,
+      `  Tệp ${attachment.role === 'main' ? 'chính' : 'phụ lục'}: ${attachment.filename} (${attachment.size} byte)${TEXT_NOTES[attachment.textSource]}`,
     );
+    if (attachment.textNote) lines.push(`    ${attachment.textNote}`);
   }
+  if (view.numberOnFile?.note) lines.push(`  Lưu ý: ${view.numberOnFile.note}`);
   if (view.workFiles?.length) lines.push(`  Hồ sơ: ${view.workFiles.map((w) => w.title).join('; ')}`);
   if (view.notes) lines.push(`  Ghi chú: ${view.notes}`);
   return lines.join('\n');
@@ -71,8 +73,18 @@ export function results(output: Outputs['documents.search']): string {
 
 export function history(output: Outputs['documents.history']): string {
   return output.entries
-    .map((entry) => `${entry.seq}. ${entry.at} ${entry.actor}: ${entry.action} ${JSON.stringify(entry.detail)}`)
+    .map((entry) => `${entry.seq}. ${entry.at} ${entry.actor}: ${entry.action} ${historyDetail(entry)}`)
     .join('\n');
+}
+
+/** A correction as the clerk reads it: each field's old and new value, then the reason. */
+function historyDetail(entry: Outputs['documents.history']['entries'][number]): string {
+  const detail = entry.detail as { changes?: Record<string, [unknown, unknown]>; reason?: string } | null;
+  if (entry.action !== 'document.update' || !detail?.changes) return JSON.stringify(entry.detail);
+  const changes = Object.entries(detail.changes).map(
+    ([field, [before, after]]) => `\n     ${field}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+  );
+  return `${changes.join('')}${detail.reason ? `\n     lý do: ${detail.reason}` : ''}`;
 }
 
 export function workFile(view: WorkFileView): string {
@@ -109,6 +121,13 @@ export function storeCheck(report: Outputs['store.check']): string {
   lines.push(report.ok ? 'Dữ liệu nguyên vẹn.' : 'CÓ VẤN ĐỀ: liên hệ bộ phận kỹ thuật; không xóa thư mục dữ liệu.');
   return lines.join('\n');
 }
+
+const TEXT_NOTES = {
+  pdf: '',
+  ocr: ' · chữ nhận dạng (OCR)',
+  pending: ' · đang chờ nhận dạng chữ',
+  none: ' · không đọc được chữ',
+} as const;
 
 const TEXT_SOURCES = {
   pdf: 'lớp chữ của tệp PDF',

@@ -139,6 +139,14 @@ export function findByDedupeKey(db: Db, dedupeKey: string): DocumentRow | undefi
   ) as DocumentRow | undefined;
 }
 
+/** The first entry filed before this one under the same dedupe key: the one this entry repeats, if any. */
+export function findEarlierByDedupeKey(db: Db, dedupeKey: string, beforeSeq: number): DocumentRow | undefined {
+  return statement(
+    db,
+    `SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.dedupe_key = ? AND d.seq < ? ORDER BY d.seq LIMIT 1`,
+  ).get(dedupeKey, beforeSeq) as DocumentRow | undefined;
+}
+
 export interface RecipientRow {
   agencyCode: string | null;
   name: string | null;
@@ -148,6 +156,14 @@ export function replaceRecipients(db: Db, documentId: string, recipients: readon
   statement(db, 'DELETE FROM recipients WHERE document_id = ?').run(documentId);
   const insert = statement(db, 'INSERT INTO recipients (document_id, position, agency_code, name) VALUES (?, ?, ?, ?)');
   recipients.forEach((recipient, position) => insert.run(documentId, position, recipient.agencyCode, recipient.name));
+}
+
+/** The recipients as written: a code without the directory's name beside it. */
+export function listRecipientRows(db: Db, documentId: string): RecipientRow[] {
+  return statement(
+    db,
+    `SELECT agency_code AS agencyCode, name FROM recipients WHERE document_id = ? ORDER BY position`,
+  ).all(documentId) as RecipientRow[];
 }
 
 export function listRecipients(db: Db, documentId: string): RecipientRow[] {
@@ -173,4 +189,14 @@ export function countDocuments(db: Db): { incoming: number; outgoing: number; dr
        COUNT(*) FILTER (WHERE state = 'draft') AS drafts
      FROM documents`,
   ).get() as { incoming: number; outgoing: number; drafts: number };
+}
+
+/** Each issuer as written in the incoming registers (name and code), with how many entries name it. */
+export function issuerUses(db: Db): { name: string; code: string | null; uses: number }[] {
+  return statement(
+    db,
+    `SELECT d.issuer_name AS name, d.issuer_code AS code, COUNT(*) AS uses FROM documents d
+      WHERE d.direction = 'incoming' AND d.issuer_name IS NOT NULL
+      GROUP BY d.issuer_name, d.issuer_code`,
+  ).all() as { name: string; code: string | null; uses: number }[];
 }

@@ -23,3 +23,17 @@ export function insertOffice(db: Db, office: OfficeRow): void {
      VALUES (1, @agencyCode, @name, @abbreviation, @defaultUnit, @createdAt)`,
   ).run(office);
 }
+
+export function updateOffice(db: Db, fields: Partial<Omit<OfficeRow, 'createdAt'>>): void {
+  const columns = {
+    agencyCode: 'agency_code',
+    name: 'name',
+    abbreviation: 'abbreviation',
+    defaultUnit: 'default_unit',
+  };
+  const names = (Object.keys(fields) as (keyof typeof columns)[]).filter((field) => fields[field] !== undefined);
+  if (names.length === 0) return;
+  statement(db, `UPDATE office SET ${names.map((f) => `${columns[f]} = @${f}`).join(', ')} WHERE id = 1`).run(
+    Object.fromEntries(names.map((f) => [f, fields[f]])),
+  );
+}

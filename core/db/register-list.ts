@@ -18,6 +18,8 @@ export interface RegisterListFilters {
   filedTo?: string | undefined;
   /** Open documents whose due date is before this day are overdue. */
   overdueOn?: string | undefined;
+  /** An FTS5 query over the folded index (core/documents/search.ts builds it): only entries it matches. */
+  match?: string | undefined;
 }
 
 // Each view is an equality on the leading columns of its index (0004-register-order.sql),
@@ -60,7 +62,26 @@ function whereClause(filters: RegisterListFilters): { sql: string; params: Recor
   add('d.filed_on >= @filedFrom', 'filedFrom', filters.filedFrom);
   add('d.filed_on <= @filedTo', 'filedTo', filters.filedTo);
   add('d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < @overdueOn', 'overdueOn', filters.overdueOn);
+  // The matches are a set of seqs the register index is probed against: the view keeps its order and its count.
+  add('d.seq IN (SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH @match)', 'match', filters.match);
   return { sql: clauses.join(' AND '), params };
+}
+
+/**
+ * The years that hold entries of a view, newest first: the register year for
+ * the registers, the year a draft was made for the drafts. Read from the
+ * register index alone (both columns are in it), never the table.
+ */
+export function registerYears(db: Db, view: RegisterListView): number[] {
+  const year = view === 'drafts' ? 'CAST(substr(d.filed_on, 1, 4) AS INTEGER)' : 'd.register_year';
+  return (
+    statement(
+      db,
+      `SELECT DISTINCT ${year} AS year FROM documents d WHERE ${views[view].where} ORDER BY year DESC`,
+    ).all() as {
+      year: number;
+    }[]
+  ).map((row) => row.year);
 }
 
 export function countRegisterEntries(db: Db, filters: RegisterListFilters): number {

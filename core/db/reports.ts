@@ -32,13 +32,14 @@ export function filedPerUrgency(db: Db, from: string, before: string): { urgency
   ).all(from, before) as { urgency: Urgency; count: number }[];
 }
 
-/** Open documents in a register (not drafts) whose deadline passed before this day. */
-export function countOverdue(db: Db, today: string): number {
+/** Open documents in a register (not drafts) whose deadline falls in [from, before). */
+export function countOverdue(db: Db, from: string, before: string): number {
   return (
     statement(
       db,
-      `SELECT COUNT(*) AS count FROM documents d WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < ? AND ${IN_REGISTER}`,
-    ).get(today) as {
+      `SELECT COUNT(*) AS count FROM documents d
+        WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on >= ? AND d.due_on < ? AND ${IN_REGISTER}`,
+    ).get(from, before) as {
       count: number;
     }
   ).count;
@@ -69,6 +70,7 @@ export function issuedDelivery(
 /** One line of a printed register: every Decree 30 column of both registers. */
 export interface RegisterLineRow {
   registerNumber: number;
+  registerYear: number;
   arrivedOn: string | null;
   issuedOn: string | null;
   notation: string | null;
@@ -85,13 +87,13 @@ export interface RegisterLineRow {
   notes: string | null;
 }
 
-// A document's register year is the year of its register date: bounding it lets the
-// register's unique index (register, year, number) find the period and give its order.
-const IN_PERIOD = `d.register_id = @registerId AND d.register_year BETWEEN @fromYear AND @toYear
-  AND d.filed_on >= @from AND d.filed_on <= @to`;
+// The lines whose register date falls in the period, by that date alone: an entry whose
+// ngày đến was corrected into another year keeps its number and register year
+// (core/documents/edit.ts) and is printed in the period its date now falls in.
+const IN_PERIOD = `d.register_id = @registerId AND d.filed_on >= @from AND d.filed_on <= @to`;
 
 function periodParams(registerId: string, from: string, to: string) {
-  return { registerId, from, to, fromYear: Number(from.slice(0, 4)), toYear: Number(to.slice(0, 4)) };
+  return { registerId, from, to };
 }
 
 /** Register ids are those of 0001-initial.sql: 'incoming', 'outgoing' and their secret series. */
@@ -107,7 +109,7 @@ export function countRegisterLines(db: Db, registerId: string, from: string, to:
 export function registerLines(db: Db, registerId: string, from: string, to: string): RegisterLineRow[] {
   return statement(
     db,
-    `SELECT d.register_number AS registerNumber, d.arrived_on AS arrivedOn, d.issued_on AS issuedOn, d.notation AS notation,
+    `SELECT d.register_number AS registerNumber, d.register_year AS registerYear, d.arrived_on AS arrivedOn, d.issued_on AS issuedOn, d.notation AS notation,
             d.issuer_name AS issuerName, d.doc_type AS docType, d.subject AS subject, d.recipient_unit AS recipientUnit,
             d.handed_on AS handedOn, d.handed_receipt AS handedReceipt, d.signer_name AS signerName,
             (SELECT group_concat(COALESCE(r.name, a.name, r.agency_code), '; ' ORDER BY r.position)

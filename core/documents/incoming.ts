@@ -9,6 +9,7 @@ import { findByDedupeKey, getDocumentRow, insertDocument, nextRegisterNumber } f
 import { newId } from '../ids.ts';
 import { requireOffice } from '../office/office.ts';
 import { recordAttachment, storePdf } from './attachment-files.ts';
+import { checkEntryDates } from './date-rules.ts';
 import { normalizeWrittenNotation } from './notation.ts';
 import { reindexDocument } from './search-index.ts';
 import { resolveDocumentType } from './types.ts';
@@ -25,14 +26,17 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
   const type = resolveDocumentType(input.type);
   const now = core.now();
   const today = localDate(now);
-  // A document dated after "today" means the PC clock is behind; it cannot
-  // have arrived before it was issued, so it arrives on its issue date.
-  const arrivedOn = input.arrivedOn ?? (input.issuedOn > today ? input.issuedOn : today);
-  if (arrivedOn < input.issuedOn) {
-    throw new AppError('DATE_ORDER_INVALID', `arrived ${arrivedOn} before issued ${input.issuedOn}`, {
-      fields: { arrivedOn: 'Ngày đến trước ngày ban hành' },
-    });
-  }
+  // Arrival defaults to today. A ngày văn bản after today is a typo far more
+  // often than a letter dated ahead, so it takes the clerk's confirmation; a
+  // confirmed one arrives today all the same, before its own date.
+  const arrivedOn = input.arrivedOn ?? today;
+  checkEntryDates({
+    dates: { issuedOn: input.issuedOn, arrivedOn, dueOn: input.dueOn ?? null },
+    changed: new Set(['issuedOn', 'arrivedOn', 'dueOn']),
+    dueFrom: 'arrivedOn',
+    today,
+    confirmFutureIssuedOn: input.confirmFutureIssuedOn,
+  });
   const notation = normalizeWrittenNotation(input.notation);
   const dedupeKey = duplicateKey(input.issuerName, notation, input.issuedOn);
   const checkDuplicate = () => {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { DocumentView, ValidInput } from '../../shared/api.ts';
 import { localDate, yearOf } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
+import { listAttachments, replaceAttachmentBlob } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import {
   type DocumentRow,
@@ -23,6 +25,8 @@ import { resolveDocumentType } from './types.ts';
 import { requireDocument, toDocumentView } from './view.ts';
 import { getDevice } from '../db/sync.ts';
 import { recordIssue } from '../sync/change-log.ts';
+import { fillNumberOnFile, type NumberOnFile } from '../signing/number-fill.ts';
+import { draftFileOf, recordFilledBlob, type NumberOnFileRecord } from '../signing/number-on-file.ts';
 
 /** A dự thảo: an outgoing document with no number yet. */
 export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draft'>): Promise<DocumentView> {
@@ -99,19 +103,75 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
   });
 }
 
+/** How often issuing draws the number again because another issue took it while the file was being written. */
+const ISSUE_ATTEMPTS = 3;
+
 /**
  * Cấp số: the next number in the outgoing register for the issue year, from 01
  * on 1 January (Decree 30, Art. 15), and the notation built from it. Secret
  * documents take their numbers from their own series.
+ *
+ * The number and the date are written into the blanks of the main file's "Số:"
+ * and date lines (core/signing/number-fill.ts) as a signature is: the new file
+ * is written durably first, then one transaction swaps it in (the draft stays
+ * as a version), issues the number and records whether the file carries it.
  */
-export function issueOutgoing(core: Core, input: ValidInput<'outgoing.issue'>): DocumentView {
+export async function issueOutgoing(
+  core: Core,
+  input: ValidInput<'outgoing.issue'>,
+): Promise<DocumentView & { numberOnFile: NumberOnFile }> {
   const now = core.now();
   const today = localDate(now);
-  return writeTransaction(core.db, () => {
+  const issuedOn = input.issuedOn ?? today;
+  for (let attempt = 1; ; attempt++) {
     const draft = requireDocument(core.db, input.id);
-    const row = issueDraft(core, draft, input.issuedOn ?? today, now);
-    return toDocumentView(core.db, row, today);
-  });
+    // Refusals (not a draft, another device holds the registers) come before any file is touched.
+    const { notation } = nextIssue(core, draft, issuedOn);
+    const main = listAttachments(core.db, draft.id).find((attachment) => attachment.role === 'main') ?? null;
+    const filled = await fillNumberOnFile(main ? draftFileOf(core, main) : null, { notation, issuedOn }, now);
+    const written = filled.bytes
+      ? { bytes: filled.bytes, sha256: createHash('sha256').update(filled.bytes).digest('hex') }
+      : null;
+    if (written) await core.blobs.putAsync(written.bytes, written.sha256);
+    const issued = writeTransaction(core.db, () => {
+      const current = requireDocument(core.db, input.id);
+      const currentMain = listAttachments(core.db, current.id).find((attachment) => attachment.role === 'main');
+      // Another issue took this number, or the file was replaced, while the file was being written: again.
+      if (
+        (current.state === 'draft' && nextIssue(core, current, issuedOn).notation !== notation) ||
+        currentMain?.sha256 !== main?.sha256
+      ) {
+        return null;
+      }
+      const stamp = now.toISOString();
+      if (main && written) {
+        recordFilledBlob(core.db, {
+          sha256: written.sha256,
+          size: written.bytes.length,
+          from: main.sha256,
+          createdAt: stamp,
+          printedNotation: filled.outcome.number === 'written' ? notation : null,
+        });
+        replaceAttachmentBlob(core.db, {
+          attachmentId: main.id,
+          oldSha256: main.sha256,
+          newSha256: written.sha256,
+          newSize: written.bytes.length,
+          replacedAt: stamp,
+          replacedBy: `number:${notation}`,
+        });
+      }
+      const row = issueDraft(core, current, issuedOn, now, {
+        ...filled.outcome,
+        attachmentId: main?.id ?? null,
+        sha256Before: main?.sha256 ?? null,
+        sha256After: written?.sha256 ?? main?.sha256 ?? null,
+      });
+      return { ...toDocumentView(core.db, row, today), numberOnFile: filled.outcome };
+    });
+    if (issued) return issued;
+    if (attempt >= ISSUE_ATTEMPTS) throw new AppError('ISSUE_CONFLICT', `${input.id}: ${notation} taken meanwhile`);
+  }
 }
 
 /** The number and notation the draft would get if it were issued now. */
@@ -143,8 +203,17 @@ export function nextIssue(
   return { registerId, registerYear, number, notation };
 }
 
-/** Issues the draft; call inside a write transaction. */
-export function issueDraft(core: Core, draft: DocumentRow, issuedOn: string, now: Date): DocumentRow {
+/**
+ * Issues the draft; call inside a write transaction. `numberOnFile` says whether its main file
+ * now shows the number: kept in the audit row, where the clerk's window reads it.
+ */
+export function issueDraft(
+  core: Core,
+  draft: DocumentRow,
+  issuedOn: string,
+  now: Date,
+  numberOnFile: NumberOnFileRecord,
+): DocumentRow {
   const { registerId, registerYear, number, notation } = nextIssue(core, draft, issuedOn);
   updateDocumentFields(core.db, draft.id, {
     state: 'issued',
@@ -169,7 +238,7 @@ export function issueDraft(core: Core, draft: DocumentRow, issuedOn: string, now
       action: 'outgoing.issue',
       entity: 'document',
       entityId: draft.id,
-      detail: { registerId, registerYear, number, notation, issuedOn },
+      detail: { registerId, registerYear, number, notation, issuedOn, numberOnFile },
     },
     now,
   );

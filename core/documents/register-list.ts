@@ -6,9 +6,11 @@ import {
   countRegisterEntries,
   registerEntries,
   registerPageSeqs,
+  registerYears,
   type RegisterEntryRow,
   type RegisterListFilters,
 } from '../db/register-list.ts';
+import { searchPlan } from './search.ts';
 import { resolveDocumentType } from './types.ts';
 
 /**
@@ -26,6 +28,8 @@ export function listRegister(core: Core, input: ValidInput<'documents.list'>): O
     filedFrom: input.from,
     filedTo: input.to,
     overdueOn: input.overdue ? today : undefined,
+    // Typed into the register's filter box: folded like search, the last word read as the start of a word.
+    match: input.query ? (searchPlan(input.query, true)?.match ?? undefined) : undefined,
   };
   const total = countRegisterEntries(core.db, filters);
   const seqs = input.offset < total ? registerPageSeqs(core.db, filters, input.limit, input.offset) : [];
@@ -39,4 +43,9 @@ function toRegisterRow({ seq: _seq, docType, ...row }: RegisterEntryRow, today: 
     typeName: findDocumentType(docType)?.name ?? docType,
     overdue: row.dueOn !== null && row.completedOn === null && row.dueOn < today,
   };
+}
+
+/** The years the year filter of a view offers, newest first. */
+export function listRegisterYears(core: Core, input: ValidInput<'documents.years'>): Outputs['documents.years'] {
+  return { years: registerYears(core.db, input.view) };
 }

@@ -1,4 +1,4 @@
-import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
+import type { DocumentView, NumberOnFileView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -9,6 +9,7 @@ import { workFilesOfDocument } from '../db/work-files.ts';
 import { deliveryStatuses } from '../db/sync.ts';
 import { statusCodes, statusLabels, type StatusCode } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
+import { numberOnFileOf } from '../signing/number-on-file.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
   return {
@@ -55,6 +56,7 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
       description: status.description,
       at: status.at,
     })),
+    numberOnFile: row.direction === 'outgoing' && row.state === 'issued' ? numberOnFileView(db, row.id) : null,
     attachments: listAttachmentsWithText(db, row.id).map((a) => ({
       id: a.id,
       role: a.role,
@@ -80,4 +82,11 @@ export function requireDocument(db: Db, id: string): DocumentRow {
 export function getDocument(core: Core, input: ValidInput<'documents.get'>): Outputs['documents.get'] {
   const row = requireDocument(core.db, input.id);
   return { ...toDocumentView(core.db, row, localDate(core.now())), workFiles: workFilesOfDocument(core.db, row.id) };
+}
+
+function numberOnFileView(db: Db, documentId: string): NumberOnFileView | null {
+  const record = numberOnFileOf(db, documentId);
+  return record
+    ? { number: record.number, date: record.date, why: record.why, note: record.note, lines: record.lines }
+    : null;
 }

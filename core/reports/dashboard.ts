@@ -6,7 +6,15 @@ import { countOverdue, filedPerMonth, filedPerUrgency, issuedDelivery } from '..
 
 const MONTHS_SHOWN = 12;
 
-/** The month's figures the leader looks at, and the year behind them. */
+/**
+ * The month's figures the leader looks at, and the year behind them.
+ *
+ * `overdue` is this year's backlog as of today: open documents in a register
+ * whose deadline falls in the current calendar year and has passed (due from
+ * 1 January up to yesterday). A deadline of an earlier year still open is an
+ * old register's loose end, not this year's work: it stays in the registers'
+ * overdue filter but is not counted here. It does not depend on `month`.
+ */
 export function dashboardStats(core: Core, input: ValidInput<'dashboard.stats'>): DashboardView {
   const today = localDate(core.now());
   const month = input.month ?? today.slice(0, 7);
@@ -26,7 +34,7 @@ export function dashboardStats(core: Core, input: ValidInput<'dashboard.stats'>)
     month,
     receivedThisMonth: byMonth.at(-1)!.received,
     sentThisMonth: byMonth.at(-1)!.sent,
-    overdue: countOverdue(core.db, today),
+    overdue: countOverdue(core.db, `${today.slice(0, 4)}-01-01`, today),
     signedDigitallyPercent: percent(delivery.signed, delivery.issued),
     sentElectronicallyPercent: percent(delivery.electronic, delivery.issued),
     byMonth,

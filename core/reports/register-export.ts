@@ -36,7 +36,10 @@ const layouts: Record<'incoming' | 'outgoing', RegisterLayout> = {
     ],
     cells: (row) => [
       displayDate(row.arrivedOn),
-      row.registerNumber,
+      // An entry whose ngày đến was corrected into another year keeps the number of the year that gave it.
+      row.arrivedOn !== null && Number(row.arrivedOn.slice(0, 4)) !== row.registerYear
+        ? `${row.registerNumber}/${row.registerYear}`
+        : row.registerNumber,
       row.issuerName,
       row.notation,
       displayDate(row.issuedOn),

@@ -318,7 +318,7 @@ export class PdfRevision {
 }
 
 /** The decoded data of a stream the reader needs: unfiltered or Flate, with the PNG predictors (§7.4.4.4). */
-function decodeStream(stream: PDFRawStream): Uint8Array {
+export function decodeStream(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.get(name('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter === undefined ? [] : [filter];
   if (filters.length === 0) return stream.contents;

@@ -38,6 +38,17 @@ export interface ChangesAfter {
   laterSignatures: number;
   /** Later incremental updates (or trailing bytes) that no signature covers, or that change more than a signature needs. */
   otherRevisions: number;
+  /**
+   * Present when a later update did nothing but write the number and date of the draft into the
+   * blanks left for them (number-fill.ts): the Số and date lines as they read after it.
+   */
+  numberFilledIn?: string[];
+}
+
+/** How one later update is judged: only a signature, only the number filled in (and what it reads), or neither. */
+export interface UpdateJudge {
+  signatureOnly(from: number, to: number): boolean;
+  numberFilledIn(from: number, to: number): Promise<string[] | null>;
 }
 
 const BYTE_RANGE =
@@ -95,20 +106,22 @@ function findRevisionEnds(text: string): number[] {
 /**
  * What the file holds after a signature's covered bytes. Each later update
  * counts as a signature revision when a signature covering everything
- * before it ends there and `signatureOnly` finds the update (the bytes from
- * `from` to `to`) adds nothing else; otherwise it counts as another change.
- * Trailing bytes that are not even an update count as another change too.
- * Whitespace is ignored: some writers add an end-of-line after signing, and
- * a PDF reader never sees it.
+ * before it ends there and the judge finds the update (the bytes from
+ * `from` to `to`) adds nothing else; an update with no signature counts as
+ * the number filled in when the judge finds it writes nothing but that;
+ * otherwise it counts as another change. Trailing bytes that are not even an
+ * update count as another change too. Whitespace is ignored: some writers add
+ * an end-of-line after signing, and a PDF reader never sees it.
  */
-export function changesAfter(
+export async function changesAfter(
   text: string,
   end: number,
   signatureEnds: number[],
   revisionEnds: number[],
-  signatureOnly: (from: number, to: number) => boolean,
-): ChangesAfter {
-  const result = { bytesAppended: text.length - end, laterSignatures: 0, otherRevisions: 0 };
+  judge: UpdateJudge,
+): Promise<ChangesAfter> {
+  const result: ChangesAfter = { bytesAppended: text.length - end, laterSignatures: 0, otherRevisions: 0 };
+  const filled: string[] = [];
   let cursor = end;
   for (const revisionEnd of revisionEnds) {
     if (revisionEnd <= cursor) continue;
@@ -121,11 +134,14 @@ export function changesAfter(
       (signatureEnd) =>
         signatureEnd > cursor && signatureEnd <= revisionEnd && isBlank(text, signatureEnd, revisionEnd),
     );
-    if (signed && signatureOnly(cursor, revisionEnd)) result.laterSignatures++;
+    const lines = signed ? null : await judge.numberFilledIn(cursor, revisionEnd);
+    if (signed && judge.signatureOnly(cursor, revisionEnd)) result.laterSignatures++;
+    else if (lines) filled.push(...lines);
     else result.otherRevisions++;
     cursor = revisionEnd;
   }
   if (!isBlank(text, cursor, text.length)) result.otherRevisions++;
+  if (filled.length > 0) result.numberFilledIn = filled;
   return result;
 }
 

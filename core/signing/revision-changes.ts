@@ -8,6 +8,13 @@
 // fields, arrays of those grow at the end. Document metadata (/Info and the
 // XMP stream) may change too: no viewer shows it as the page. Objects are
 // found through the cross-reference, as a viewer finds them (pdf-revision.ts).
+//
+// The other update a signature may be followed by is the number of a draft
+// written into its blanks when it is issued (number-fill.ts): an update that
+// changes nothing but the /Annots of page 1, adding FreeText annotations that
+// draw one run of text each (filled-text.ts), over no other annotation.
+// Whether that text is a number or a date sitting in the blanks of the Số and
+// date lines is for the caller to check against the page's text.
 import { createHash } from 'node:crypto';
 import {
   PDFArray,
@@ -15,14 +22,39 @@ import {
   PDFDict,
   PDFHexString,
   PDFName,
+  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFString,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { readFilledText, type Rect } from './filled-text.ts';
+import type { DrawnText } from './number-fill.ts';
 import { PdfFile, type PdfRevision } from './pdf-revision.ts';
 
 export type UpdateCheck = { ok: true } | { ok: false; why: string };
+export type FilledTextCheck = { ok: true; drawn: DrawnText[] } | { ok: false; why: string };
+
+/** What an update may change, besides document information: a signature's rules or a number fill's. */
+interface Rules {
+  catalog(was: PDFObject, is: PDFObject, old: PdfRevision, next: PdfRevision): string | null;
+  form(was: PDFObject, is: PDFObject | undefined, old: PdfRevision, next: PdfRevision): string | null;
+  formResources(number: number, was: PDFObject, is: PDFObject, old: PdfRevision, next: PdfRevision): string | null;
+  page(number: number, was: PDFDict, is: PDFObject, old: PdfRevision, next: PdfRevision): string | null;
+  /** An /Annots or /Fields array kept as its own object. */
+  array(number: number, was: PDFArray, is: PDFObject, next: PdfRevision): string | null;
+}
+
+const signatureRules: Rules = {
+  catalog: catalogChange,
+  form: formChange,
+  formResources: (number, was, is, old, next) =>
+    onlyAdds(was, is, old, next)
+      ? null
+      : `the update changes existing entries of the form's resources (object ${number})`,
+  page: (number, was, is, old, next) => pageChange(number, was, is, old, next, signatureWidget),
+  array: (_number, was, is, next) => appendedOnly(was, is, next, signatureField),
+};
 
 const name = (key: string) => PDFName.of(key);
 // /Metadata (XMP) is document information, as /Info is; /DSS holds validation data (PAdES B-LT).
@@ -30,6 +62,8 @@ const CATALOG_MAY_CHANGE = ['AcroForm', 'DSS', 'Metadata'];
 const FORM_MAY_CHANGE = ['Fields', 'SigFlags', 'DR', 'DA', 'NeedAppearances'];
 // Field type is inherited from the parent field (§12.7.3.1); real trees are two or three deep.
 const MAX_FIELD_DEPTH = 8;
+// A page tree is as deep as its writer made it; a few levels even for thousands of pages.
+const MAX_TREE_DEPTH = 32;
 
 /**
  * `before` is the file up to the end of the earlier revision, `after` up to
@@ -39,7 +73,7 @@ export function signatureOnlyUpdate(before: Uint8Array, after: Uint8Array): Upda
   if (!isPrefix(before, after)) return { ok: false, why: 'the update rewrites earlier bytes' };
   try {
     const file = new PdfFile(after);
-    const why = firstForbiddenChange(file.revision(before.length), file.revision(after.length));
+    const why = firstForbiddenChange(file.revision(before.length), file.revision(after.length), signatureRules);
     return why === null ? { ok: true } : { ok: false, why };
   } catch (error) {
     // An update a viewer might read differently from us is not one we can vouch for.
@@ -47,7 +81,85 @@ export function signatureOnlyUpdate(before: Uint8Array, after: Uint8Array): Upda
   }
 }
 
-function firstForbiddenChange(old: PdfRevision, next: PdfRevision): string | null {
+/**
+ * Whether an update only adds text annotations to page 1, each drawing one run of text over
+ * no other annotation; then what each draws and where. Same prefix rule as `signatureOnlyUpdate`.
+ */
+export function filledTextOnlyUpdate(before: Uint8Array, after: Uint8Array): FilledTextCheck {
+  if (!isPrefix(before, after)) return { ok: false, why: 'the update rewrites earlier bytes' };
+  try {
+    const file = new PdfFile(after);
+    const old = file.revision(before.length);
+    const next = file.revision(after.length);
+    const firstPage = firstPageOf(old);
+    if (!firstPage) return { ok: false, why: 'the document has no first page' };
+    const drawn: (DrawnText & { rect: Rect })[] = [];
+    const accept = (entry: PDFObject, revision: PdfRevision): string | null => {
+      const read = readFilledText(entry, firstPage.number, revision);
+      if (!read.ok) return read.why;
+      drawn.push(read.drawn);
+      return null;
+    };
+    const rules: Rules = {
+      catalog: () => 'the update changes the document catalog',
+      form: () => 'the update changes the form',
+      formResources: (number) => `the update changes the form's resources (object ${number})`,
+      page: (number, was, is, revision, nextRevision) =>
+        number === firstPage.number
+          ? pageChange(number, was, is, revision, nextRevision, accept)
+          : `the update changes page object ${number}`,
+      array: (number, was, is, nextRevision) =>
+        number === firstPage.annots
+          ? appendedOnly(was, is, nextRevision, accept)
+          : `the update changes object ${number} (an array)`,
+    };
+    const why = firstForbiddenChange(old, next, rules);
+    if (why !== null) return { ok: false, why };
+    if (drawn.length === 0) return { ok: false, why: 'the update adds no text' };
+    // Text over text (or over a signature's appearance) can make one digit read as another.
+    const earlier = firstPage.annotationRects;
+    for (const [index, text] of drawn.entries()) {
+      if ([...earlier, ...drawn.slice(0, index).map((other) => other.rect)].some((rect) => overlaps(rect, text.rect)))
+        return { ok: false, why: `the update draws "${text.text}" over another annotation` };
+    }
+    return { ok: true, drawn: drawn.map(({ rect: _rect, ...text }) => text) };
+  } catch (error) {
+    return { ok: false, why: `unreadable update: ${(error as Error).message}` };
+  }
+}
+
+/** The first page of the revision's page tree, its /Annots array when kept as an object, and its annotations' rectangles. */
+function firstPageOf(old: PdfRevision): { number: number; annots: number | null; annotationRects: Rect[] } | null {
+  const catalog = old.resolve(old.trailer.get(name('Root')));
+  let node: PDFObject | undefined = catalog instanceof PDFDict ? catalog.get(name('Pages')) : undefined;
+  for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
+    const resolved = old.resolve(node);
+    if (!(node instanceof PDFRef) || !(resolved instanceof PDFDict)) return null;
+    if (resolved.get(name('Type')) === name('Page')) {
+      const annots = resolved.get(name('Annots'));
+      const entries = old.resolve(annots);
+      const rects = (entries instanceof PDFArray ? entries.asArray() : []).flatMap((entry) => {
+        const annotation = old.resolve(entry);
+        const rect = annotation instanceof PDFDict ? old.resolve(annotation.get(name('Rect'))) : undefined;
+        const values = rect instanceof PDFArray ? rect.asArray().map((value) => old.resolve(value)) : [];
+        const numbers = values.flatMap((value) => (value instanceof PDFNumber ? [value.asNumber()] : []));
+        if (values.length !== 4 || numbers.length !== 4) return [];
+        const [a, b, c, d] = numbers as [number, number, number, number];
+        return [{ x1: Math.min(a, c), y1: Math.min(b, d), x2: Math.max(a, c), y2: Math.max(b, d) }];
+      });
+      return { number: node.objectNumber, annots: refNumber(annots), annotationRects: rects };
+    }
+    const kids = old.resolve(resolved.get(name('Kids')));
+    node = kids instanceof PDFArray ? kids.get(0) : undefined;
+  }
+  return null;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+function firstForbiddenChange(old: PdfRevision, next: PdfRevision, rules: Rules): string | null {
   const root = old.trailer.get(name('Root'));
   if (!(root instanceof PDFRef) || canonical(root) !== canonical(next.trailer.get(name('Root'))))
     return 'the update replaces the document catalog';
@@ -65,7 +177,7 @@ function firstForbiddenChange(old: PdfRevision, next: PdfRevision): string | nul
     if (!is) return `the update deletes object ${number}`;
     if (is.generation !== was.generation) return `the update replaces object ${number} with another generation`;
     if (canonical(was.object) === canonical(is.object)) continue;
-    const why = judgeChange(number, was.object, is.object, roles, old, next);
+    const why = judgeChange(number, was.object, is.object, roles, old, next, rules);
     if (why !== null) return why;
   }
   return null;
@@ -130,18 +242,15 @@ function judgeChange(
   roles: Roles,
   old: PdfRevision,
   next: PdfRevision,
+  rules: Rules,
 ): string | null {
-  if (number === roles.root) return catalogChange(was, is, old, next);
-  if (was instanceof PDFDict && was.get(name('Type')) === name('Page')) return pageChange(number, was, is, old, next);
-  if (number === roles.form) return formChange(was, is, old, next);
-  if (roles.formResources.includes(number))
-    return onlyAdds(was, is, old, next)
-      ? null
-      : `the update changes existing entries of the form's resources (object ${number})`;
+  if (number === roles.root) return rules.catalog(was, is, old, next);
+  if (was instanceof PDFDict && was.get(name('Type')) === name('Page')) return rules.page(number, was, is, old, next);
+  if (number === roles.form) return rules.form(was, is, old, next);
+  if (roles.formResources.includes(number)) return rules.formResources(number, was, is, old, next);
   if (number === roles.info && isInformation(was) && isInformation(is)) return null;
   if (number === roles.metadata && isXmp(was) && isXmp(is)) return null;
-  // An /Annots or /Fields array kept as its own object.
-  if (was instanceof PDFArray) return appendedOnly(was, is, next, signatureField);
+  if (was instanceof PDFArray) return rules.array(number, was, is, next);
   return `the update changes object ${number} (${describe(was)})`;
 }
 
@@ -200,13 +309,20 @@ function formChange(was: PDFObject, is: PDFObject | undefined, old: PdfRevision,
   return appendedOnly(old.resolve(was.get(fields)), next.resolve(is.get(fields)), next, signatureField);
 }
 
-function pageChange(number: number, was: PDFDict, is: PDFObject, old: PdfRevision, next: PdfRevision): string | null {
+function pageChange(
+  number: number,
+  was: PDFDict,
+  is: PDFObject,
+  old: PdfRevision,
+  next: PdfRevision,
+  accept: (entry: PDFObject, next: PdfRevision) => string | null,
+): string | null {
   if (!(is instanceof PDFDict)) return `the update replaces page object ${number}`;
   const key = changedKey(was, is, ['Annots']);
   if (key) return `the update changes /${key} of page object ${number}`;
   const annots = name('Annots');
   if (canonical(was.get(annots)) === canonical(is.get(annots))) return null;
-  return appendedOnly(old.resolve(was.get(annots)), next.resolve(is.get(annots)), next, signatureWidget);
+  return appendedOnly(old.resolve(was.get(annots)), next.resolve(is.get(annots)), next, accept);
 }
 
 /** The array may only have grown at its end, by entries `accept` finds no fault with. */

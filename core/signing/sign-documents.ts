@@ -23,6 +23,8 @@ import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
 import { getSetting, getSignatureImage, insertSignature, listSignatures } from '../db/signing.ts';
 import { issueDraft, nextIssue } from '../documents/outgoing.ts';
+import { fillNumberOnFile } from './number-fill.ts';
+import { draftFileOf, recordFilledBlob, type NumberOnFileRecord } from './number-on-file.ts';
 import { readLayout } from '../documents/pdf.ts';
 import { READING_VERSION } from '../documents/pdf-text.ts';
 import { requireOffice } from '../office/office.ts';
@@ -55,7 +57,7 @@ interface Plan {
   document: DocumentRow;
   files: PlannedFile[];
   /** The number a draft will get from the organization's signature, checked again at commit. */
-  issue: { issuedOn: string; notation: string } | null;
+  issue: { issuedOn: string; notation: string; at: Date } | null;
 }
 
 export async function signDocuments(core: Core, input: ValidInput<'sign.documents'>): Promise<SignBatchResult> {
@@ -105,6 +107,7 @@ export async function signDocuments(core: Core, input: ValidInput<'sign.document
           return;
         }
         result.signed.push(signed);
+        if (prepared.numberOnFile?.note) result.warnings.push(`${signed.notation}: ${prepared.numberOnFile.note}`);
         core.emit({
           type: 'sign.progress',
           index: index + 1,
@@ -205,7 +208,7 @@ function planDocument(core: Core, document: DocumentRow, kind: SignKind, signer:
   const seal = requireImage(core, 'agency', 'seal');
   const issuedOn = localDate(now);
   const issue =
-    document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation } : null;
+    document.state === 'draft' ? { issuedOn, notation: nextIssue(core, document, issuedOn).notation, at: now } : null;
   const notation = issue?.notation ?? document.notation;
   const sealSizePt = (seal.sizeMm ?? 36) * POINTS_PER_MM;
   // Appendices in separate files get the organization's signature without the seal (Decree 30 Appendix I, 8b).
@@ -229,6 +232,8 @@ interface PreparedDocument {
     timestampAt: string | null;
     fieldName: string;
   }[];
+  /** For a draft the organization's signature issues: whether its main file now shows the number. */
+  numberOnFile: NumberOnFileRecord | null;
 }
 
 /** Signs every file of the document in memory and checks each result; nothing is written yet. */
@@ -240,10 +245,23 @@ async function prepareDocument(
   timestamps: TimestampSource,
 ): Promise<PreparedDocument> {
   const outputs: PreparedDocument['outputs'] = [];
+  let numberOnFile: NumberOnFileRecord | null = null;
   for (const file of plan.files) {
-    const original = core.blobs.read(file.attachment.sha256);
+    let original = core.blobs.read(file.attachment.sha256);
     const fieldName = `${input.as === 'personal' ? 'ChuKyCaNhan' : 'ChuKyCoQuan'}${countSignatureDictionaries(original) + 1}`;
     const layout = await storedLayout(core, file.attachment.sha256, original);
+    if (plan.issue && file.attachment.role === 'main') {
+      // The number goes onto the file in an update of its own, before the seal covers it: the
+      // chairman's signature then sees an update that only filled the number in (verify-pdf.ts).
+      const filled = await fillNumberOnFile(draftFileOf(core, file.attachment, original), plan.issue, plan.issue.at);
+      numberOnFile = {
+        ...filled.outcome,
+        attachmentId: file.attachment.id,
+        sha256Before: file.attachment.sha256,
+        sha256After: null,
+      };
+      if (filled.bytes) original = Buffer.from(filled.bytes.buffer, filled.bytes.byteOffset, filled.bytes.length);
+    }
     const signerImage =
       file.spec.kind === 'organization' ? personalImageBox(core, plan.document.id, file.attachment.id) : null;
     const user: UserPlacement | null = file.attachment.role === 'main' ? (input.placement ?? null) : null;
@@ -307,13 +325,18 @@ async function prepareDocument(
     });
   }
 
-  return { plan, outputs };
+  const filled = numberOnFile;
+  if (filled?.attachmentId) {
+    filled.sha256After =
+      outputs.find((output) => output.file.attachment.id === filled.attachmentId)?.signed.sha256 ?? null;
+  }
+  return { plan, outputs, numberOnFile };
 }
 
 /** Writes the signed files durably, then swaps them in with the signature and audit rows in one transaction. */
 async function commitDocument(
   core: Core,
-  { plan, outputs }: PreparedDocument,
+  { plan, outputs, numberOnFile }: PreparedDocument,
   kind: SignKind,
   signer: TokenSigner,
 ): Promise<SignedDocumentView> {
@@ -337,17 +360,30 @@ async function commitDocument(
       ) {
         throw new AppError('SIGN_NUMBER_TAKEN', `${document.id}: ${plan.issue.notation}`);
       }
-      document = issueDraft(core, document, plan.issue.issuedOn, now);
+      // The organization signs the main file too (checkSignable): its number was looked for there.
+      if (!numberOnFile) throw new AppError('INTERNAL', `${document.id}: issued without its main file`);
+      document = issueDraft(core, document, plan.issue.issuedOn, now, numberOnFile);
     }
     const files: SignedDocumentView['files'] = [];
     for (const { file, before, signed, level, timestampAt, fieldName } of outputs) {
       // A signature adds an annotation, not page content: the text and its layout are those of the unsigned file.
-      insertDerivedBlobRecord(core.db, {
-        sha256: signed.sha256,
-        size: signed.bytes.length,
-        from: before,
-        createdAt: stamp,
-      });
+      const filledIn = plan.issue && numberOnFile?.attachmentId === file.attachment.id ? numberOnFile : null;
+      if (filledIn?.number === 'written') {
+        recordFilledBlob(core.db, {
+          sha256: signed.sha256,
+          size: signed.bytes.length,
+          from: before,
+          createdAt: stamp,
+          printedNotation: plan.issue!.notation,
+        });
+      } else {
+        insertDerivedBlobRecord(core.db, {
+          sha256: signed.sha256,
+          size: signed.bytes.length,
+          from: before,
+          createdAt: stamp,
+        });
+      }
       const signatureId = newId(now.getTime());
       const swapped = replaceAttachmentBlob(core.db, {
         attachmentId: file.attachment.id,

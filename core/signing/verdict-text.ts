@@ -111,6 +111,8 @@ export const validNotes = {
   revokedLater: (at: Date, ca?: string) =>
     `${ca ? caCertificate(ca) : 'Chứng thư số'} bị thu hồi lúc ${vnTime(at)}, sau thời điểm ký đã được dấu thời gian xác nhận.`,
   laterSignatures: 'Sau chữ ký này, tệp chỉ được bổ sung thêm chữ ký khác.',
+  numberFilledIn: (lines: string[], laterSignatures: boolean) =>
+    `Sau chữ ký này, tệp chỉ được ghi thêm số, ký hiệu và ngày ban hành vào chỗ để trống khi cấp số (${lines.map((line) => `“${line}”`).join('; ')})${laterSignatures ? ' và bổ sung thêm chữ ký khác' : ''}; nội dung đã ký không bị thay đổi.`,
   crlAsOf: (thisUpdate: string) =>
     `Tình trạng thu hồi theo danh sách thu hồi (CRL) cập nhật lúc ${vnTime(new Date(thisUpdate))}.`,
 };

@@ -13,8 +13,10 @@ import {
   readSignatureStructure,
   type ChangesAfter,
   type PdfSignatureField,
+  type UpdateJudge,
 } from './pdf-signatures.ts';
-import { signatureOnlyUpdate } from './revision-changes.ts';
+import { matchFilledText, readFirstPage, readHeader } from './number-fill.ts';
+import { filledTextOnlyUpdate, signatureOnlyUpdate } from './revision-changes.ts';
 import type { TrustStore } from './trust-store.ts';
 import { reasonText, validNotes, type ReasonFacts, type VerdictCode } from './verdict-text.ts';
 import { buildChain } from './verify-chain.ts';
@@ -69,14 +71,15 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
   const intactEnds = fields
     .filter((_, position) => integrity[position]?.reasonCode === 'OK')
     .map((field) => coverageEnd(field.byteRange));
-  const signatureOnly = judgedOnce(
-    (from: number, to: number) => signatureOnlyUpdate(pdf.subarray(0, from), pdf.subarray(0, to)).ok,
-  );
+  const updates: UpdateJudge = {
+    signatureOnly: judgedOnce((from, to) => signatureOnlyUpdate(pdf.subarray(0, from), pdf.subarray(0, to)).ok),
+    numberFilledIn: judgedOnce((from, to) => numberFilledIn(pdf.subarray(0, from), pdf.subarray(0, to))),
+  };
   const verdicts: SignatureVerdict[] = [];
   for (const [position, field] of fields.entries()) {
     const changes =
       field.malformed === null
-        ? changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds, signatureOnly)
+        ? await changesAfter(text, coverageEnd(field.byteRange), intactEnds, revisionEnds, updates)
         : NO_CHANGES;
     verdicts.push(await judge(field, integrity[position] ?? null, changes, anchors, options));
   }
@@ -84,17 +87,31 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promis
 }
 
 /** Every earlier signature asks about the same later updates; each is read once. */
-function judgedOnce(judge: (from: number, to: number) => boolean): (from: number, to: number) => boolean {
-  const judged = new Map<string, boolean>();
+function judgedOnce<T>(judge: (from: number, to: number) => T): (from: number, to: number) => T {
+  const judged = new Map<string, T>();
   return (from, to) => {
     const key = `${from}-${to}`;
-    let ok = judged.get(key);
-    if (ok === undefined) {
-      ok = judge(from, to);
-      judged.set(key, ok);
-    }
-    return ok;
+    if (!judged.has(key)) judged.set(key, judge(from, to));
+    return judged.get(key)!;
   };
+}
+
+/**
+ * The Số and date lines as an update made them read, when all it did was write a number and a
+ * date into their blanks: text annotations of the kind number-fill.ts draws (checked by their
+ * structure and glyphs), each inside a blank of page 1 as its own text layer shows it.
+ */
+async function numberFilledIn(before: Uint8Array, after: Uint8Array): Promise<string[] | null> {
+  const check = filledTextOnlyUpdate(before, after);
+  if (!check.ok) return null;
+  try {
+    const { layout, page } = await readFirstPage(before);
+    const match = matchFilledText(readHeader(layout, page), check.drawn);
+    return match.ok ? match.lines : null;
+  } catch {
+    // A page pdf.js cannot read has no blanks we could vouch for.
+    return null;
+  }
 }
 
 function checkIntegrity(pdf: Uint8Array, field: PdfSignatureField, anchors: ParsedCertificate[]): Integrity {
@@ -256,7 +273,9 @@ async function judge(
   for (const entry of revoked) notes.push(validNotes.revokedLater(entry.at, aboutCa(entry.cert)));
   const signerRevocation = revocations[0]?.revocation;
   if (signerRevocation?.state === 'good') notes.push(validNotes.crlAsOf(signerRevocation.crl.thisUpdate));
-  if (changes.laterSignatures > 0) notes.push(validNotes.laterSignatures);
+  if (changes.numberFilledIn)
+    notes.push(validNotes.numberFilledIn(changes.numberFilledIn, changes.laterSignatures > 0));
+  else if (changes.laterSignatures > 0) notes.push(validNotes.laterSignatures);
   return conclude('valid', 'OK', {}, notes);
 }
 

@@ -54,6 +54,23 @@ const letter = {
   signerName: corpusLetter.signerName,
 };
 
+/** The Số line and the date line of a letter: as issued, or as a draft leaves them for the clerk to fill. */
+export interface NumberAndDate {
+  number: string;
+  placeAndDate: string;
+}
+
+/**
+ * The same letter as a dự thảo: typed before it has a number, so the Số line keeps a blank before
+ * the ký hiệu and the date line blanks for the day and the month, as a clerk's template leaves them.
+ * The blanks are spaces (kept as typed: no collapsing), wide enough for "27" and "12".
+ */
+export function draftNumberAndDate(year = 2026): NumberAndDate {
+  return { number: 'Số:      /KH-UBND', placeAndDate: `Đông Tiến, ngày      tháng      năm ${year}` };
+}
+
+const issued: NumberAndDate = { number: letter.number, placeAndDate: letter.placeAndDate };
+
 export type CorpusProducer =
   | 'chromium'
   | 'chromium-fallback'
@@ -110,24 +127,24 @@ export async function buildCorpus(dir: string): Promise<CorpusPdf[]> {
 const FALLBACK_FONT = 'Nimbus Roman';
 
 /** The letter in HTML, its header a borderless two-column table, printed by headless Chromium (Skia). */
-export function chromiumLetter(font = 'Liberation Serif'): Buffer {
+export function chromiumLetter(font = 'Liberation Serif', lines: NumberAndDate = issued): Buffer {
   return inTempDir((dir) => {
     const html = path.join(dir, 'letter.html');
     const pdf = path.join(dir, 'letter.pdf');
-    fs.writeFileSync(html, letterHtml(font));
+    fs.writeFileSync(html, letterHtml(font, lines));
     printHtmlFile(html, pdf, dir);
     return fs.readFileSync(pdf);
   });
 }
 
 /** The letter typed in LibreOffice Writer with its header in a two-column table. */
-export function libreOfficeTableLetter(): Buffer {
-  return convertWithLibreOffice(flatOdt(tableHeader(), tableSignature()));
+export function libreOfficeTableLetter(lines: NumberAndDate = issued): Buffer {
+  return convertWithLibreOffice(flatOdt(tableHeader(lines), tableSignature()));
 }
 
 /** The letter typed with no table: each header line one paragraph, a centred tab stop per column. */
-export function libreOfficeTabsLetter(): Buffer {
-  return convertWithLibreOffice(flatOdt(tabbedHeader(), tabbedSignature()));
+export function libreOfficeTabsLetter(lines: NumberAndDate = issued): Buffer {
+  return convertWithLibreOffice(flatOdt(tabbedHeader(lines), tabbedSignature()));
 }
 
 /**
@@ -135,7 +152,7 @@ export function libreOfficeTabsLetter(): Buffer {
  * LibreOffice draws the precomposed glyphs but maps each back to the decomposed characters in /ToUnicode.
  */
 export function nfdLetter(): Buffer {
-  return convertWithLibreOffice(flatOdt(tableHeader(), tableSignature()).normalize('NFD'));
+  return convertWithLibreOffice(flatOdt(tableHeader(issued), tableSignature()).normalize('NFD'));
 }
 
 /** A PDF re-written by cairo (pdftocairo), which splits each font into a simple and a CID subset. */
@@ -300,7 +317,9 @@ async function greyImagePdf(image: GreyImage, dpi: number): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-function letterHtml(font: string): string {
+function letterHtml(font: string, numberAndDate: NumberAndDate): string {
+  // Runs of spaces are the draft's blanks: HTML would collapse them.
+  const spaced = (text: string) => escapeMarkup(text).replace(/ {2,}/g, (run) => `${'&nbsp;'.repeat(run.length - 1)} `);
   const lines = (text: readonly string[]) => text.map(escapeMarkup).join('<br>');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
   @page { size: A4; margin: 20mm 20mm 20mm 30mm }
@@ -319,7 +338,7 @@ function letterHtml(font: string): string {
   <table class="header">
   <tr><td>${escapeMarkup(letter.parent)}<br><b>${lines(letter.issuer)}</b><div class="rule" style="width: 20mm"></div></td>
   <td><b>${escapeMarkup(letter.nation)}<br>${escapeMarkup(letter.motto)}</b><div class="rule" style="width: 56mm"></div></td></tr>
-  <tr class="number"><td>${escapeMarkup(letter.number)}</td><td style="font-size: 14pt"><i>${escapeMarkup(letter.placeAndDate)}</i></td></tr>
+  <tr class="number"><td>${spaced(numberAndDate.number)}</td><td style="font-size: 14pt"><i>${spaced(numberAndDate.placeAndDate)}</i></td></tr>
   </table>
   <p class="title">${escapeMarkup(letter.title)}<br>${escapeMarkup(letter.subject)}</p>
   <div class="body">${letter.body.map((paragraph) => `<p>${escapeMarkup(paragraph)}</p>`).join('\n')}</div>
@@ -426,9 +445,14 @@ function rule(x: number, width: number): string {
   return `<draw:line draw:style-name="Rule" text:anchor-type="paragraph" svg:x1="${from}" svg:y1="0.62cm" svg:x2="${to}" svg:y2="0.62cm"/>`;
 }
 
-const span = (style: string, text: string) => `<text:span text:style-name="${style}">${escapeMarkup(text)}</text:span>`;
+const span = (style: string, text: string) => `<text:span text:style-name="${style}">${spacedOdt(text)}</text:span>`;
 
-function tableHeader(): string {
+/** Text for a paragraph of the flat ODT; a run of spaces (a draft's blank) kept as typed, as <text:s/> keeps it. */
+function spacedOdt(text: string): string {
+  return escapeMarkup(text).replace(/ {2,}/g, (run) => ` <text:s text:c="${run.length - 1}"/>`);
+}
+
+function tableHeader(numberAndDate: NumberAndDate): string {
   const cell = (paragraphs: string) =>
     `<table:table-cell table:style-name="Columns.Cell" office:value-type="string">${paragraphs}</table:table-cell>`;
   const [issuerAbove = '', issuerName = ''] = letter.issuer;
@@ -442,8 +466,8 @@ function tableHeader(): string {
     `<text:p text:style-name="Header">${span('Strong', letter.nation)}</text:p>` +
       `<text:p text:style-name="Header">${rule(5, 5.6)}${span('Strong', letter.motto)}</text:p>`,
   )}</table:table-row>
-<table:table-row>${cell(`<text:p text:style-name="Number">${escapeMarkup(letter.number)}</text:p>`)}${cell(
-    `<text:p text:style-name="Number">${span('Date', letter.placeAndDate)}</text:p>`,
+<table:table-row>${cell(`<text:p text:style-name="Number">${spacedOdt(numberAndDate.number)}</text:p>`)}${cell(
+    `<text:p text:style-name="Number">${span('Date', numberAndDate.placeAndDate)}</text:p>`,
   )}</table:table-row>
 </table:table>`;
 }
@@ -465,7 +489,7 @@ function tableSignature(): string {
 }
 
 // A clerk's header without a table: tab, left column, tab, right column, one paragraph per line.
-function tabbedHeader(): string {
+function tabbedHeader(numberAndDate: NumberAndDate): string {
   const line = (style: string, left: string, right?: string, anchored = '') =>
     `<text:p text:style-name="${style}">${anchored}<text:tab/>${left}${right ? `<text:tab/>${right}` : ''}</text:p>`;
   const [issuerAbove = '', issuerName = ''] = letter.issuer;
@@ -473,7 +497,7 @@ function tabbedHeader(): string {
     line('HeaderTabs', escapeMarkup(letter.parent), span('Strong', letter.nation)),
     line('HeaderTabs', span('Strong', issuerAbove), span('Strong', letter.motto), rule(11, 5.6)),
     line('HeaderTabs', span('Strong', issuerName), undefined, rule(3, 2)),
-    line('NumberTabs', escapeMarkup(letter.number), span('Date', letter.placeAndDate)),
+    line('NumberTabs', spacedOdt(numberAndDate.number), span('Date', numberAndDate.placeAndDate)),
   ].join('\n');
 }
 

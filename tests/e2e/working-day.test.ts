@@ -127,7 +127,14 @@ describe('a working day at the commune office, in the browser', () => {
     const { page } = clerk;
     const a = province.communeA;
 
+    // A commune office's screen: 1366×768.
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     // The first morning: the office is set up, then connected and equipped in Settings.
+    // A code not in the form of Decision 20/2020 is refused on its field before anything is sent.
+    await byTestId(page, 'init-agency-code').fill('31.H56');
+    await byTestId(page, 'init-name').focus();
+    await page.locator('.ant-form-item-has-error [data-testid="init-agency-code"]').waitFor();
     await byTestId(page, 'init-agency-code').fill(a.code);
     await byTestId(page, 'init-name').fill(a.name);
     await byTestId(page, 'init-submit').click();
@@ -205,6 +212,8 @@ describe('a working day at the commune office, in the browser', () => {
     expect(issued.state).toBe('issued');
     expect(issued.notation).toMatch(/^\d+\/UBND-VP$/);
     await expect.poll(() => detail.innerText()).toContain(issued.notation!);
+    // The number went onto the file's blank "Số:" line; the page says so.
+    await page.locator('[data-testid="number-on-file"][data-state="written"]').waitFor();
 
     // Signed by the chairman with his USB token.
     await byTestId(page, 'sign-button').click();
@@ -256,6 +265,7 @@ describe('a working day at the commune office, in the browser', () => {
     await visit(clerk, '07-dashboard');
 
     await goTo(page, 'settings');
+    await byTestId(page, 'settings-advanced').click();
     await byTestId(page, 'trust-item').first().waitFor();
     await visit(clerk, '08-settings');
     await goTo(page, 'outgoing');
@@ -451,13 +461,16 @@ describe('a working day at the commune office, in the browser', () => {
     await byTestId(page, 'settings-connect').click();
     await byTestId(page, 'settings-connected').waitFor();
 
+    // A driver by its file is a technician's setting, under Nâng cao; the token card then says it works.
+    await byTestId(page, 'settings-advanced').click();
     // The field takes the saved list when the settings arrive: typing before that would be overwritten.
     await page.locator('[data-testid="settings-modules-save"]:not([disabled])').waitFor();
     await byTestId(page, 'settings-modules').fill(lab().tokens.module);
     await byTestId(page, 'settings-modules-save').click();
     await page
-      .locator('[data-testid="settings-module-report"][data-ok="true"]')
-      .filter({ hasText: lab().tokens.module })
+      .locator(
+        `[data-testid="settings-module-report"][data-ok="true"][data-path=${JSON.stringify(lab().tokens.module)}]`,
+      )
       .waitFor();
 
     await byTestId(page, 'settings-signature-file').setInputFiles(lab().signaturePath);

@@ -260,6 +260,73 @@ describe('vanthu CLI', () => {
     expect(mainTwice.json.error.code).toBe('DOCUMENT_NOT_FOUND');
   });
 
+  it('corrects a register entry with a reason, and refuses a future ngày đến, a bad code and a name "x"', () => {
+    const data = tempDir();
+    const badInit = vanthu<Failure>(data, ['init', '--agency', 'abc', '--name', 'x']);
+    expect(badInit.status).toBe(1);
+    expect(badInit.json.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { agencyCode: matching.stringContaining('20/2020'), name: matching.any(String) },
+    });
+    vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);
+    const letter = vanthu<DocumentView>(data, [
+      'incoming',
+      'add',
+      '--from',
+      'UBND huyen Quang Xuong',
+      '--number',
+      '45/UBND-NN',
+      '--issued',
+      '2026-01-05',
+      '--arrived',
+      '2026-01-06',
+      '--type',
+      'CV',
+      '--subject',
+      'Về việc rà soát hộ nghèo',
+    ]).json;
+
+    const noReason = vanthu<Failure>(data, ['edit', letter.id, '--issuer', 'UBND huyện Quảng Xương']);
+    expect(noReason.status).toBe(1);
+    expect(noReason.json.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { reason: matching.any(String) } });
+    const future = vanthu(data, ['edit', letter.id, '--arrived', '2999-01-01', '--reason', 'Sửa ngày đến'], {
+      json: false,
+    });
+    expect(future.status).toBe(1);
+    expect(future.stderr).toMatch(/arrivedOn: Ngày đến 01\/01\/2999 sau hôm nay/);
+
+    const corrected = vanthu<DocumentView>(data, [
+      'edit',
+      letter.id,
+      '--issuer',
+      'UBND huyện Quảng Xương',
+      '--issuer-code',
+      '000.00.20.H56',
+      '--type',
+      'KH',
+      '--reason',
+      'Gõ thiếu dấu, chọn nhầm loại',
+    ]);
+    expect(corrected.status).toBe(0);
+    expect(corrected.json).toMatchObject({
+      issuerName: 'UBND huyện Quảng Xương',
+      issuerCode: '000.00.20.H56',
+      type: 'KH',
+      registerNumber: 1,
+      registerYear: 2026,
+    });
+    const history = vanthu(data, ['history', letter.id], { json: false });
+    expect(history.stdout).toContain('issuerName: "UBND huyen Quang Xuong" → "UBND huyện Quảng Xương"');
+    expect(history.stdout).toContain('lý do: Gõ thiếu dấu, chọn nhầm loại');
+
+    const recoded = vanthu<Failure>(data, ['office', 'set', '--agency', '000.00.31']);
+    expect(recoded.json.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { agencyCode: matching.any(String) },
+    });
+    expect(vanthu(data, ['office', 'set', '--unit', 'VHXH']).json).toMatchObject({ defaultUnit: 'VHXH' });
+  });
+
   it('groups documents into a work file (hồ sơ)', () => {
     const data = tempDir();
     vanthu(data, ['init', '--agency', '000.00.31.H56', '--name', 'UBND xã Quảng Phú']);

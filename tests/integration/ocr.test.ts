@@ -14,6 +14,9 @@ import { corpusLetter, libreOfficeTableLetter, scannedLetter } from '../../scrip
 import { vanthu } from '../helpers/cli.ts';
 import { openTestOffice, tempDir } from '../helpers/office.ts';
 
+/** A few days after the corpus letter's date (12/03/2026): the clerk registers it when it arrives. */
+const LETTER_READ_AT = '2026-03-16T09:00:00+07:00';
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let scan: Buffer;
 let dir: string;
@@ -118,7 +121,8 @@ describe('OCR of a scanned letter', () => {
 describe('registering a scan', () => {
   it('waits for OCR by default: the letter is found by its words, and says its text came from OCR', async () => {
     const events: CoreEvent[] = [];
-    const office = await openTestOffice({ onEvent: (event) => events.push(event) });
+    // After the letter's own date: a ngày văn bản later than today would need the clerk's confirmation.
+    const office = await openTestOffice({ now: LETTER_READ_AT, onEvent: (event) => events.push(event) });
     const registered = await office.call('incoming.register', {
       file: { path: file('scan.pdf', scan) },
       issuerName: corpusLetter.issuer,
@@ -139,6 +143,7 @@ describe('registering a scan', () => {
   it('stopped while OCR runs, registers the letter at once and reads its text afterwards', async () => {
     let askedForBackground = 0;
     const office = await openTestOffice({
+      now: LETTER_READ_AT,
       onEvent: (event) => {
         // The clerk presses "Dừng" as soon as the first page starts.
         if (event.type === 'ocr.progress' && event.done === 0) void office.call('ocr.cancel', {});
@@ -175,7 +180,7 @@ describe('registering a scan', () => {
     const previous = process.env.VANTHU_OCR_HOST;
     process.env.VANTHU_OCR_HOST = broken;
     try {
-      const office = await openTestOffice();
+      const office = await openTestOffice({ now: LETTER_READ_AT });
       const registered = await office.call('incoming.register', {
         // Two pages: bytes no other test has had read (OCR remembers the pages it has read).
         file: { path: file('unreadable.pdf', await pages(2)) },

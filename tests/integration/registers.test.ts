@@ -13,6 +13,8 @@ describe('incoming register (sổ văn bản đến)', () => {
     const office = await openTestOffice();
     const numbers: [number | null, number | null][] = [];
     for (const [index, arrivedOn] of ['2026-03-02', '2026-06-15', '2026-12-31', '2027-01-01'].entries()) {
+      // Each letter is registered on the day it arrives: a ngày đến after today is refused.
+      office.setNow(`${arrivedOn}T09:00:00+07:00`);
       const doc = await office.call('incoming.register', {
         ...letter,
         notation: `${100 + index}/UBND-LĐTBXH`,
@@ -131,10 +133,13 @@ describe('incoming register (sổ văn bản đến)', () => {
       office.call('incoming.register', {
         ...letter,
         notation: '1/UBND',
-        issuedOn: '2026-03-05',
-        arrivedOn: '2026-03-01',
+        issuedOn: '2026-02-25',
+        arrivedOn: '2026-02-20',
       }),
-    ).rejects.toMatchObject({ code: 'DATE_ORDER_INVALID' });
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { arrivedOn: matching.stringContaining('trước ngày văn bản 25/02/2026') },
+    });
     await expect(
       office.call('incoming.register', { ...letter, type: 'XYZ', notation: '1/UBND', issuedOn: '2026-03-01' }),
     ).rejects.toMatchObject({ code: 'DOCUMENT_TYPE_UNKNOWN' });
@@ -143,10 +148,27 @@ describe('incoming register (sổ văn bản đến)', () => {
     ).rejects.toMatchObject({ code: 'INPUT_INVALID', fields: { issuedOn: matching.any(String) } });
   });
 
-  it('takes the issue date as arrival date when the PC clock is behind it', async () => {
+  it('asks before registering a letter dated after today, and registers it as arriving today once confirmed', async () => {
     const office = await openTestOffice({ now: '2026-03-02T09:00:00+07:00' });
-    const doc = await office.call('incoming.register', { ...letter, notation: '9/UBND', issuedOn: '2027-01-04' });
-    expect(doc).toMatchObject({ arrivedOn: '2027-01-04', registerYear: 2027, registerNumber: 1 });
+    await expect(
+      office.call('incoming.register', { ...letter, notation: '9/UBND', issuedOn: '2026-03-04' }),
+    ).rejects.toMatchObject({
+      code: 'ISSUED_ON_FUTURE_UNCONFIRMED',
+      fields: { issuedOn: matching.stringContaining('04/03/2026') },
+    });
+    expect((await office.call('documents.search', {})).results).toEqual([]);
+    const doc = await office.call('incoming.register', {
+      ...letter,
+      notation: '9/UBND',
+      issuedOn: '2026-03-04',
+      confirmFutureIssuedOn: true,
+    });
+    expect(doc).toMatchObject({
+      issuedOn: '2026-03-04',
+      arrivedOn: '2026-03-02',
+      registerYear: 2026,
+      registerNumber: 1,
+    });
   });
 
   it('asks for the office to be initialized first', async () => {

@@ -160,7 +160,11 @@ describe('search filters', () => {
   });
 
   it('keeps the index in step when a subject is corrected', async () => {
-    await office.call('documents.update', { id: ids.land!, subject: 'Về việc kiểm kê rừng phòng hộ' });
+    await office.call('documents.update', {
+      id: ids.land!,
+      subject: 'Về việc kiểm kê rừng phòng hộ',
+      reason: 'Gõ nhầm trích yếu khi vào sổ',
+    });
     expect(await find('dat dai')).toEqual([]);
     expect(await find('rung phong ho')).toEqual(['land']);
   });

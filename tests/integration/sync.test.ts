@@ -376,7 +376,9 @@ describe.each(hubBackends())('sync through the hub ($name)', (backend) => {
     expect(getDevice(second.core.db)!.holdsRegister).toBe(false);
     await expect(issueTo(second, [agencies.communeB.code])).rejects.toMatchObject({ code: 'REGISTER_NOT_HELD' });
 
-    await a.call('documents.update', { id: doc.id, notes: 'Máy 1 sửa ghi chú' });
+    // A register correction rides along: the type is this machine's own (protocol v1 carries
+    // trích yếu, hạn, ngày xong, ghi chú and đơn vị nhận only), the note travels.
+    await a.call('documents.update', { id: doc.id, notes: 'Máy 1 sửa ghi chú', type: 'TB', reason: 'Chọn nhầm loại' });
     // The second PC's edits, one made before the first PC's (its clock says 2001), one after (2100).
     const device = getDevice(second.core.db)!;
     const client = new HubClient(device.hubUrl, device.credential);

@@ -108,6 +108,22 @@ describe('the dashboard', () => {
     expect(february.byMonth.at(-1)).toEqual({ month: '2026-02', received: 3, sent: 1 });
   });
 
+  it('counts as overdue only the deadlines of this year that have passed, not those left from last year', async () => {
+    const office = await openTestOffice({ now: '2025-12-01T09:00:00+07:00' });
+    await received(office, '2025-11-20', { dueOn: '2025-12-20' });
+    await received(office, '2025-11-21', { dueOn: '2025-12-31', completedOn: '2025-12-30' });
+    office.setNow('2026-03-20T09:00:00+07:00');
+    await received(office, '2026-01-05', { dueOn: '2026-01-15' });
+    await received(office, '2026-03-10', { dueOn: '2026-03-19' });
+    await received(office, '2026-03-11', { dueOn: '2026-03-20' });
+    // Open since December 2025: still overdue in its register, but not this year's backlog.
+    expect((await office.call('documents.list', { view: 'incoming', overdue: true })).total).toBe(3);
+    expect((await office.call('dashboard.stats', {})).overdue).toBe(2);
+    expect((await office.call('dashboard.stats', { month: '2025-12' })).overdue).toBe(2);
+    office.setNow('2026-01-01T08:00:00+07:00');
+    expect((await office.call('dashboard.stats', {})).overdue).toBe(0);
+  });
+
   it('gives no percentage for a month without outgoing documents and rounds to one decimal', async () => {
     const office = await openTestOffice({ now: '2026-03-20T09:00:00+07:00' });
     await received(office, '2026-01-05');

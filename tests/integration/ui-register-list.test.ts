@@ -2,7 +2,7 @@
 // outgoing register or the drafts, in register order, with the total for the
 // scrollbar, through the real API table on a real store.
 import { describe, expect, it } from 'vitest';
-import type { RegisterRowView } from '../../shared/api.ts';
+import type { HandlerInput, RegisterRowView } from '../../shared/api.ts';
 import { upsertAgency } from '../../core/db/sync.ts';
 import { registerPageSql, type RegisterListFilters } from '../../core/db/register-list.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
@@ -235,6 +235,116 @@ describe('the outgoing register and the drafts', () => {
   });
 });
 
+describe('the year filter and the filter box', () => {
+  it('offers only the years that hold documents of each view, newest first', async () => {
+    const office = await openTestOffice({ now: '2025-06-10T09:00:00+07:00' });
+    for (const view of ['incoming', 'outgoing', 'drafts'] as const)
+      expect(await office.call('documents.years', { view })).toEqual({ years: [] });
+    await registerIncoming(office, 1, { arrivedOn: '2024-12-30' });
+    await registerIncoming(office, 2, { arrivedOn: '2025-06-01' });
+    const oldDraft = await office.call('outgoing.draft', { type: 'TB', subject: 'Thông báo lịch trực hè' });
+    office.setNow('2026-01-05T09:00:00+07:00');
+    await registerIncoming(office, 3, { arrivedOn: '2026-01-05' });
+    await office.call('outgoing.draft', { type: 'TB', subject: 'Thông báo lịch trực Tết' });
+    // A draft made in 2025 and issued in 2026 is in the 2026 register, and no longer among the drafts.
+    await office.call('outgoing.issue', { id: oldDraft.id });
+    expect(await office.call('documents.years', { view: 'incoming' })).toEqual({ years: [2026, 2025, 2024] });
+    expect(await office.call('documents.years', { view: 'outgoing' })).toEqual({ years: [2026] });
+    expect(await office.call('documents.years', { view: 'drafts' })).toEqual({ years: [2026] });
+    expect((await rejection(office.call('documents.years', { view: 'archive' as 'incoming' }))).code).toBe(
+      'INPUT_INVALID',
+    );
+  });
+
+  it('finds words within the view as the clerk types, in register order, with the total of the matches', async () => {
+    const office = await openTestOffice({ now: '2026-03-20T09:00:00+07:00' });
+    for (let index = 1; index <= 30; index++) {
+      await office.call('incoming.register', {
+        issuerName: index % 3 === 0 ? 'Sở Tài nguyên và Môi trường' : 'UBND huyện Quảng Xương',
+        notation: `${index}/UBND-VP`,
+        issuedOn: index <= 10 ? '2025-12-29' : '2026-02-02',
+        arrivedOn: index <= 10 ? '2025-12-30' : '2026-02-03',
+        type: 'CV',
+        subject:
+          index % 2 === 0 ? `Về việc đo đạc đất đai thôn ${index}` : `Về việc phòng, chống dịch bệnh đợt ${index}`,
+      });
+    }
+    await office.call('outgoing.draft', { type: 'CV', subject: 'Về việc đo đạc đất đai toàn xã' });
+    const page = (input: Partial<HandlerInput<'documents.list'>>) =>
+      office.call('documents.list', { view: 'incoming', ...input });
+
+    const land = await page({ query: 'dat dai', limit: 4 });
+    expect(land.total).toBe(15);
+    expect(land.rows.map((row) => [row.registerYear, row.registerNumber])).toEqual([
+      [2026, 20],
+      [2026, 18],
+      [2026, 16],
+      [2026, 14],
+    ]);
+    const rest = await page({ query: 'dat dai', offset: 4, limit: 100 });
+    expect(rest.rows).toHaveLength(11);
+    expect(inRegisterOrder([...land.rows, ...rest.rows])).toBe(true);
+    expect(rest.rows.at(-1)).toMatchObject({ registerYear: 2025, registerNumber: 2 });
+    // Folded like search, the last word as the start of a word; with the view's other filters.
+    expect((await page({ query: 'DAT ĐAI', year: 2025 })).total).toBe(5);
+    expect((await page({ query: 'phong chong d' })).total).toBe(15);
+    expect((await page({ query: 'so tai nguyen dat' })).total).toBe(5);
+    expect((await page({ query: '9/UBND-VP' })).rows.map((row) => row.notation)).toEqual(['9/UBND-VP']);
+    // Empty: the whole view. Another view: its own documents only.
+    expect((await page({ query: '' })).total).toBe(30);
+    expect((await office.call('documents.list', { view: 'drafts', query: 'dat dai' })).total).toBe(1);
+    expect((await office.call('documents.list', { view: 'outgoing', query: 'dat dai' })).total).toBe(0);
+    expect((await page({ query: 'khong co tu nay' })).rows).toEqual([]);
+  });
+});
+
+describe('issuers as the clerk types', () => {
+  it('suggests the issuers of the register, most used first and each once, then the directory with its codes', async () => {
+    const office = await openTestOffice({ now: '2026-03-20T09:00:00+07:00' });
+    const at = '2026-03-01T00:00:00Z';
+    upsertAgency(office.core.db, { code: '000.00.20.H56', name: 'UBND huyện Quảng Xương', parentCode: null }, at);
+    upsertAgency(office.core.db, { code: '000.00.13.H56', name: 'Sở Tài chính', parentCode: null }, at);
+    upsertAgency(office.core.db, { code: '000.00.14.H56', name: 'Sở Tài nguyên và Môi trường', parentCode: null }, at);
+    upsertAgency(office.core.db, { code: '000.00.31.H56', name: 'UBND xã Quảng Phú', parentCode: null }, at);
+    let index = 0;
+    const letterFrom = (issuerName: string, issuerCode?: string) =>
+      office.call('incoming.register', {
+        issuerName,
+        ...(issuerCode ? { issuerCode } : {}),
+        notation: `${++index}/VP`,
+        issuedOn: '2026-03-02',
+        type: 'CV',
+        subject: 'Về việc báo cáo',
+      });
+    await letterFrom('Trung tâm Y tế huyện Quảng Xương');
+    await letterFrom('Trung tâm Y tế huyện Quảng Xương');
+    await letterFrom('UBND huyện Quảng Xương');
+    await letterFrom('UBND huyện Quảng Xương');
+    await letterFrom('Ủy ban nhân dân huyện Quảng Xương');
+    await letterFrom('Sở Tài chính', '000.00.13.H56');
+
+    const suggest = async (query: string, limit?: number) =>
+      (await office.call('issuers.suggest', { query, ...(limit ? { limit } : {}) })).results;
+    expect(await suggest('quang x')).toEqual([
+      { name: 'UBND huyện Quảng Xương', code: '000.00.20.H56', source: 'register', uses: 3 },
+      { name: 'Trung tâm Y tế huyện Quảng Xương', code: null, source: 'register', uses: 2 },
+    ]);
+    expect(await suggest('so tai')).toEqual([
+      { name: 'Sở Tài chính', code: '000.00.13.H56', source: 'register', uses: 1 },
+      { name: 'Sở Tài nguyên và Môi trường', code: '000.00.14.H56', source: 'directory', uses: 0 },
+    ]);
+    // "ubnd" and "ủy ban nhân dân" are the same words; the office itself is never its own issuer.
+    expect((await suggest('uy ban')).map((issuer) => issuer.name)).toEqual(['UBND huyện Quảng Xương']);
+    expect((await suggest('000.00.14')).map((issuer) => issuer.name)).toEqual(['Sở Tài nguyên và Môi trường']);
+    expect((await suggest('', 3)).map((issuer) => [issuer.name, issuer.source])).toEqual([
+      ['UBND huyện Quảng Xương', 'register'],
+      ['Trung tâm Y tế huyện Quảng Xương', 'register'],
+      ['Sở Tài chính', 'register'],
+    ]);
+    expect(await suggest('xyz')).toEqual([]);
+  });
+});
+
 describe('the register queries', () => {
   it('read each view in register order from an index, without sorting the table', async () => {
     const office = await openTestOffice();
@@ -253,6 +363,7 @@ describe('the register queries', () => {
       { view: 'outgoing' },
       { view: 'drafts' },
       { view: 'incoming', year: 2026, docType: 'QD', urgency: 'khan' },
+      { view: 'incoming', match: '"dat" "dai"*' },
     ] as RegisterListFilters[]) {
       const detail = plan(filters);
       expect(detail).toContain('COVERING INDEX documents_register_order');

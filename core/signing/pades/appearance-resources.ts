@@ -27,7 +27,18 @@ const CHARACTER_RANGES: [number, number][] = [
   [0x2010, 0x2026],
 ];
 
+interface FontFace {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; path: { toSVG(): string } } | null;
+  createSubset(): { includeGlyph(glyph: number): number; encode(): Uint8Array };
+}
+
 interface AppearanceFont {
+  face: FontFace;
   /** Unicode code point → CID and advance width in 1/1000 em. */
   glyphs: Map<number, { cid: number; width: number }>;
   fontFile: { deflated: Buffer; length: number };
@@ -40,15 +51,7 @@ let font: AppearanceFont | null = null;
 
 function appearanceFont(): AppearanceFont {
   if (font) return font;
-  const face = fontkit.create(fs.readFileSync(FONT_PATH)) as unknown as {
-    unitsPerEm: number;
-    ascent: number;
-    descent: number;
-    capHeight: number;
-    bbox: { minX: number; minY: number; maxX: number; maxY: number };
-    glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number } | null;
-    createSubset(): { includeGlyph(glyph: number): number; encode(): Uint8Array };
-  };
+  const face = fontkit.create(fs.readFileSync(FONT_PATH)) as unknown as FontFace;
   const scale = 1000 / face.unitsPerEm;
   const subset = face.createSubset();
   const glyphs = new Map<number, { cid: number; width: number }>();
@@ -65,6 +68,7 @@ function appearanceFont(): AppearanceFont {
   }
   const ttf = Buffer.from(subset.encode());
   font = {
+    face,
     glyphs,
     fontFile: { deflated: deflateSync(ttf), length: ttf.length },
     toUnicode: deflateSync(toUnicodeCMap(glyphs)),
@@ -95,6 +99,29 @@ export function textWidth(text: string, size: number): number {
   let width = 0;
   for (const char of text.normalize('NFC')) width += glyphs.get(char.codePointAt(0)!)?.width ?? 0;
   return (width * size) / 1000;
+}
+
+/** Ascent and descent (negative) of the font, in 1/1000 em: how far text reaches above and below its baseline. */
+export function fontMetrics(): { ascent: number; descent: number } {
+  const { ascent, descent } = appearanceFont().descriptor;
+  return { ascent, descent };
+}
+
+/**
+ * How Liberation Serif draws a character: its outline (as SVG path data, in font units) and its
+ * advance in 1/1000 em; null for a character it lacks. What a verifier compares an embedded
+ * glyph with, whichever subset of the font a file carries.
+ */
+export function referenceGlyph(codePoint: number): { outline: string; width: number } | null {
+  const { face } = appearanceFont();
+  const glyph = face.glyphForCodePoint(codePoint);
+  if (!glyph || glyph.id === 0) return null;
+  return { outline: glyph.path.toSVG(), width: Math.round((glyph.advanceWidth * 1000) / face.unitsPerEm) };
+}
+
+/** The font's em in font units: what its outlines are measured in. */
+export function referenceUnitsPerEm(): number {
+  return appearanceFont().face.unitsPerEm;
 }
 
 /** Adds the font to the document (fresh objects, shared bytes) and returns its reference; widths only for what `texts` uses. */

@@ -154,7 +154,7 @@ export async function addSignaturePlaceholder(original: Uint8Array, options: Pla
 }
 
 /** Appends `ref` to dict[key], creating the array; marks whichever object holds the array as changed. */
-function addToArray(
+export function addToArray(
   doc: PDFDocument,
   snapshot: ReturnType<PDFDocument['takeSnapshot']>,
   dict: PDFDict,

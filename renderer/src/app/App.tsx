@@ -42,7 +42,7 @@ type Office =
   { state: 'loading' } | { state: 'error'; error: CoreError } | { state: 'ready'; office: OfficeView | null };
 
 function OfficeGate() {
-  const { t } = useTranslation('app');
+  const { t } = useTranslation(['app', 'common']);
   const route = useRoute();
   const [office, setOffice] = useState<Office>({ state: 'loading' });
 
@@ -91,7 +91,11 @@ function OfficeGate() {
   }
   return (
     <Shell office={office.office} route={route}>
-      <Routes route={route} office={office.office} />
+      <Routes
+        route={route}
+        office={office.office}
+        onOfficeChange={(changed) => setOffice({ state: 'ready', office: changed })}
+      />
     </Shell>
   );
 }

@@ -19,16 +19,27 @@ const DashboardPage = lazy(() =>
   import('../screens/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
 );
 const SyncPanel = lazy(() => import('../screens/sync/SyncPanel.tsx').then((module) => ({ default: module.SyncPanel })));
+const SearchPage = lazy(() =>
+  import('../screens/search/SearchPage.tsx').then((module) => ({ default: module.SearchPage })),
+);
 const SettingsPage = lazy(() =>
   import('../screens/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 );
 
-function Screen({ route, office }: { route: Route; office: OfficeView }) {
+interface ScreenProps {
+  route: Route;
+  office: OfficeView;
+  /** The office's details were corrected in Settings: the header shows them at once. */
+  onOfficeChange: (office: OfficeView) => void;
+}
+
+function Screen({ route, office, onOfficeChange }: ScreenProps) {
   switch (route.name) {
     case 'incoming':
     case 'outgoing':
     case 'drafts':
-      return <RegisterPage key={route.name} view={route.name} />;
+      // A link with other filters is another register page: it starts from them.
+      return <RegisterPage key={`${route.name}?${route.search ?? ''}`} view={route.name} search={route.search} />;
     case 'incoming-new':
       return <RegisterIncomingPage />;
     case 'outgoing-new':
@@ -40,11 +51,13 @@ function Screen({ route, office }: { route: Route; office: OfficeView }) {
     case 'sync':
       return <SyncPanel />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage office={office} onOfficeChange={onOfficeChange} />;
+    case 'search':
+      return <SearchPage key={route.query} query={route.query} />;
   }
 }
 
-export function Routes({ route, office }: { route: Route; office: OfficeView }) {
+export function Routes({ route, office, onOfficeChange }: ScreenProps) {
   return (
     <Suspense
       fallback={
@@ -53,7 +66,7 @@ export function Routes({ route, office }: { route: Route; office: OfficeView }) 
         </div>
       }
     >
-      <Screen route={route} office={office} />
+      <Screen route={route} office={office} onOfficeChange={onOfficeChange} />
     </Suspense>
   );
 }

@@ -21,7 +21,7 @@ import { SyncBadge } from './SyncBadge.tsx';
 
 type NavKey = 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings';
 
-const navGroups: { title: string; items: { key: NavKey; icon: ReactNode }[] }[] = [
+const navGroups: { title: 'nav.registers' | 'nav.office'; items: { key: NavKey; icon: ReactNode }[] }[] = [
   {
     title: 'nav.registers',
     items: [
@@ -47,6 +47,7 @@ function navKeyOf(route: Route): NavKey | null {
     case 'outgoing-new':
       return 'drafts';
     case 'document':
+    case 'search':
       return null;
     case 'incoming':
     case 'outgoing':

@@ -8,7 +8,8 @@ import { useCoreEvent } from '../api/client.ts';
 import { formatTime } from '../components/dates.ts';
 import { navigate } from './router.ts';
 
-type Phase = Extract<CoreEvent, { type: 'sync.phase' }>['phase'];
+// 'done' ends the run: the light then shows the result, never the phase.
+type Phase = Exclude<Extract<CoreEvent, { type: 'sync.phase' }>['phase'], 'done'>;
 
 type SyncLight = { state: 'idle' } | { state: 'running'; phase: Phase | null } | { state: 'ok' | 'error'; at: Date };
 

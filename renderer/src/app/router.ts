@@ -1,17 +1,22 @@
 // The app's few screens as location hashes (#/incoming, #/documents/<id>…):
 // works from file:// and app:// alike, survives a reload, needs no library.
+// A register's hash may carry its filters (#/incoming?year=2026&overdue=1),
+// as the dashboard's figures link to it; the search page its words.
 import { useSyncExternalStore } from 'react';
 
 export type RegisterView = 'incoming' | 'outgoing' | 'drafts';
 
 export type Route =
-  | { name: RegisterView }
+  /** `search`: the filters of a link, as a query string (see screens/registers/query.ts). */
+  | { name: RegisterView; search?: string }
   | { name: 'incoming-new' }
   | { name: 'outgoing-new' }
   | { name: 'document'; id: string }
   | { name: 'dashboard' }
   | { name: 'sync' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** Every document a search finds, past the header's first few. */
+  | { name: 'search'; query: string };
 
 const fixed: Record<string, Route> = {
   '/incoming': { name: 'incoming' },
@@ -28,8 +33,12 @@ const DOCUMENT = /^\/documents\/([^/]+)$/;
 
 /** Any other hash opens the incoming register, the clerk's usual start. */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/incoming';
+  const [path = '', search = ''] = (hash.replace(/^#/, '') || '/incoming').split('?', 2);
   const known = fixed[path];
+  if (known && search && (known.name === 'incoming' || known.name === 'outgoing' || known.name === 'drafts')) {
+    return { name: known.name, search };
+  }
+  if (path === '/search') return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' };
   if (known) return known;
   const document = DOCUMENT.exec(path);
   if (document?.[1]) return { name: 'document', id: decodeURIComponent(document[1]) };
@@ -44,9 +53,12 @@ export function routeHash(route: Route): string {
       return '#/outgoing/new';
     case 'document':
       return `#/documents/${encodeURIComponent(route.id)}`;
+    case 'search':
+      return `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
     case 'incoming':
     case 'outgoing':
     case 'drafts':
+      return route.search ? `#/${route.name}?${route.search}` : `#/${route.name}`;
     case 'dashboard':
     case 'sync':
     case 'settings':

@@ -4,13 +4,18 @@
 import type { Outputs } from '../../../shared/api.ts';
 import { call } from '../api/client.ts';
 import { prefetchFirstPage } from '../screens/registers/prefetch.ts';
-import { noFilters, registerQuery } from '../screens/registers/query.ts';
+import { defaultFilters, filtersFromSearch, registerQuery } from '../screens/registers/query.ts';
 import { parseRoute } from './router.ts';
 
 const route = parseRoute(window.location.hash);
 const firstRows =
   route.name === 'incoming' || route.name === 'outgoing' || route.name === 'drafts'
-    ? prefetchFirstPage(registerQuery(route.name, noFilters))
+    ? prefetchFirstPage(
+        registerQuery(
+          route.name,
+          route.search ? filtersFromSearch(route.name, route.search) : defaultFilters(route.name),
+        ),
+      )
     : null;
 
 let startup: Promise<Outputs['office.status']> | null = call('office.status', {});

@@ -1,19 +1,22 @@
 // A date typed as text: dd/mm/yyyy or yyyy-mm-dd. Typing is faster than a
 // calendar for a clerk copying dates off paper; the value is shown back as
 // dd/mm/yyyy once the field loses focus.
-import { Input, type FormRule } from 'antd';
+import { Input } from 'antd';
 import { formatDate, parseDateInput } from './dates.ts';
 
 export interface DateInputProps {
+  /** Set by Form.Item: the label points at the field, and the form knows which field has focus. */
+  id?: string;
   value?: string;
   onChange?: (value: string) => void;
   testId?: string;
   placeholder?: string;
 }
 
-export function DateInput({ value, onChange, testId, placeholder = 'dd/mm/yyyy' }: DateInputProps) {
+export function DateInput({ id, value, onChange, testId, placeholder = 'dd/mm/yyyy' }: DateInputProps) {
   return (
     <Input
+      id={id}
       data-testid={testId}
       value={value}
       placeholder={placeholder}
@@ -26,16 +29,6 @@ export function DateInput({ value, onChange, testId, placeholder = 'dd/mm/yyyy' 
       }}
     />
   );
-}
-
-/** A form rule that accepts an empty field or a real date. */
-export function dateRule(message: string): FormRule {
-  return {
-    validator: (_rule, value: unknown) =>
-      typeof value !== 'string' || value.trim() === '' || parseDateInput(value)
-        ? Promise.resolve()
-        : Promise.reject(new Error(message)),
-  };
 }
 
 /** A form's date text as core wants it: yyyy-mm-dd, or undefined when empty. */

@@ -19,6 +19,8 @@ function optionOf(type: DocumentType): TypeOption {
 const options = documentTypes.map(optionOf);
 
 export interface DocumentTypeSelectProps {
+  /** Set by Form.Item: the label points at the field, and the form knows which field has focus. */
+  id?: string;
   value?: string;
   onChange?: (value: string) => void;
   testId?: string;
@@ -29,6 +31,7 @@ export interface DocumentTypeSelectProps {
 }
 
 export function DocumentTypeSelect({
+  id,
   value,
   onChange,
   testId,
@@ -46,6 +49,7 @@ export function DocumentTypeSelect({
   );
   return (
     <Select<string, TypeOption>
+      id={id}
       data-testid={testId}
       className={className}
       size={size}

@@ -1,14 +1,25 @@
-// How every error from core is shown: the Vietnamese message (it already says
-// what to do), the code for a support call, and the log detail folded away.
+// How every error from core is shown: its message in the UI's language (it
+// already says what to do), each refused field, the code for a support call.
 // Never a stack trace.
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CoreError } from '../api/client.ts';
+import { useErrorText } from './error-text.ts';
 
-export function ErrorNotice({ error, onClose }: { error: CoreError | null; onClose?: () => void }) {
+export function ErrorNotice({
+  error,
+  onClose,
+  fieldsShown = false,
+}: {
+  error: CoreError | null;
+  onClose?: () => void;
+  /** The form already shows each refused field's message under it: not listed again here. */
+  fieldsShown?: boolean;
+}) {
   const { t } = useTranslation('common');
+  const errorText = useErrorText();
   if (!error) return null;
-  const fields = error.value.fields ? Object.entries(error.value.fields) : [];
+  const fields = error.value.fields && !fieldsShown ? Object.entries(error.value.fields) : [];
   return (
     <Alert
       data-testid="error-notice"
@@ -16,7 +27,7 @@ export function ErrorNotice({ error, onClose }: { error: CoreError | null; onClo
       type="error"
       showIcon
       closable={onClose === undefined ? false : { onClose }}
-      title={error.value.message}
+      title={errorText(error.value)}
       description={
         <>
           {fields.length > 0 && (

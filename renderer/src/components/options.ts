@@ -1,5 +1,5 @@
 // Select options for the fixed lists of shared/domain.ts, in the current language.
-import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   documentTypes,
   findDocumentType,
@@ -10,12 +10,14 @@ import {
 } from '../../../shared/domain.ts';
 import { foldVietnamese } from '../../../shared/fold.ts';
 
-export function urgencyOptions(t: TFunction): { value: Urgency; label: string }[] {
-  return urgencies.map((value) => ({ value, label: t(`common:urgency.${value}`) }));
+export function useUrgencyOptions(): { value: Urgency; label: string }[] {
+  const { t } = useTranslation('common');
+  return urgencies.map((value) => ({ value, label: t(`urgency.${value}`) }));
 }
 
-export function secrecyOptions(t: TFunction): { value: Secrecy; label: string }[] {
-  return secrecies.map((value) => ({ value, label: t(`common:secrecy.${value}`) }));
+export function useSecrecyOptions(): { value: Secrecy; label: string }[] {
+  const { t } = useTranslation('common');
+  return secrecies.map((value) => ({ value, label: t(`secrecy.${value}`) }));
 }
 
 /** A type as a PDF or a person writes it ("QĐ", "qd", "Quyết định") → its key, if it is one of Appendix III. */

@@ -1,6 +1,7 @@
 // The leader's page: this month's counts (received, sent, overdue, share
 // signed digitally and sent electronically), the year behind them, urgency,
-// and the registers exported for printing.
+// and the registers exported for printing. Each figure opens the register
+// it counts, filtered the same way.
 import { Card, Col, DatePicker, Flex, Row, Spin, Statistic, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -10,8 +11,9 @@ import { localDate } from '../../../../shared/dates.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatNumber } from '../sync/format.ts';
+import { RegisterExportForm } from '../registers/RegisterExportForm.tsx';
+import { monthLink, overdueLink } from './links.ts';
 import { MonthlyChart } from './MonthlyChart.tsx';
-import { RegisterExport } from './RegisterExport.tsx';
 import { UrgencyBars } from './UrgencyBars.tsx';
 
 export function DashboardPage() {
@@ -74,12 +76,14 @@ export function DashboardPage() {
             title={t('stat.received')}
             value={stats?.receivedThisMonth ?? null}
             loading={stats === null}
+            href={monthLink('incoming', month)}
           />
           <StatCard
             testId="dashboard-sent"
             title={t('stat.sent')}
             value={stats?.sentThisMonth ?? null}
             loading={stats === null}
+            href={monthLink('outgoing', month)}
           />
           <StatCard
             testId="dashboard-overdue"
@@ -88,6 +92,7 @@ export function DashboardPage() {
             loading={stats === null}
             color={stats && stats.overdue > 0 ? '#cf1322' : undefined}
             help={t('stat.overdueHelp')}
+            href={overdueLink()}
           />
           <StatCard
             testId="dashboard-signed-percent"
@@ -97,6 +102,7 @@ export function DashboardPage() {
             loading={stats === null}
             help={t('stat.signedHelp')}
             missing={t('stat.noIssued')}
+            href={monthLink('outgoing', month)}
           />
           <StatCard
             testId="dashboard-electronic-percent"
@@ -106,6 +112,7 @@ export function DashboardPage() {
             loading={stats === null}
             help={t('stat.electronicHelp')}
             missing={t('stat.noIssued')}
+            href={monthLink('outgoing', month)}
           />
         </Row>
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
@@ -122,7 +129,7 @@ export function DashboardPage() {
         </Row>
       </Spin>
       <Card size="small" title={t('export.title')}>
-        <RegisterExport />
+        <RegisterExportForm />
       </Card>
     </Flex>
   );
@@ -139,16 +146,18 @@ interface StatCardProps {
   help?: string;
   /** Why a percentage has no value. */
   missing?: string;
+  /** The register filtered to what the figure counts. */
+  href: string;
 }
 
-function StatCard({ testId, title, value, loading, percent = false, color, help, missing }: StatCardProps) {
-  const { i18n } = useTranslation('dashboard');
+function StatCard({ testId, title, value, loading, percent = false, color, help, missing, href }: StatCardProps) {
+  const { t, i18n } = useTranslation('dashboard');
   const text =
     value === null ? '—' : percent ? `${formatNumber(value, i18n.language, 1)}%` : formatNumber(value, i18n.language);
   const shown = (
-    <span data-testid={testId} data-value={value ?? ''}>
+    <a href={href} className="stat-link" data-testid={testId} data-value={value ?? ''} title={t('stat.open')}>
       {text}
-    </span>
+    </a>
   );
   return (
     <Col flex="1 1 180px">

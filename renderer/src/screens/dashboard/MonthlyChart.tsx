@@ -1,9 +1,11 @@
 // Received and sent per month for the twelve months ending with the chosen
-// one: grouped bars in plain SVG, the figures on hover (each bar's <title>).
+// one: grouped bars in plain SVG, the figures on hover (each bar's <title>),
+// each bar a link to its register for that month.
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardView } from '../../../../shared/api.ts';
 import { countScale } from './chart-scale.ts';
+import { monthLink } from './links.ts';
 
 export const seriesColors = { received: '#1677ff', sent: '#13a8a8' } as const;
 
@@ -63,26 +65,30 @@ export function MonthlyChart({ months, selected }: { months: DashboardView['byMo
                 height={plotHeight}
                 fill={current ? '#e6f4ff' : 'transparent'}
               />
-              <rect
-                x={left}
-                y={y(entry.received)}
-                width={bar}
-                height={Math.max(0, y(0) - y(entry.received))}
-                fill={seriesColors.received}
-                rx={1}
-              >
-                <title>{t('chart.receivedTooltip', { when, count: entry.received })}</title>
-              </rect>
-              <rect
-                x={left + bar + 2}
-                y={y(entry.sent)}
-                width={bar}
-                height={Math.max(0, y(0) - y(entry.sent))}
-                fill={seriesColors.sent}
-                rx={1}
-              >
-                <title>{t('chart.sentTooltip', { when, count: entry.sent })}</title>
-              </rect>
+              <a href={monthLink('incoming', entry.month)}>
+                <rect
+                  x={left}
+                  y={y(entry.received)}
+                  width={bar}
+                  height={Math.max(0, y(0) - y(entry.received))}
+                  fill={seriesColors.received}
+                  rx={1}
+                >
+                  <title>{t('chart.receivedTooltip', { when, count: entry.received })}</title>
+                </rect>
+              </a>
+              <a href={monthLink('outgoing', entry.month)}>
+                <rect
+                  x={left + bar + 2}
+                  y={y(entry.sent)}
+                  width={bar}
+                  height={Math.max(0, y(0) - y(entry.sent))}
+                  fill={seriesColors.sent}
+                  rx={1}
+                >
+                  <title>{t('chart.sentTooltip', { when, count: entry.sent })}</title>
+                </rect>
+              </a>
               <text
                 x={PAD.left + index * group + group / 2}
                 y={HEIGHT - PAD.bottom + 15}

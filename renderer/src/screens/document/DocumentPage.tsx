@@ -16,6 +16,7 @@ import { DeliveriesSection } from './DeliveriesSection.tsx';
 import { EditDocumentDialog } from './EditDocumentDialog.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { MetadataSection } from './MetadataSection.tsx';
+import { NumberOnFileNotice } from './NumberOnFileNotice.tsx';
 import { PdfViewer } from './PdfViewer.tsx';
 import { SignaturesSection } from './SignaturesSection.tsx';
 import { WorkFilesSection } from './WorkFilesSection.tsx';
@@ -25,7 +26,7 @@ type Document = Outputs['documents.get'];
 const stateColors = { registered: 'blue', draft: 'default', issued: 'green' } as const;
 
 export function DocumentPage({ id }: { id: string }) {
-  const { t } = useTranslation('document');
+  const { t } = useTranslation(['document', 'common']);
   const { modal, message } = App.useApp();
   const [document, setDocument] = useState<Document | null>(null);
   const [loadError, setLoadError] = useState<CoreError | null>(null);
@@ -134,7 +135,7 @@ export function DocumentPage({ id }: { id: string }) {
           </div>
         </div>
         <div className="page-toolbar-actions">
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          <Button size="small" icon={<EditOutlined />} data-testid="edit-open" onClick={() => setEditing(true)}>
             {t('edit.open')}
           </Button>
           {canSign && (
@@ -159,6 +160,7 @@ export function DocumentPage({ id }: { id: string }) {
           <ErrorNotice error={actionError} onClose={() => setActionError(null)} />
         </div>
       )}
+      <NumberOnFileNotice onFile={document.numberOnFile} notation={document.notation ?? ''} />
       {loadError && (
         <div className="document-alert">
           <ErrorNotice error={loadError} onClose={() => setLoadError(null)} />

@@ -1,71 +1,19 @@
-// Sửa thông tin: the fields documents.update allows. Only what changed is
-// sent, so the history shows exactly what was edited.
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+// Sửa thông tin: every field of the register entry the clerk typed, and what
+// is filled in as the work goes. A correction of a document already in a
+// register asks why: the reason goes into the history with the old and new
+// values. Dates are checked on their fields; core's refusals land there too.
+// Enter saves (Ctrl+Enter in a multi-line field), Esc closes.
+import { Form, Input, Modal } from 'antd';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, HandlerInput } from '../../../../shared/api.ts';
-import type { Urgency } from '../../../../shared/domain.ts';
+import type { DocumentView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
-import { DateInput, dateRule, dateValue } from '../../components/DateInput.tsx';
-import { formatDate } from '../../components/dates.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { showFieldErrors } from '../../components/form-errors.ts';
-import { urgencyOptions } from '../../components/options.ts';
-
-// Only the fields of the document's direction are on the form (and in what it returns).
-interface EditValues {
-  subject: string;
-  urgency: Urgency;
-  dueOn: string;
-  completedOn: string;
-  recipientUnit?: string;
-  handedOn?: string;
-  handedReceipt?: string;
-  signerName?: string;
-  signerTitle?: string;
-  archiveUnit?: string;
-  copies?: number | null;
-  notes: string;
-}
-
-const dateFields = ['dueOn', 'completedOn', 'handedOn'] as const;
-const textFields = ['recipientUnit', 'handedReceipt', 'signerName', 'signerTitle', 'archiveUnit', 'notes'] as const;
-
-function valuesOf(document: DocumentView): EditValues {
-  return {
-    subject: document.subject,
-    urgency: document.urgency,
-    dueOn: formatDate(document.dueOn),
-    completedOn: formatDate(document.completedOn),
-    recipientUnit: document.recipientUnit ?? '',
-    handedOn: formatDate(document.handedOn),
-    handedReceipt: document.handedReceipt ?? '',
-    signerName: document.signerName ?? '',
-    signerTitle: document.signerTitle ?? '',
-    archiveUnit: document.archiveUnit ?? '',
-    copies: document.copies,
-    notes: document.notes ?? '',
-  };
-}
-
-/** The update input: the fields whose value differs from the document's. */
-function changesOf(document: DocumentView, values: EditValues): HandlerInput<'documents.update'> {
-  const input: HandlerInput<'documents.update'> = { id: document.id };
-  if (values.subject.trim() !== document.subject) input.subject = values.subject;
-  if (values.urgency !== document.urgency) input.urgency = values.urgency;
-  for (const field of dateFields) {
-    if (values[field] === undefined) continue;
-    const next = dateValue(values[field]) ?? null;
-    if (next !== document[field]) input[field] = next;
-  }
-  for (const field of textFields) {
-    const next = values[field]?.trim();
-    if (next !== undefined && next !== (document[field] ?? '')) input[field] = next;
-  }
-  if (values.copies !== undefined && values.copies !== null && values.copies !== document.copies)
-    input.copies = values.copies;
-  return input;
-}
+import { FocusTrap } from '../../components/FocusTrap.tsx';
+import { allFieldsShown, showFieldErrors } from '../../components/form-errors.ts';
+import type { IssuerSuggestion } from '../../components/IssuerInput.tsx';
+import { changesOf, correctsRegister, valuesOf, type EditValues } from './edit-values.ts';
+import { EditFields, shownFields, type EditKind } from './EditFields.tsx';
 
 export function EditDocumentDialog({
   document,
@@ -78,12 +26,26 @@ export function EditDocumentDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation('document');
+  const { t } = useTranslation(['document', 'common']);
   const [form] = Form.useForm<EditValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
-  const incoming = document.direction === 'incoming';
-  const dateRules = [dateRule(t('edit.invalidDate'))];
+  const [confirmAsked, setConfirmAsked] = useState(false);
+  // The issuer name the code in the form belongs to: the document's, or one picked from the list.
+  const codeOwner = useRef(document.issuerName);
+  const kind: EditKind =
+    document.direction === 'incoming' ? 'incoming' : document.state === 'draft' ? 'draft' : 'issued';
+  const shown = shownFields(kind);
+  const formFields = [...shown, 'reason'];
+  // A draft is in no register yet: nothing to justify.
+  const asksReason = kind !== 'draft';
+
+  const close = () => {
+    codeOwner.current = document.issuerName;
+    setError(null);
+    setConfirmAsked(false);
+    onClose();
+  };
 
   const save = async () => {
     let values: EditValues;
@@ -92,23 +54,38 @@ export function EditDocumentDialog({
     } catch {
       return;
     }
-    const input = changesOf(document, values);
+    const input = changesOf(document, values, shown);
     if (Object.keys(input).length === 1) {
-      onClose();
+      close();
       return;
     }
+    if (asksReason && values.reason.trim()) input.reason = values.reason.trim();
+    if (values.confirmFutureIssuedOn === true) input.confirmFutureIssuedOn = true;
     setBusy(true);
     setError(null);
     try {
       await call('documents.update', input);
+      setConfirmAsked(false);
       onSaved();
     } catch (failure) {
       const coreError = asCoreError(failure);
-      showFieldErrors(form, coreError, Object.keys(valuesOf(document)));
+      if (coreError.code === 'ISSUED_ON_FUTURE_UNCONFIRMED') setConfirmAsked(true);
+      showFieldErrors(form, coreError, formFields);
       setError(coreError);
     } finally {
       setBusy(false);
     }
+  };
+
+  // Enter in a one-line field saves, as the OK button would; not while a list (type, issuer, nơi nhận) is open.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    const target = event.target as HTMLElement;
+    const multiline = target instanceof HTMLTextAreaElement;
+    if (multiline && !(event.ctrlKey || event.metaKey)) return;
+    if (target.getAttribute('aria-expanded') === 'true') return;
+    event.preventDefault();
+    void save();
   };
 
   return (
@@ -119,90 +96,67 @@ export function EditDocumentDialog({
       cancelText={t('common:cancel')}
       confirmLoading={busy}
       onOk={() => void save()}
-      onCancel={() => {
-        setError(null);
-        onClose();
-      }}
-      width={720}
+      onCancel={close}
+      okButtonProps={{ 'data-testid': 'edit-save' }}
+      width={760}
+      style={{ top: 24 }}
       // A fresh form, filled from the document as it is now, at every opening.
       destroyOnHidden
+      modalRender={(node) => <FocusTrap testId="edit-dialog">{node}</FocusTrap>}
     >
-      <Form<EditValues> form={form} layout="vertical" initialValues={valuesOf(document)} preserve={false}>
-        <Form.Item
-          name="subject"
-          label={t('meta.subject')}
-          rules={[{ required: true, whitespace: true, message: t('edit.required') }]}
+      <div onKeyDown={onKeyDown}>
+        <Form<EditValues>
+          form={form}
+          className="edit-form"
+          layout="vertical"
+          initialValues={valuesOf(document)}
+          preserve={false}
+          validateTrigger={['onChange', 'onBlur']}
+          onValuesChange={(changed: Partial<EditValues>) => {
+            // A name typed by hand is no longer the agency whose code the form held.
+            if ('issuerName' in changed && changed.issuerName !== codeOwner.current) {
+              form.setFieldValue('issuerCode', '');
+            }
+            if ('issuedOn' in changed) {
+              form.setFieldValue('confirmFutureIssuedOn', false);
+              setConfirmAsked(false);
+            }
+          }}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="urgency" label={t('meta.urgency')}>
-              <Select options={urgencyOptions(t)} />
+          <EditFields
+            kind={kind}
+            confirmAsked={confirmAsked}
+            onPickIssuer={(issuer: IssuerSuggestion) => {
+              codeOwner.current = issuer.name;
+              form.setFieldsValue({ issuerName: issuer.name, issuerCode: issuer.code ?? '' });
+            }}
+          />
+          {asksReason && (
+            <Form.Item
+              name="reason"
+              label={t('edit.reason')}
+              extra={t('edit.reasonHelp')}
+              className="edit-reason"
+              rules={[
+                ({ getFieldsValue }) => ({
+                  validator: (_rule, value: unknown) =>
+                    (typeof value === 'string' && value.trim() !== '') ||
+                    !correctsRegister(changesOf(document, getFieldsValue() as Partial<EditValues>, shown))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('edit.reasonRequired'))),
+                }),
+              ]}
+            >
+              <Input.TextArea data-testid="edit-reason" autoSize={{ minRows: 1, maxRows: 3 }} maxLength={500} />
             </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="dueOn" label={t('meta.dueOn')} rules={dateRules}>
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="completedOn" label={t('meta.completedOn')} rules={dateRules}>
-              <DateInput />
-            </Form.Item>
-          </Col>
-        </Row>
-        {incoming ? (
-          <Row gutter={12}>
-            <Col span={10}>
-              <Form.Item name="recipientUnit" label={t('meta.recipientUnit')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="handedOn" label={t('meta.handedOn')} rules={dateRules}>
-                <DateInput />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="handedReceipt" label={t('meta.handedReceipt')}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <>
-            <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item name="signerName" label={t('meta.signerName')}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="signerTitle" label={t('meta.signerTitle')}>
-                  <Input />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Row gutter={12}>
-              <Col span={16}>
-                <Form.Item name="archiveUnit" label={t('meta.archiveUnit')}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="copies" label={t('meta.copies')}>
-                  <InputNumber min={1} max={10000} precision={0} className="full-width" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </>
-        )}
-        <Form.Item name="notes" label={t('meta.notes')}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-      </Form>
-      <ErrorNotice error={error} onClose={() => setError(null)} />
+          )}
+        </Form>
+        <ErrorNotice
+          error={error}
+          onClose={() => setError(null)}
+          fieldsShown={error !== null && allFieldsShown(error, formFields)}
+        />
+      </div>
     </Modal>
   );
 }

@@ -1,4 +1,6 @@
-// Lịch sử: every recorded action on the document, from the audit log.
+// Lịch sử: every recorded action on the document, from the audit log, newest
+// first: when, what (a correction with its old and new values and its
+// reason), and who.
 import { Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +9,7 @@ import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { formatDateTime } from '../../components/dates.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Section } from '../../components/Section.tsx';
-import { actionLabel, historyDetail } from './history-text.ts';
+import { actionLabel, historyActor, historyDetail } from './history-text.ts';
 
 export function HistorySection({
   documentId,
@@ -16,7 +18,7 @@ export function HistorySection({
   documentId: string;
   /** Changes each time the document is loaded again after a change. */ revision: number;
 }) {
-  const { t } = useTranslation('document');
+  const { t } = useTranslation(['document', 'common']);
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
 
@@ -40,15 +42,23 @@ export function HistorySection({
       {!entries && !error && <Spin size="small" />}
       <ol className="history-list">
         {[...(entries ?? [])].reverse().map((entry) => {
-          const detail = historyDetail(t, entry);
+          const [summary, ...more] = historyDetail(t, entry);
+          const actor = historyActor(t, entry);
           return (
-            <li key={entry.seq} className="history-item" data-testid="history-item">
+            <li key={entry.seq} className="history-item" data-testid="history-item" data-action={entry.action}>
               <span className="history-time">{formatDateTime(entry.at)}</span>
               <span className="history-action">
                 {actionLabel(t, entry.action)}
-                {detail && <span className="muted"> — {detail}</span>}
+                {summary && <span className="muted"> — {summary}</span>}
+                {more.map((line) => (
+                  <span key={line} className="history-line muted">
+                    {line}
+                  </span>
+                ))}
               </span>
-              <span className="history-actor">{entry.actor}</span>
+              <span className="history-actor" title={t('history.actor.account', { account: actor.account })}>
+                {actor.name}
+              </span>
             </li>
           );
         })}

@@ -7,11 +7,14 @@ import type { DocumentView } from '../../../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../components/dates.ts';
 import { Section } from '../../components/Section.tsx';
 import { OverdueTag, SecrecyTag, UrgencyTag } from '../../components/Tags.tsx';
+import type documentText from '../../i18n/vi/document.json';
+
+type MetaKey = keyof typeof documentText.meta;
 
 export function MetadataSection({ document }: { document: DocumentView }) {
-  const { t } = useTranslation('document');
+  const { t } = useTranslation(['document', 'common']);
   const incoming = document.direction === 'incoming';
-  const rows: { key: string; value: ReactNode; show?: boolean }[] = [
+  const rows: { key: MetaKey; value: ReactNode; show?: boolean }[] = [
     {
       key: 'registerNumber',
       value:

@@ -1,14 +1,15 @@
-// The document's PDF, page by page: page 1 first, the others as they scroll
-// into sight (and let go again far out of sight, so a 200-page scan does not
-// hold 200 canvases). Zoom in/out or fit the width.
+// A PDF, page by page: page 1 first, the others as they scroll into sight
+// (and let go again far out of sight, so a 200-page scan does not hold 200
+// canvases). Zoom in/out or fit the width. The same viewer shows a stored
+// document's file and, on the incoming form, the letter just dropped.
 import { DownloadOutlined, ExpandOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { Button, Spin, Tooltip } from 'antd';
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessages } from '../../../../shared/errors.ts';
 import { asCoreError, call, CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { base64ToBytes, downloadBase64 } from '../../components/files.ts';
+import { base64ToBytes, downloadBase64, fileToBase64 } from '../../components/files.ts';
 import type { PDFDocumentProxy, RenderTask } from './pdfjs.ts';
 
 const ZOOMS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
@@ -17,10 +18,16 @@ const PAGE_GAP = 12;
 const MAX_CANVAS_PIXELS = 16_777_216;
 
 type ViewerState = { state: 'loading' } | { state: 'rendered' } | { state: 'error'; error: CoreError };
+interface PdfFile {
+  base64: string;
+  filename: string;
+  mime: string;
+}
+
 interface Loaded {
   pdf: PDFDocumentProxy;
   firstPage: { width: number; height: number };
-  file: { base64: string; filename: string; mime: string };
+  file: PdfFile;
 }
 
 // What pdf.js throws (rebuilt by name when it comes from its worker) about the file itself.
@@ -39,7 +46,22 @@ function pdfError(error: unknown): CoreError {
   return new CoreError({ code, message: errorMessages[code], detail: `${error.name}: ${error.message}` });
 }
 
+/** A stored document's file. The caller keys it by file and bytes: each viewer shows one file. */
 export function PdfViewer({ documentId, attachmentId }: { documentId: string; attachmentId: string }) {
+  const load = useCallback(() => call('attachments.read', { documentId, attachmentId }), [documentId, attachmentId]);
+  return <PdfView load={load} />;
+}
+
+/** A file picked on this PC, before core has it (the incoming form's preview); read only if it is a PDF. */
+export function PdfFileViewer({ file, bytes }: { file: File; bytes?: Promise<string> }) {
+  const load = useMemo(() => {
+    const base64 = bytes ?? fileToBase64(file);
+    return async (): Promise<PdfFile> => ({ base64: await base64, filename: file.name, mime: 'application/pdf' });
+  }, [file, bytes]);
+  return <PdfView load={load} />;
+}
+
+function PdfView({ load }: { load: () => Promise<PdfFile> }) {
   const { t } = useTranslation('document');
   const scroller = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -47,12 +69,12 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const [width, setWidth] = useState(0);
 
-  // The document page keys the viewer by file and bytes: each viewer loads one file, starting in 'loading'.
+  // Callers key the viewer by its file: each viewer loads one file, starting in 'loading'.
   useEffect(() => {
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
     (async () => {
-      const file = await call('attachments.read', { documentId, attachmentId });
+      const file = await load();
       const { openPdf } = await import('./pdfjs.ts');
       if (cancelled) return;
       const task = openPdf(base64ToBytes(file.base64));
@@ -67,7 +89,7 @@ export function PdfViewer({ documentId, attachmentId }: { documentId: string; at
       cancelled = true;
       void destroy?.();
     };
-  }, [documentId, attachmentId]);
+  }, [load]);
 
   useEffect(() => {
     const element = scroller.current;

@@ -12,7 +12,7 @@ import { Section } from '../../components/Section.tsx';
 type DocumentWithFiles = Outputs['documents.get'];
 
 export function WorkFilesSection({ document, onChanged }: { document: DocumentWithFiles; onChanged: () => void }) {
-  const { t } = useTranslation('document');
+  const { t } = useTranslation(['document', 'common']);
   const [openFiles, setOpenFiles] = useState<WorkFileView[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);

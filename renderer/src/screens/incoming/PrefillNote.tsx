@@ -5,13 +5,29 @@ import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PrefillView } from '../../../../shared/api.ts';
 
-export function PrefillNote({ prefill, stopped }: { prefill: PrefillView; stopped: boolean }) {
+export function PrefillNote({
+  prefill,
+  stopped,
+  unchecked,
+}: {
+  prefill: PrefillView;
+  stopped: boolean;
+  /** How many filled fields the clerk has not looked at yet. */
+  unchecked: number;
+}) {
   const { t } = useTranslation('incoming');
   const pages = prefill.pageCount;
+  const toCheck =
+    unchecked > 0 ? (
+      <div className="prefill-unchecked" data-testid="prefill-unchecked" data-count={unchecked}>
+        {t('prefill.unchecked', { count: unchecked })}
+      </div>
+    ) : null;
   if (prefill.textSource === 'pdf') {
     return (
       <Typography.Paragraph type="secondary" className="prefill-note" data-testid="prefill-note" data-source="pdf">
         {t('prefill.read', { pages })}
+        {toCheck}
       </Typography.Paragraph>
     );
   }
@@ -24,6 +40,7 @@ export function PrefillNote({ prefill, stopped }: { prefill: PrefillView; stoppe
       type={source === 'ocr' ? 'warning' : 'info'}
       showIcon
       title={t(`prefill.${source}`, { pages })}
+      description={toCheck}
     />
   );
 }

@@ -1,7 +1,8 @@
 // Vào sổ văn bản đến: drop the PDF, let its own text (or OCR of a scan) fill
-// the form (never over what the clerk already typed), check for a document
-// already in the register, correct, register, and land on the new entry.
-import { App, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+// the form (never over what the clerk already typed), check each filled field
+// against the letter shown beside the form, check for a document already in
+// the register, correct, register, and land on the new entry.
+import { App, Button, Form, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandlerInput, PrefillView } from '../../../../shared/api.ts';
@@ -9,17 +10,20 @@ import type { Secrecy, Urgency } from '../../../../shared/domain.ts';
 import { errorMessages } from '../../../../shared/errors.ts';
 import { asCoreError, call, CoreError } from '../../api/client.ts';
 import { navigate, openDocument } from '../../app/router.ts';
-import { DateInput, dateRule, dateValue } from '../../components/DateInput.tsx';
+import { dateValue } from '../../components/DateInput.tsx';
 import { formatDate, today } from '../../components/dates.ts';
-import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.tsx';
 import { DropZone } from '../../components/DropZone.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { fileToBase64, isPdfFile } from '../../components/files.ts';
-import { showFieldErrors } from '../../components/form-errors.ts';
+import { allFieldsShown, showFieldErrors } from '../../components/form-errors.ts';
+import type { IssuerSuggestion } from '../../components/IssuerInput.tsx';
 import { OcrProgress } from '../../components/OcrProgress.tsx';
-import { documentTypeKey, secrecyOptions, urgencyOptions } from '../../components/options.ts';
+import { documentTypeKey } from '../../components/options.ts';
 import { useOcrWait } from '../../components/use-ocr-wait.ts';
+import { usePrefillCheck } from '../../components/use-prefill-check.ts';
+import { PdfFileViewer } from '../document/PdfViewer.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
+import { IncomingFields } from './IncomingFields.tsx';
 import { PrefillNote } from './PrefillNote.tsx';
 
 interface IncomingValues {
@@ -27,6 +31,7 @@ interface IncomingValues {
   issuerCode?: string;
   notation: string;
   issuedOn: string;
+  confirmFutureIssuedOn?: boolean;
   type: string;
   subject: string;
   urgency: Urgency;
@@ -60,7 +65,7 @@ interface PickedFile {
 }
 
 export function RegisterIncomingPage() {
-  const { t } = useTranslation('incoming');
+  const { t } = useTranslation(['incoming', 'common']);
   const { message } = App.useApp();
   const [form] = Form.useForm<IncomingValues>();
   const [picked, setPicked] = useState<PickedFile | null>(null);
@@ -69,12 +74,17 @@ export function RegisterIncomingPage() {
   // The clerk stopped the OCR of this file: nothing was read because they chose so.
   const [readingStopped, setReadingStopped] = useState(false);
   const ocr = useOcrWait();
+  const check = usePrefillCheck();
   const [fileError, setFileError] = useState<CoreError | null>(null);
   const [duplicateRefusal, setDuplicateRefusal] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<CoreError | null>(null);
+  // Core (whose today may already be tomorrow's) asked to confirm the ngày văn bản.
+  const [confirmAsked, setConfirmAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   // The last file dropped: a slower answer for an earlier file is dropped.
   const latestFile = useRef<File | null>(null);
+  // The issuer name the code in the form belongs to (read from the PDF, or picked from the list).
+  const codeOwner = useRef<string | null>(null);
 
   const applyPrefill = (found: PrefillView) => {
     const type = found.type ? documentTypeKey(found.type) : undefined;
@@ -97,8 +107,15 @@ export function RegisterIncomingPage() {
       if (!form.isFieldTouched(name)) Object.assign(fill, { [name]: value });
     }
     // The code belongs to the issuer read from the PDF: only with that name.
-    if (!form.isFieldTouched('issuerName')) fill.issuerCode = found.issuerCode ?? undefined;
+    if (!form.isFieldTouched('issuerName')) {
+      fill.issuerCode = found.issuerCode ?? undefined;
+      codeOwner.current = found.issuerName;
+    }
+    if ('issuedOn' in fill) fill.confirmFutureIssuedOn = false;
     form.setFieldsValue(fill);
+    check.filled(Object.entries(fill).flatMap(([name, value]) => (value ? [name] : [])));
+    // A date read from the letter is checked against the rules at once (a future date is asked about).
+    if (fill.issuedOn) void form.validateFields(['issuedOn', 'arrivedOn']).catch(() => undefined);
   };
 
   const onFile = async (file: File | null) => {
@@ -113,6 +130,7 @@ export function RegisterIncomingPage() {
     if (latestFile.current !== file) return;
     if (!file) {
       setPicked(null);
+      check.filled([]);
       return;
     }
     if (!isPdfFile(file)) {
@@ -138,9 +156,16 @@ export function RegisterIncomingPage() {
     }
   };
 
+  const pickIssuer = (issuer: IssuerSuggestion) => {
+    codeOwner.current = issuer.name;
+    form.setFieldsValue({ issuerName: issuer.name, issuerCode: issuer.code ?? undefined });
+    check.changed(['issuerName']);
+  };
+
   const submit = async (allowDuplicate: boolean) => {
     let values: IncomingValues;
     try {
+      // Every rule, the ones kept for saving too (a future ngày văn bản not confirmed).
       values = await form.validateFields();
     } catch {
       return;
@@ -154,6 +179,7 @@ export function RegisterIncomingPage() {
         issuerCode: values.issuerCode === '' ? undefined : values.issuerCode,
         notation: values.notation,
         issuedOn: dateValue(values.issuedOn) ?? values.issuedOn,
+        confirmFutureIssuedOn: values.confirmFutureIssuedOn === true,
         type: values.type,
         subject: values.subject,
         urgency: values.urgency,
@@ -175,6 +201,7 @@ export function RegisterIncomingPage() {
       if (coreError.code === 'DOCUMENT_DUPLICATE') {
         setDuplicateRefusal(coreError.value.message);
       } else {
+        if (coreError.code === 'ISSUED_ON_FUTURE_UNCONFIRMED') setConfirmAsked(true);
         showFieldErrors(form, coreError, formFields);
         setSubmitError(coreError);
       }
@@ -190,16 +217,16 @@ export function RegisterIncomingPage() {
     prefill?.parentName ? t('fields.parentName', { name: prefill.parentName }) : null,
     issuerCode ? t('fields.issuerCode', { code: issuerCode }) : null,
   ].filter((note) => note !== null);
-  const required = { required: true, whitespace: true, message: t('required') };
+  const showPreview = picked !== null && fileError === null;
 
   return (
-    <div className="form-page">
+    <div className="form-page incoming-page">
       <div className="page-toolbar">
         <Typography.Title level={4} className="page-title">
           {t('title')}
         </Typography.Title>
       </div>
-      <div className="form-page-body">
+      <div className={showPreview ? 'form-page-body form-page-body-preview' : 'form-page-body'}>
         <aside className="form-page-side">
           <DropZone
             testId="incoming-dropzone"
@@ -209,7 +236,7 @@ export function RegisterIncomingPage() {
             busy={reading}
           />
           {reading && <OcrProgress wait={ocr} stopHint={t('ocr.stopReading')} />}
-          {prefill && <PrefillNote prefill={prefill} stopped={readingStopped} />}
+          {prefill && <PrefillNote prefill={prefill} stopped={readingStopped} unchecked={check.unchecked.size} />}
           <ErrorNotice error={fileError} onClose={() => setFileError(null)} />
           {(duplicates.length > 0 || duplicateRefusal) && (
             <DuplicateWarning
@@ -219,102 +246,50 @@ export function RegisterIncomingPage() {
               onRegisterAnyway={() => void submit(true)}
             />
           )}
+          {showPreview && (
+            <div className="incoming-preview" data-testid="incoming-preview">
+              <PdfFileViewer
+                key={picked.file.name + picked.file.lastModified}
+                file={picked.file}
+                bytes={picked.base64}
+              />
+            </div>
+          )}
         </aside>
         <Form<IncomingValues>
           form={form}
           className="form-page-main"
           layout="vertical"
+          validateTrigger={['onChange', 'onBlur']}
           initialValues={{ urgency: 'thuong', secrecy: 'thuong', arrivedOn: formatDate(today()) }}
           onFinish={() => void submit(false)}
           onValuesChange={(changed: Partial<IncomingValues>) => {
-            // A name typed by hand no longer matches the code read from the PDF.
-            if ('issuerName' in changed) form.setFieldValue('issuerCode', undefined);
+            check.changed(Object.keys(changed));
+            // A name typed by hand no longer matches the code read from the PDF or picked.
+            if ('issuerName' in changed && changed.issuerName !== codeOwner.current) {
+              form.setFieldValue('issuerCode', undefined);
+            }
+            // A changed date is confirmed again, if it is still in the future.
+            if ('issuedOn' in changed) {
+              form.setFieldValue('confirmFutureIssuedOn', false);
+              setConfirmAsked(false);
+            }
           }}
         >
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item
-                name="issuerName"
-                label={t('fields.issuerName')}
-                rules={[required]}
-                extra={
-                  issuerNotes.length > 0 ? (
-                    <div data-testid="issuer-notes">
-                      {issuerNotes.map((note) => (
-                        <div key={note}>{note}</div>
-                      ))}
-                    </div>
-                  ) : undefined
-                }
-              >
-                <Input data-testid="field-issuerName" autoComplete="off" />
-              </Form.Item>
-              <Form.Item name="issuerCode" hidden>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="notation" label={t('fields.notation')} rules={[required]}>
-                <Input data-testid="field-notation" placeholder="15/UBND-VP" autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="issuedOn" label={t('fields.issuedOn')} rules={[required, dateRule(t('invalidDate'))]}>
-                <DateInput testId="field-issuedOn" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="type" label={t('fields.type')} rules={[{ required: true, message: t('required') }]}>
-                <DocumentTypeSelect testId="field-type" placeholder={t('fields.typePlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="subject" label={t('fields.subject')} rules={[required]}>
-                <Input.TextArea data-testid="field-subject" autoSize={{ minRows: 2, maxRows: 5 }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="arrivedOn" label={t('fields.arrivedOn')} rules={[dateRule(t('invalidDate'))]}>
-                <DateInput testId="field-arrivedOn" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="urgency" label={t('fields.urgency')}>
-                <Select data-testid="field-urgency" options={urgencyOptions(t)} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="secrecy" label={t('fields.secrecy')}>
-                <Select data-testid="field-secrecy" options={secrecyOptions(t)} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="pageCount" label={t('fields.pageCount')}>
-                <InputNumber min={1} max={100000} precision={0} className="full-width" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="recipientUnit" label={t('fields.recipientUnit')}>
-                <Input data-testid="field-recipientUnit" autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="dueOn" label={t('fields.dueOn')} rules={[dateRule(t('invalidDate'))]}>
-                <DateInput testId="field-dueOn" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="notes" label={t('fields.notes')}>
-            <Input.TextArea data-testid="field-notes" autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
+          <div onFocus={check.onFocus}>
+            <IncomingFields
+              prefilled={check.className}
+              issuerNotes={issuerNotes}
+              onPickIssuer={pickIssuer}
+              confirmAsked={confirmAsked}
+            />
+          </div>
           {busy && !reading && <OcrProgress wait={ocr} stopHint={t('ocr.stopRegistering')} />}
-          <ErrorNotice error={submitError} onClose={() => setSubmitError(null)} />
+          <ErrorNotice
+            error={submitError}
+            onClose={() => setSubmitError(null)}
+            fieldsShown={submitError !== null && allFieldsShown(submitError, formFields)}
+          />
           <div className="form-actions">
             <Button type="primary" htmlType="submit" loading={busy} data-testid="incoming-submit">
               {t('submit')}

@@ -1,6 +1,6 @@
 // Soạn văn bản đi: the draft's metadata and, when it is ready, its PDF. The
 // number (số, ký hiệu) comes later, when the draft is issued.
-import { App, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandlerInput, OfficeView } from '../../../../shared/api.ts';
@@ -8,14 +8,15 @@ import type { Secrecy, Urgency } from '../../../../shared/domain.ts';
 import { errorMessages } from '../../../../shared/errors.ts';
 import { asCoreError, call, CoreError } from '../../api/client.ts';
 import { navigate, openDocument } from '../../app/router.ts';
-import { DateInput, dateRule, dateValue } from '../../components/DateInput.tsx';
+import { useDateRules } from '../../components/date-rules.ts';
+import { DateInput, dateValue } from '../../components/DateInput.tsx';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.tsx';
 import { DropZone } from '../../components/DropZone.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { fileToBase64, isPdfFile } from '../../components/files.ts';
 import { showFieldErrors } from '../../components/form-errors.ts';
 import { OcrProgress } from '../../components/OcrProgress.tsx';
-import { secrecyOptions, urgencyOptions } from '../../components/options.ts';
+import { SecrecySelect, UrgencySelect } from '../../components/StampSelects.tsx';
 import { useOcrWait } from '../../components/use-ocr-wait.ts';
 import { RecipientPicker, toRecipients, type PickedRecipient } from './RecipientPicker.tsx';
 
@@ -50,7 +51,7 @@ const formFields = [
 ];
 
 export function DraftOutgoingPage({ office }: { office: OfficeView }) {
-  const { t } = useTranslation('outgoing');
+  const { t } = useTranslation(['outgoing', 'common']);
   const { message } = App.useApp();
   const [form] = Form.useForm<DraftValues>();
   const [file, setFile] = useState<File | null>(null);
@@ -102,6 +103,8 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
   };
 
   const required = { required: true, whitespace: true, message: t('required') };
+  // A draft has no ngày văn bản or ngày đến yet: its hạn is checked once issued.
+  const dates = useDateRules(null);
   return (
     <div className="form-page">
       <div className="page-toolbar">
@@ -142,12 +145,12 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="urgency" label={t('fields.urgency')}>
-                <Select data-testid="field-urgency" options={urgencyOptions(t)} />
+                <UrgencySelect testId="field-urgency" />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item name="secrecy" label={t('fields.secrecy')}>
-                <Select data-testid="field-secrecy" options={secrecyOptions(t)} />
+                <SecrecySelect testId="field-secrecy" />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -156,7 +159,7 @@ export function DraftOutgoingPage({ office }: { office: OfficeView }) {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="dueOn" label={t('fields.dueOn')} rules={[dateRule(t('invalidDate'))]}>
+              <Form.Item name="dueOn" label={t('fields.dueOn')} rules={[dates.date]}>
                 <DateInput testId="field-dueOn" />
               </Form.Item>
             </Col>

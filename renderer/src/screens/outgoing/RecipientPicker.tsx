@@ -3,7 +3,7 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandlerInput } from '../../../../shared/api.ts';
+import type { HandlerInput, RecipientView } from '../../../../shared/api.ts';
 import { foldVietnamese } from '../../../../shared/fold.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -34,10 +34,24 @@ export function toRecipients(picked: readonly PickedRecipient[]): Recipient[] {
   );
 }
 
+/** A document's nơi nhận as the picker holds them (to correct them). */
+export function fromRecipients(recipients: readonly RecipientView[]): PickedRecipient[] {
+  return recipients.map((recipient) =>
+    recipient.agencyCode
+      ? {
+          value: `${AGENCY}${recipient.agencyCode}`,
+          label: recipient.name ? `${recipient.name} (${recipient.agencyCode})` : recipient.agencyCode,
+        }
+      : { value: `${NAME}${recipient.name ?? ''}`, label: recipient.name ?? '' },
+  );
+}
+
 export function RecipientPicker({
+  id,
   value,
   onChange,
 }: {
+  id?: string;
   value?: PickedRecipient[];
   onChange?: (value: PickedRecipient[]) => void;
 }) {
@@ -99,6 +113,7 @@ export function RecipientPicker({
   return (
     <>
       <Select<PickedRecipient[], RecipientOption>
+        id={id}
         data-testid="recipient-picker"
         mode="multiple"
         labelInValue

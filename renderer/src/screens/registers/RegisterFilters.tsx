@@ -1,14 +1,20 @@
-// What narrows a register: năm, loại, độ khẩn, a date range, only overdue.
+// What narrows a register: words, năm, loại, độ khẩn, a date range, only overdue.
 // Every change makes a new query, so the table starts again from the top.
-import { Button, Checkbox, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Input, Select } from 'antd';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { urgencies, type Urgency } from '../../../../shared/domain.ts';
+import { type Urgency } from '../../../../shared/domain.ts';
+import { call } from '../../api/client.ts';
 import type { RegisterView } from '../../app/router.ts';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.tsx';
+import { useUrgencyOptions } from '../../components/options.ts';
 import { DateFilterInput } from './DateFilterInput.tsx';
-import { isUnfiltered, noFilters, type RegisterFilterValues } from './query.ts';
+import { currentYear, defaultFilters, isDefault, type RegisterFilterValues } from './query.ts';
 
-const FIRST_YEAR = 2015;
+// Typing pauses this long before the table asks again: one query per word, not per letter.
+const QUERY_DELAY_MS = 300;
+const ALL_YEARS = 'all';
 
 export function RegisterFilters({
   view,
@@ -20,19 +26,21 @@ export function RegisterFilters({
   onChange: (value: RegisterFilterValues) => void;
 }) {
   const { t } = useTranslation('registers');
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 2 }, (_, i) => thisYear + 1 - i);
+  const years = useRegisterYears(view, value.year);
 
   return (
     <div className="register-filters">
-      <Select<number>
+      <QueryInput value={value.query ?? ''} onCommit={(query) => onChange({ ...value, query })} />
+      <Select<number | typeof ALL_YEARS>
         className="filter-year"
         size="small"
-        allowClear
-        placeholder={t('filters.allYears')}
-        value={value.year}
-        onChange={(year) => onChange({ ...value, year })}
-        options={years.map((year) => ({ value: year, label: t('filters.year', { year }) }))}
+        data-testid="register-year"
+        value={value.year ?? ALL_YEARS}
+        onChange={(year) => onChange({ ...value, year: year === ALL_YEARS ? undefined : year })}
+        options={[
+          ...years.map((year) => ({ value: year, label: t('filters.year', { year }) })),
+          { value: ALL_YEARS, label: t('filters.allYears') },
+        ]}
       />
       <DocumentTypeSelect
         className="filter-type"
@@ -49,9 +57,9 @@ export function RegisterFilters({
         placeholder={t('filters.allUrgencies')}
         value={value.urgency}
         onChange={(urgency) => onChange({ ...value, urgency })}
-        options={urgencies.map((urgency) => ({ value: urgency, label: t(`common:urgency.${urgency}`) }))}
+        options={useUrgencyOptions()}
       />
-      <span className="filter-range">
+      <span className="filter-range" title={t('filters.rangeHelp')}>
         <DateFilterInput
           value={value.from}
           placeholder={t('filters.from')}
@@ -61,13 +69,81 @@ export function RegisterFilters({
         <DateFilterInput value={value.to} placeholder={t('filters.to')} onCommit={(to) => onChange({ ...value, to })} />
       </span>
       {view !== 'drafts' && (
-        <Checkbox checked={value.overdue} onChange={(event) => onChange({ ...value, overdue: event.target.checked })}>
+        <Checkbox
+          data-testid="register-overdue"
+          checked={value.overdue}
+          onChange={(event) => onChange({ ...value, overdue: event.target.checked })}
+        >
           {t('filters.overdueOnly')}
         </Checkbox>
       )}
-      <Button size="small" type="link" disabled={isUnfiltered(value)} onClick={() => onChange(noFilters)}>
-        {t('filters.clear')}
-      </Button>
+      {!isDefault(view, value) && (
+        <Button
+          size="small"
+          type="link"
+          data-testid="register-clear-filters"
+          onClick={() => onChange(defaultFilters(view))}
+        >
+          {t('filters.clear')}
+        </Button>
+      )}
     </div>
+  );
+}
+
+/**
+ * The years the view holds documents in, newest first, with this year (a new
+ * year's register starts empty) and the year shown (from a link) always there.
+ */
+function useRegisterYears(view: RegisterView, shown: number | undefined): number[] {
+  const [held, setHeld] = useState<number[]>([]);
+  useEffect(() => {
+    let stopped = false;
+    call('documents.years', { view })
+      .then((answer) => {
+        if (!stopped) setHeld(answer.years);
+      })
+      // Without the list the filter still offers this year and every year.
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [view]);
+  const years = new Set([currentYear(), ...held, ...(shown === undefined ? [] : [shown])]);
+  return [...years].sort((a, b) => b - a);
+}
+
+/** The register's search box: applied when typing pauses, at once on Enter or when emptied. */
+function QueryInput({ value, onCommit }: { value: string; onCommit: (query: string | undefined) => void }) {
+  const { t } = useTranslation('registers');
+  const [text, setText] = useState(value);
+  // The filters cleared elsewhere (Xóa bộ lọc) empty the box too.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
+
+  const commit = useEffectEvent((query: string) => onCommit(query || undefined));
+  useEffect(() => {
+    const query = text.trim();
+    if (query === value.trim()) return;
+    const timer = window.setTimeout(() => commit(query), query ? QUERY_DELAY_MS : 0);
+    return () => window.clearTimeout(timer);
+  }, [text, value]);
+
+  return (
+    <Input
+      className="filter-query"
+      size="small"
+      data-testid="register-query"
+      allowClear
+      prefix={<SearchOutlined className="muted" />}
+      placeholder={t('filters.query')}
+      value={text}
+      autoComplete="off"
+      onChange={(event) => setText(event.target.value)}
+      onPressEnter={() => onCommit(text.trim() || undefined)}
+    />
   );
 }

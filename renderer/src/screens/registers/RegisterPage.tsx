@@ -1,27 +1,36 @@
 // One register screen: the incoming register, the outgoing register (issued
-// documents) or the drafts. Outgoing rows can be ticked and signed together.
-import { EditOutlined, FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+// documents) or the drafts. Outgoing rows can be ticked and signed together;
+// the registers print for a period as the Decree 30 book.
+import { EditOutlined, FileAddOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, type RegisterView } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatCount } from '../../components/numbers.ts';
-import { isUnfiltered, noFilters, registerQuery, type RegisterFilterValues } from './query.ts';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { useColumnLayout } from './column-layout.ts';
+import { defaultFilters, filtersFromSearch, isDefault, registerQuery, type RegisterFilterValues } from './query.ts';
 import { RegisterFilters } from './RegisterFilters.tsx';
 import { RegisterTable } from './RegisterTable.tsx';
 import { useRegisterPages } from './useRegisterPages.ts';
 
-// Loaded when the clerk first signs from a register, not with the register itself.
+// Loaded when the clerk first signs or prints from a register, not with the register itself.
 const SignDialog = lazy(() => import('../sign/SignDialog.tsx').then((module) => ({ default: module.SignDialog })));
+const PrintRegisterDialog = lazy(() =>
+  import('./PrintRegisterDialog.tsx').then((module) => ({ default: module.PrintRegisterDialog })),
+);
 
-export function RegisterPage({ view }: { view: RegisterView }) {
-  const { t, i18n } = useTranslation('registers');
-  const [filters, setFilters] = useState<RegisterFilterValues>(noFilters);
+export function RegisterPage({ view, search }: { view: RegisterView; search?: string | undefined }) {
+  const { t, i18n } = useTranslation(['registers', 'common']);
+  const [filters, setFilters] = useState<RegisterFilterValues>(() =>
+    search ? filtersFromSearch(view, search) : defaultFilters(view),
+  );
   const [reloadToken, setReloadToken] = useState(0);
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
-  const [signing, setSigning] = useState(false);
+  const [dialog, setDialog] = useState<'sign' | 'print' | null>(null);
   const selectable = view !== 'incoming';
+  const layout = useColumnLayout(view);
 
   const query = useMemo(() => registerQuery(view, filters), [view, filters]);
   const { pages, version } = useRegisterPages(query, reloadToken);
@@ -37,6 +46,7 @@ export function RegisterPage({ view }: { view: RegisterView }) {
   }, []);
 
   const total = pages.total;
+  const emptyText = isDefault(view, filters) ? t(`empty.${view}`, { year: filters.year }) : t('emptyFiltered');
   return (
     <div className="register-page">
       <div className="page-toolbar">
@@ -58,11 +68,22 @@ export function RegisterPage({ view }: { view: RegisterView }) {
                 size="small"
                 icon={<SafetyCertificateOutlined />}
                 disabled={checked.size === 0}
-                onClick={() => setSigning(true)}
+                onClick={() => setDialog('sign')}
               >
                 {t('signSelected', { count: checked.size })}
               </Button>
             </>
+          )}
+          <ColumnChooser layout={layout} />
+          {view !== 'drafts' && (
+            <Button
+              size="small"
+              icon={<PrinterOutlined />}
+              data-testid="register-print"
+              onClick={() => setDialog('print')}
+            >
+              {t('print.open')}
+            </Button>
           )}
           {view === 'incoming' ? (
             <Button
@@ -104,26 +125,31 @@ export function RegisterPage({ view }: { view: RegisterView }) {
         </div>
       )}
       <RegisterTable
-        view={view}
         pages={pages}
         version={version}
+        layout={layout}
         selectable={selectable}
         checked={checked}
         onCheck={onCheck}
-        unfiltered={isUnfiltered(filters)}
+        emptyText={emptyText}
       />
-      {signing && (
+      {dialog === 'sign' && (
         <Suspense>
           <SignDialog
             open
             documentIds={checkedIds}
-            onClose={() => setSigning(false)}
+            onClose={() => setDialog(null)}
             onDone={() => {
-              setSigning(false);
+              setDialog(null);
               setChecked(new Set());
               setReloadToken((n) => n + 1);
             }}
           />
+        </Suspense>
+      )}
+      {dialog === 'print' && view !== 'drafts' && (
+        <Suspense>
+          <PrintRegisterDialog register={view} onClose={() => setDialog(null)} />
         </Suspense>
       )}
     </div>

@@ -54,7 +54,6 @@ export const RegisterRow = memo(function RegisterRow({
       data-testid="register-row"
       data-id={row.id}
       data-index={index}
-      title={row.subject}
       style={position}
       onClick={onOpen}
     >
@@ -75,7 +74,7 @@ export const RegisterRow = memo(function RegisterRow({
           className={column.className ? `register-cell ${column.className}` : 'register-cell'}
           role="cell"
         >
-          {column.render(row, labels)}
+          {column.render ? column.render(row, labels) : column.text(row)}
         </div>
       ))}
     </div>

@@ -3,7 +3,6 @@
 // smooth at 100,000 entries. Keyboard: ↑/↓ move, Enter opens, PageUp/PageDown
 // and Home/End scroll, Space ticks the row for signing.
 import {
-  memo,
   useCallback,
   useEffect,
   useMemo,
@@ -14,67 +13,51 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { secrecies, urgencies } from '../../../../shared/domain.ts';
-import { openDocument, type RegisterView } from '../../app/router.ts';
-import { gridTemplate, minimumWidth, registerColumns, type CellLabels, type RegisterColumn } from './columns.tsx';
+import { openDocument } from '../../app/router.ts';
+import type { ColumnLayout } from './column-layout.ts';
+import { EMPTY_COLUMN_WIDTH, gridTemplate, minimumWidth, type CellLabels } from './columns.tsx';
 import type { RegisterPages } from './register-pages.ts';
+import { RegisterHeader } from './RegisterHeader.tsx';
 import { RegisterRow } from './RegisterRow.tsx';
+import { useCellTip } from './use-cell-tip.ts';
 import { useRowWindow } from './use-row-window.ts';
 
-const ROW_HEIGHT = 34;
+// Two lines of trích yếu (18 px each) and room around them.
+const ROW_HEIGHT = 44;
 // Two lines: the Decree 30 column titles are long.
 const HEADER_HEIGHT = 42;
+// The left border of a row (the overdue mark).
+const ROW_MARK = 3;
 
 // The UI benchmark measures the time to the first register rows on screen after load.
 let firstRowsMarked = false;
 
 export interface RegisterTableProps {
-  view: RegisterView;
   pages: RegisterPages;
   /** Changes whenever pages received rows, so the table redraws. */
   version: number;
+  layout: ColumnLayout;
   selectable: boolean;
   checked: ReadonlySet<string>;
   onCheck: (id: string, checked: boolean) => void;
-  /** Whether no filter narrows the view (what the empty table says depends on it). */
-  unfiltered: boolean;
+  /** What an empty table says (it depends on the view and the filters). */
+  emptyText: string;
 }
 
-// Drawn again only when the language or the view changes, not at every scroll.
-const RegisterHeader = memo(function RegisterHeader({
-  columns,
-  selectable,
-}: {
-  columns: readonly RegisterColumn[];
-  selectable: boolean;
-}) {
-  const { t } = useTranslation('registers');
-  return (
-    <div className="register-header" role="row">
-      {selectable && <div className="register-cell register-check" />}
-      {columns.map((column) => (
-        <div
-          key={column.key}
-          className={column.className ? `register-cell ${column.className}` : 'register-cell'}
-          role="columnheader"
-        >
-          {t(column.title)}
-        </div>
-      ))}
-    </div>
-  );
-});
-
-export function RegisterTable({ view, pages, version, selectable, checked, onCheck, unfiltered }: RegisterTableProps) {
-  const { t } = useTranslation('registers');
+export function RegisterTable({ pages, version, layout, selectable, checked, onCheck, emptyText }: RegisterTableProps) {
+  const { t } = useTranslation(['registers', 'common']);
   const scroller = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   // The selected row belongs to the query it was chosen in; a new query starts at row 0.
   const [selection, setSelection] = useState({ pages, index: 0 });
   const selected = selection.pages === pages ? selection.index : 0;
   const select = useCallback((index: number) => setSelection({ pages, index }), [pages]);
   const total = pages.total ?? 0;
-  const columns = registerColumns[view];
+  const { columns, setWidth } = layout;
+  const cellTip = useCellTip();
 
   const labels = useMemo<CellLabels>(
     () => ({
@@ -84,12 +67,37 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
     }),
     [t],
   );
+
+  // A column nothing in the first page fills (ghi chú, ký nhận…) gives its room to the trích yếu;
+  // a width the clerk chose wins. Judged once per first page, never per row drawn.
+  const firstPage = pages.firstPage();
+  const widths = useMemo(() => {
+    const narrow: Record<string, number> = {};
+    if (firstPage && firstPage.length > 0) {
+      for (const column of columns) {
+        if (!column.grow && firstPage.every((row) => column.text(row) === '')) {
+          narrow[column.key] = Math.min(column.width, EMPTY_COLUMN_WIDTH);
+        }
+      }
+    }
+    return { ...narrow, ...layout.widths };
+  }, [firstPage, columns, layout.widths]);
+
   const gridStyle = useMemo(
-    () => ({ '--register-columns': gridTemplate(columns, selectable) }) as CSSProperties,
-    [columns, selectable],
+    () => ({ '--register-columns': gridTemplate(columns, widths, selectable) }) as CSSProperties,
+    [columns, widths, selectable],
   );
-  // The left border of a row (the overdue mark) takes 3 px.
-  const minWidth = useMemo(() => minimumWidth(columns, selectable) + 3, [columns, selectable]);
+  const minWidth = minimumWidth(columns, widths, selectable) + ROW_MARK;
+
+  // While a column's edge is dragged: the grid's variable and the canvas width only, no React render.
+  const previewWidth = useCallback(
+    (key: string, width: number) => {
+      const next = { ...widths, [key]: width };
+      scroller.current?.style.setProperty('--register-columns', gridTemplate(columns, next, selectable));
+      if (canvas.current) canvas.current.style.minWidth = `${minimumWidth(columns, next, selectable) + ROW_MARK}px`;
+    },
+    [columns, widths, selectable],
+  );
 
   const rows = useRowWindow(scroller, { count: total, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: 4 });
   const { first, last } = rows;
@@ -166,42 +174,61 @@ export function RegisterTable({ view, pages, version, selectable, checked, onChe
     }
   };
 
+  const { tip } = cellTip;
   return (
-    <div
-      ref={scroller}
-      className="register-scroll"
-      data-testid="register-table"
-      role="grid"
-      aria-rowcount={total}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      style={gridStyle}
-    >
-      <div className="register-canvas" style={{ height: rows.totalHeight, minWidth }}>
-        <RegisterHeader columns={columns} selectable={selectable} />
-        {pages.total === 0 && <div className="register-empty">{t(unfiltered ? `empty.${view}` : 'emptyFiltered')}</div>}
-        <div className="register-rows">
-          {rowIndexes(first, last).map((index) => {
-            const row = pages.row(index);
-            return (
-              <RegisterRow
-                key={index}
-                index={index}
-                top={HEADER_HEIGHT + index * ROW_HEIGHT}
-                row={row}
-                columns={columns}
-                labels={labels}
-                selected={index === selected}
-                selectable={selectable}
-                checked={row !== undefined && checked.has(row.id)}
-                onOpen={onRowClick}
-                onCheck={onRowCheck}
-              />
-            );
-          })}
+    <>
+      <div
+        ref={scroller}
+        className="register-scroll"
+        data-testid="register-table"
+        role="grid"
+        aria-rowcount={total}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onMouseOver={cellTip.onMouseOver}
+        onMouseLeave={cellTip.hide}
+        onScroll={tip ? cellTip.hide : undefined}
+        style={gridStyle}
+      >
+        <div ref={canvas} className="register-canvas" style={{ height: rows.totalHeight, minWidth }}>
+          <RegisterHeader columns={columns} selectable={selectable} onPreview={previewWidth} onResize={setWidth} />
+          {pages.total === 0 && <div className="register-empty">{emptyText}</div>}
+          <div className="register-rows">
+            {rowIndexes(first, last).map((index) => {
+              const row = pages.row(index);
+              return (
+                <RegisterRow
+                  key={index}
+                  index={index}
+                  top={HEADER_HEIGHT + index * ROW_HEIGHT}
+                  row={row}
+                  columns={columns}
+                  labels={labels}
+                  selected={index === selected}
+                  selectable={selectable}
+                  checked={row !== undefined && checked.has(row.id)}
+                  onOpen={onRowClick}
+                  onCheck={onRowCheck}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
-    </div>
+      {/* Outside the scroller: its CSS containment would hold a fixed tip inside it. */}
+      {tip &&
+        createPortal(
+          <div
+            className={tip.above ? 'cell-tip cell-tip-above' : 'cell-tip'}
+            data-testid="register-cell-tip"
+            role="tooltip"
+            style={{ left: tip.left, top: tip.top }}
+          >
+            {tip.text}
+          </div>,
+          document.body,
+        )}
+    </>
   );
 }
 

@@ -1,9 +1,12 @@
 // The columns of each register, in the order of Decree 30 Appendix IV, as
-// plain text cells: a row must cost no more than a few spans to draw.
+// plain text cells: a row must cost no more than a few spans to draw. Widths
+// are pixels sized for a 1366×768 screen; the trích yếu takes what is left.
 import type { ReactNode } from 'react';
 import type { RegisterRowView } from '../../../../shared/api.ts';
 import type { RegisterView } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
+import { subjectNamesType, typeAndSubject } from '../../components/type-and-subject.ts';
+import type registersText from '../../i18n/vi/registers.json';
 
 /** Words the cells show, translated once per language rather than per cell. */
 export interface CellLabels {
@@ -12,142 +15,166 @@ export interface CellLabels {
   overdue: string;
 }
 
-// The outgoing register's "bản lưu" column; core's row view may not carry it yet.
-type Row = RegisterRowView;
+// Ký nhận (who signed for the paper copy) is a Decree 30 column core's row view may not carry yet.
+type Row = RegisterRowView & { handedReceipt?: string | null };
+
+export type ColumnTitle = `columns.${keyof typeof registersText.columns}`;
 
 export interface RegisterColumn {
   key: string;
-  /** i18n key in the registers namespace. */
-  title: string;
-  /** A CSS grid track. */
-  width: string;
+  title: ColumnTitle;
+  /** Width in CSS pixels before the clerk resizes it. */
+  width: number;
+  /** Takes the width the other columns leave (the trích yếu): its width is then a minimum. */
+  grow?: boolean;
+  /** Not shown until the clerk adds it from the column list. */
+  hidden?: boolean;
   className?: string;
-  render: (row: Row, labels: CellLabels) => ReactNode;
+  /** The cell's text, also what says whether a column is empty. */
+  text: (row: Row) => string;
+  /** A cell that is more than its text (the trích yếu with its stamps). */
+  render?: (row: Row, labels: CellLabels) => ReactNode;
 }
 
+/** How narrow a column with nothing in it gets: its title still fits on two short lines. */
+export const EMPTY_COLUMN_WIDTH = 64;
+export const MIN_COLUMN_WIDTH = 40;
+export const MAX_COLUMN_WIDTH = 900;
+
+// Stamps and type are separate words: spaces between them, so the text reads
+// (and copies, and shows in the hover tip) as "Khẩn Kế hoạch Phòng, chống…".
 function Subject({ row, labels, withType }: { row: Row; labels: CellLabels; withType: boolean }) {
   return (
-    <>
-      {row.urgency !== 'thuong' && <span className={`stamp stamp-${row.urgency}`}>{labels.urgency[row.urgency]}</span>}
-      {row.secrecy !== 'thuong' && <span className="stamp stamp-secret">{labels.secrecy[row.secrecy]}</span>}
-      {row.overdue && <span className="stamp stamp-overdue">{labels.overdue}</span>}
-      {withType && <span className="cell-type">{row.typeName}</span>}
-      <span className="cell-subject">{row.subject}</span>
-    </>
+    <div className="cell-clamp">
+      {row.urgency !== 'thuong' && (
+        <>
+          <span className={`stamp stamp-${row.urgency}`}>{labels.urgency[row.urgency]}</span>{' '}
+        </>
+      )}
+      {row.secrecy !== 'thuong' && (
+        <>
+          <span className="stamp stamp-secret">{labels.secrecy[row.secrecy]}</span>{' '}
+        </>
+      )}
+      {row.overdue && (
+        <>
+          <span className="stamp stamp-overdue">{labels.overdue}</span>{' '}
+        </>
+      )}
+      {withType && !subjectNamesType(row) && (
+        <>
+          <span className="cell-type">{row.typeName}</span>{' '}
+        </>
+      )}
+      {row.subject}
+    </div>
   );
 }
 
-const text = (value: string | number | null | undefined) => value ?? '';
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
 
 const subjectWithType: RegisterColumn = {
   key: 'subject',
   title: 'columns.typeAndSubject',
-  width: 'minmax(320px, 4fr)',
+  width: 280,
+  grow: true,
   className: 'cell-subject-column',
+  text: (row) => typeAndSubject(row),
   render: (row, labels) => <Subject row={row} labels={labels} withType />,
 };
 
-export const registerColumns: Record<RegisterView, RegisterColumn[]> = {
+const notes: RegisterColumn = { key: 'notes', title: 'columns.notes', width: 100, text: (row) => text(row.notes) };
+
+export const registerColumns: Record<RegisterView, readonly RegisterColumn[]> = {
   incoming: [
     {
       key: 'registerNumber',
       title: 'columns.arrivalNumber',
-      width: '64px',
+      width: 56,
       className: 'cell-number',
-      render: (row) => text(row.registerNumber),
+      text: (row) => text(row.registerNumber),
     },
-    { key: 'arrivedOn', title: 'columns.arrivedOn', width: '88px', render: (row) => formatDate(row.arrivedOn) },
-    {
-      key: 'issuerName',
-      title: 'columns.issuer',
-      width: 'minmax(160px, 1.6fr)',
-      render: (row) => text(row.issuerName),
-    },
+    { key: 'arrivedOn', title: 'columns.arrivedOn', width: 92, text: (row) => formatDate(row.arrivedOn) },
+    { key: 'issuerName', title: 'columns.issuer', width: 160, text: (row) => text(row.issuerName) },
     {
       key: 'notation',
       title: 'columns.notation',
-      width: 'minmax(110px, 1fr)',
+      width: 112,
       className: 'cell-notation',
-      render: (row) => text(row.notation),
+      text: (row) => text(row.notation),
     },
-    { key: 'issuedOn', title: 'columns.issuedOn', width: '96px', render: (row) => formatDate(row.issuedOn) },
+    { key: 'issuedOn', title: 'columns.issuedOn', width: 92, text: (row) => formatDate(row.issuedOn) },
     subjectWithType,
+    { key: 'recipientUnit', title: 'columns.recipientUnit', width: 130, text: (row) => text(row.recipientUnit) },
+    { key: 'handedOn', title: 'columns.handedOn', width: 92, hidden: true, text: (row) => formatDate(row.handedOn) },
     {
-      key: 'recipientUnit',
-      title: 'columns.recipientUnit',
-      width: 'minmax(120px, 1.2fr)',
-      render: (row) => text(row.recipientUnit),
+      key: 'handedReceipt',
+      title: 'columns.handedReceipt',
+      width: 110,
+      hidden: true,
+      text: (row) => text(row.handedReceipt),
     },
-    {
-      key: 'dueOn',
-      title: 'columns.dueOn',
-      width: '92px',
-      className: 'cell-due',
-      render: (row) => formatDate(row.dueOn),
-    },
-    { key: 'notes', title: 'columns.notes', width: 'minmax(100px, 1fr)', render: (row) => text(row.notes) },
+    { key: 'dueOn', title: 'columns.dueOn', width: 92, className: 'cell-due', text: (row) => formatDate(row.dueOn) },
+    notes,
   ],
   outgoing: [
     {
       key: 'notation',
       title: 'columns.notation',
-      width: 'minmax(120px, 1fr)',
+      width: 120,
       className: 'cell-notation',
-      render: (row) => text(row.notation),
+      text: (row) => text(row.notation),
     },
-    { key: 'issuedOn', title: 'columns.issuedOn', width: '96px', render: (row) => formatDate(row.issuedOn) },
+    { key: 'issuedOn', title: 'columns.issuedOn', width: 92, text: (row) => formatDate(row.issuedOn) },
     subjectWithType,
-    { key: 'signerName', title: 'columns.signer', width: 'minmax(120px, 1fr)', render: (row) => text(row.signerName) },
-    {
-      key: 'recipients',
-      title: 'columns.recipients',
-      width: 'minmax(160px, 1.6fr)',
-      render: (row) => text(row.recipients),
-    },
-    {
-      key: 'archiveUnit',
-      title: 'columns.archiveUnit',
-      width: 'minmax(110px, 1fr)',
-      render: (row) => text(row.archiveUnit),
-    },
-    {
-      key: 'copies',
-      title: 'columns.copies',
-      width: '64px',
-      className: 'cell-number',
-      render: (row) => text(row.copies),
-    },
-    { key: 'notes', title: 'columns.notes', width: 'minmax(100px, 1fr)', render: (row) => text(row.notes) },
+    { key: 'signerName', title: 'columns.signer', width: 130, text: (row) => text(row.signerName) },
+    // Nơi nhận, bản lưu and số bản are short or clipped: the trích yếu needs the room more.
+    { key: 'recipients', title: 'columns.recipients', width: 150, text: (row) => text(row.recipients) },
+    { key: 'archiveUnit', title: 'columns.archiveUnit', width: 100, text: (row) => text(row.archiveUnit) },
+    { key: 'copies', title: 'columns.copies', width: 52, className: 'cell-number', text: (row) => text(row.copies) },
+    notes,
   ],
   drafts: [
-    { key: 'filedOn', title: 'columns.createdOn', width: '92px', render: (row) => formatDate(row.filedOn) },
-    { key: 'typeName', title: 'columns.type', width: 'minmax(100px, 0.8fr)', render: (row) => row.typeName },
+    { key: 'filedOn', title: 'columns.createdOn', width: 92, text: (row) => formatDate(row.filedOn) },
+    { key: 'typeName', title: 'columns.type', width: 110, text: (row) => row.typeName },
     {
       key: 'subject',
       title: 'columns.subject',
-      width: 'minmax(320px, 4fr)',
+      width: 280,
+      grow: true,
       className: 'cell-subject-column',
+      text: (row) => row.subject,
       render: (row, labels) => <Subject row={row} labels={labels} withType={false} />,
     },
-    {
-      key: 'recipients',
-      title: 'columns.recipients',
-      width: 'minmax(160px, 1.6fr)',
-      render: (row) => text(row.recipients),
-    },
-    { key: 'signerName', title: 'columns.signer', width: 'minmax(120px, 1fr)', render: (row) => text(row.signerName) },
+    { key: 'recipients', title: 'columns.recipients', width: 170, text: (row) => text(row.recipients) },
+    { key: 'signerName', title: 'columns.signer', width: 130, text: (row) => text(row.signerName) },
   ],
 };
 
-const CHECK_COLUMN = '32px';
+export const CHECK_COLUMN_WIDTH = 32;
 
-/** The grid tracks of a view: a checkbox column first where rows can be picked for signing. */
-export function gridTemplate(columns: readonly RegisterColumn[], selectable: boolean): string {
-  return [...(selectable ? [CHECK_COLUMN] : []), ...columns.map((column) => column.width)].join(' ');
+/** The grid tracks of the shown columns at their widths: a checkbox column first where rows can be picked for signing. */
+export function gridTemplate(
+  columns: readonly RegisterColumn[],
+  widths: Readonly<Record<string, number>>,
+  selectable: boolean,
+): string {
+  const tracks = columns.map((column) => {
+    const width = widths[column.key] ?? column.width;
+    return column.grow ? `minmax(${width}px, 1fr)` : `${width}px`;
+  });
+  return [...(selectable ? [`${CHECK_COLUMN_WIDTH}px`] : []), ...tracks].join(' ');
 }
 
-/** The narrowest the rows may get (each track's minimum), so a narrow window scrolls sideways instead of squeezing. */
-export function minimumWidth(columns: readonly RegisterColumn[], selectable: boolean): number {
-  const tracks = [...(selectable ? [CHECK_COLUMN] : []), ...columns.map((column) => column.width)];
-  return tracks.reduce((sum, track) => sum + Number(/(\d+)px/.exec(track)?.[1] ?? 0), 0);
+/** The narrowest the rows may get, so a narrow window scrolls sideways instead of squeezing. */
+export function minimumWidth(
+  columns: readonly RegisterColumn[],
+  widths: Readonly<Record<string, number>>,
+  selectable: boolean,
+): number {
+  return columns.reduce(
+    (sum, column) => sum + (widths[column.key] ?? column.width),
+    selectable ? CHECK_COLUMN_WIDTH : 0,
+  );
 }

@@ -39,6 +39,11 @@ export class RegisterPages {
     }
   }
 
+  /** The rows of the first page, once they are here: what the table sizes its columns by. */
+  firstPage(): readonly RegisterRowView[] | undefined {
+    return this.#pages.get(0);
+  }
+
   row(index: number): RegisterRowView | undefined {
     return this.#pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }

@@ -1,15 +1,17 @@
 // The header's search box: results while typing, without diacritics ("quyet
 // dinh" finds "Quyết định"; core folds the text), by trích yếu or số/ký hiệu.
 // Ctrl+K focuses it from anywhere, ↑/↓/Enter open a result, Esc closes.
+// The first twenty show here, with how many and "Xem tất cả" for the rest.
 import { SearchOutlined } from '@ant-design/icons';
 import { Input, Spin, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
-import { openDocument } from '../../app/router.ts';
+import { navigate, openDocument } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { DirectionTag } from './DirectionTag.tsx';
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 20;
@@ -20,6 +22,7 @@ export function GlobalSearch() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [results, setResults] = useState<DocumentView[]>([]);
+  const [hasMore, setHasMore] = useState(false);
   const [active, setActive] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<CoreError | null>(null);
@@ -47,6 +50,7 @@ export function GlobalSearch() {
         .then((found) => {
           if (ticket !== latest.current) return;
           setResults(found.results);
+          setHasMore(found.hasMore);
           setActive(0);
           setError(null);
         })
@@ -68,6 +72,7 @@ export function GlobalSearch() {
       setLoading(true);
     } else {
       setResults([]);
+      setHasMore(false);
       setLoading(false);
       setError(null);
     }
@@ -78,6 +83,12 @@ export function GlobalSearch() {
     setOpen(false);
     input.current?.blur();
     openDocument(document.id);
+  };
+
+  const seeAll = () => {
+    setOpen(false);
+    input.current?.blur();
+    navigate({ name: 'search', query: query.trim() });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -94,7 +105,9 @@ export function GlobalSearch() {
       setActive((index) => Math.max(index - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(results[active]);
+      // Ctrl+Enter: every result, on a page of their own.
+      if (event.ctrlKey || event.metaKey) seeAll();
+      else choose(results[active]);
     }
   };
 
@@ -141,14 +154,24 @@ export function GlobalSearch() {
               onMouseEnter={() => setActive(index)}
               onClick={() => choose(document)}
             >
-              <span className={`search-direction search-direction-${document.direction}`}>
-                {t(`direction.${document.state === 'draft' ? 'draft' : document.direction}`)}
-              </span>
+              <DirectionTag document={document} />
               <span className="search-notation">{document.notation ?? t('noNotation')}</span>
               <span className="search-subject">{document.subject}</span>
               <span className="search-date">{formatDate(document.issuedOn ?? document.filedOn)}</span>
             </div>
           ))}
+          {!error && results.length > 0 && (
+            <div className="search-footer" data-testid="search-count" data-count={results.length} data-more={hasMore}>
+              <span className="muted">
+                {hasMore ? t('firstResults', { count: results.length }) : t('allResults', { count: results.length })}
+              </span>
+              {hasMore && (
+                <button type="button" className="link-button" data-testid="search-see-all" onClick={seeAll}>
+                  {t('seeAll')}
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { SignKind, TokenCertificateView, TokenView } from '../../../../shared/signing.ts';
 import { asCoreError, call, CoreError, useCoreEvent } from '../../api/client.ts';
+import { FocusTrap } from '../../components/FocusTrap.tsx';
 import { CertificatePicker } from './CertificatePicker.tsx';
 import { NoRoomInBatch } from './NoRoomInBatch.tsx';
 import { PlacementPicker, type Placement } from './PlacementPicker.tsx';
@@ -59,7 +60,7 @@ export function SignDialog({ open, documentIds, onClose, onDone }: SignDialogPro
       footer={null}
       width={720}
       destroyOnHidden
-      modalRender={(node) => <div data-testid="sign-dialog">{node}</div>}
+      modalRender={(node) => <FocusTrap testId="sign-dialog">{node}</FocusTrap>}
     >
       <SignFlow open={open} documentIds={documentIds} onClose={close} onSigned={onSigned} onBusyChange={setBusy} />
     </Modal>
@@ -361,7 +362,11 @@ function SignFlow({ open, documentIds, onClose, onSigned, onBusyChange }: SignFl
   );
 }
 
-function summaryOf(ids: readonly string[], labels: Readonly<Record<string, DocumentLabel>>, t: TFunction): string {
+function summaryOf(
+  ids: readonly string[],
+  labels: Readonly<Record<string, DocumentLabel>>,
+  t: TFunction<'sign'>,
+): string {
   const shown = ids.slice(0, 3).map((id) => labelOf(id, labels[id], t));
   const more = ids.length - shown.length;
   return more > 0

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors.ts';
 import type { CoreError } from '../../api/client.ts';
+import { useErrorText } from '../../components/error-text.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { SettingsLink } from '../settings/SettingsLink.tsx';
 import type { DocumentOutcome, Outcomes, ResultState } from './sign-outcomes.ts';
@@ -81,13 +82,14 @@ function lineLabel(
   outcome: DocumentOutcome | undefined,
   id: string,
   labels: Readonly<Record<string, DocumentLabel>>,
-  t: TFunction,
+  t: TFunction<'sign'>,
 ): string {
   return outcome?.state === 'signed' && outcome.notation ? outcome.notation : labelOf(id, labels[id], t);
 }
 
 function OutcomeLine({ label, outcome }: { label: string; outcome: DocumentOutcome | undefined }) {
   const { t } = useTranslation('sign');
+  const errorText = useErrorText();
   if (outcome?.state === 'signed') {
     return (
       <Badge
@@ -102,7 +104,7 @@ function OutcomeLine({ label, outcome }: { label: string; outcome: DocumentOutco
       <Badge
         status="error"
         data-outcome="failed"
-        title={outcome.error.message}
+        title={errorText(outcome.error)}
         text={`${label} — ${t('result.failed')}`}
       />
     );

@@ -37,10 +37,10 @@ export function useDocumentLabels(ids: readonly string[]): Readonly<Record<strin
   return read.key === key ? read.labels : noLabels;
 }
 
-/** Số/ký hiệu, else "Dự thảo: <trích yếu>", else the id while the label is being read. */
-export function labelOf(id: string, label: DocumentLabel | undefined, t: TFunction): string {
+/** Số/ký hiệu, else dự thảo “<trích yếu>”, else the id while the label is being read. */
+export function labelOf(id: string, label: DocumentLabel | undefined, t: TFunction<'sign'>): string {
   if (!label) return id;
   if (label.notation) return label.notation;
   const subject = label.subject.length > 70 ? `${label.subject.slice(0, 69)}…` : label.subject;
-  return t('sign:draftLabel', { subject });
+  return t('draftLabel', { subject });
 }

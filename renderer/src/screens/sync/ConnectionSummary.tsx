@@ -1,6 +1,7 @@
 // The enrollment at a glance: which hub, for which agency, whether this PC
 // holds the register, when the next automatic sync runs, and how the line is.
 import { Descriptions, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SyncRunView, SyncStatusView } from '../../../../shared/sync.ts';
 import { localDate } from '../../../../shared/dates.ts';
@@ -54,12 +55,7 @@ export function ConnectionSummary({ status, latestRun, measuredRate }: Props) {
   );
 }
 
-function lineText(
-  run: SyncRunView | null,
-  measured: number | null,
-  t: (key: string, options?: Record<string, unknown>) => string,
-  language: string,
-): string {
+function lineText(run: SyncRunView | null, measured: number | null, t: TFunction<'sync'>, language: string): string {
   if (measured !== null) return t('line.measuring', { rate: formatBytes(measured, language) });
   if (!run) return t('line.unknown');
   if (run.errorCode === 'SYNC_OFFLINE') return t('line.down', { at: formatDateTime(run.startedAt) });

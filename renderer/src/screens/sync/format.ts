@@ -25,20 +25,20 @@ export function formatBytes(bytes: number, language: string): string {
 }
 
 /** 130 → "2 phút 10 giây"; hours and minutes only past the hour (the line is slow, not that slow). */
-export function formatDuration(totalSeconds: number, t: TFunction): string {
+export function formatDuration(totalSeconds: number, t: TFunction<'sync'>): string {
   const seconds = Math.max(0, Math.round(totalSeconds));
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   if (hours > 0) {
-    const parts = [t('sync:duration.hours', { count: hours })];
-    if (minutes > 0) parts.push(t('sync:duration.minutes', { count: minutes }));
+    const parts = [t('duration.hours', { count: hours })];
+    if (minutes > 0) parts.push(t('duration.minutes', { count: minutes }));
     return parts.join(' ');
   }
   if (minutes > 0) {
-    const parts = [t('sync:duration.minutes', { count: minutes })];
-    if (rest > 0) parts.push(t('sync:duration.seconds', { count: rest }));
+    const parts = [t('duration.minutes', { count: minutes })];
+    if (rest > 0) parts.push(t('duration.seconds', { count: rest }));
     return parts.join(' ');
   }
-  return t('sync:duration.seconds', { count: rest });
+  return t('duration.seconds', { count: rest });
 }

@@ -22,7 +22,7 @@ export function averageRate(run: {
 }
 
 /** Translation keys of the change kinds (their names have dots, which i18next reads as nesting). */
-export const opKeys: Record<SyncQueueItemView['op'], string> = {
+export const opKeys: Record<SyncQueueItemView['op'], 'issue' | 'status' | 'update'> = {
   'document.issue': 'issue',
   'status.send': 'status',
   'document.update': 'update',
