@@ -1,17 +1,8 @@
-// Entry point: the first questions to core go out before anything else runs;
-// then translations (loaded before anything renders), Ant Design's prebuilt
-// styles (the theme runs in zero-runtime mode), the fonts, the app.
+// Entry point, kept to the first questions to core and the API client: they
+// go out while the browser is still reading the app's code (asked for at the
+// same moment by the page's modulepreload), so the office and the first rows
+// are in before React has started.
 import './app/startup.ts';
-import './i18n/index.ts';
-import 'antd/dist/antd.css';
-import './styles/fonts.css';
-import './styles/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { showStartFailure } from './app/start-failure.ts';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+import('./app/mount.tsx').catch(showStartFailure);

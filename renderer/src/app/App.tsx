@@ -13,7 +13,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { useRoute } from './router.ts';
 import { Shell } from './Shell.tsx';
-import { officeStatus } from './startup.ts';
+import { officeAtStart, officeStatus } from './startup.ts';
 import { appTheme } from './theme.ts';
 
 // Shown once in the life of an installation: not part of the usual start.
@@ -44,18 +44,22 @@ type Office =
 function OfficeGate() {
   const { t } = useTranslation(['app', 'common']);
   const route = useRoute();
-  const [office, setOffice] = useState<Office>({ state: 'loading' });
+  const [office, setOffice] = useState<Office>(() => {
+    const atStart = officeAtStart();
+    return atStart ? { state: 'ready', office: atStart.office } : { state: 'loading' };
+  });
 
   const load = useCallback(() => {
     officeStatus()
       .then((status) => setOffice({ state: 'ready', office: status.office }))
       .catch((error: unknown) => setOffice({ state: 'error', error: asCoreError(error) }));
   }, []);
-  useEffect(load, [load]);
-  const retry = () => {
-    setOffice({ state: 'loading' });
-    load();
-  };
+  const loading = office.state === 'loading';
+  useEffect(() => {
+    if (loading) load();
+  }, [loading, load]);
+  // Back to loading: the effect asks again.
+  const retry = () => setOffice({ state: 'loading' });
 
   if (office.state === 'loading') {
     return (

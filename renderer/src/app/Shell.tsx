@@ -10,14 +10,13 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../shared/api.ts';
-import { GlobalSearch } from '../screens/search/GlobalSearch.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { ReadingProgress } from './ReadingProgress.tsx';
+import { firstScreenShown, useFirstScreenShown } from './first-screen.ts';
 import { routeHash, type Route } from './router.ts';
-import { SyncBadge } from './SyncBadge.tsx';
+
+const HeaderTools = lazy(() => import('./HeaderTools.tsx'));
 
 type NavKey = 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings';
 
@@ -62,6 +61,12 @@ function navKeyOf(route: Route): NavKey | null {
 export function Shell({ office, route, children }: { office: OfficeView; route: Route; children: ReactNode }) {
   const { t } = useTranslation('app');
   const selected = navKeyOf(route);
+  // A start on any other screen has no register rows to wait for.
+  const onRegister = route.name === 'incoming' || route.name === 'outgoing' || route.name === 'drafts';
+  const restShown = useFirstScreenShown() || !onRegister;
+  useEffect(() => {
+    if (!onRegister) firstScreenShown();
+  }, [onRegister]);
 
   return (
     <Layout className="app-layout">
@@ -96,12 +101,11 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
             <div className="header-office-name">{office.name}</div>
             <div className="header-office-code">{t('agencyCode', { code: office.agencyCode })}</div>
           </div>
-          <GlobalSearch />
-          <div className="header-actions">
-            <ReadingProgress />
-            <SyncBadge />
-            <LanguageSwitch />
-          </div>
+          {restShown && (
+            <Suspense>
+              <HeaderTools />
+            </Suspense>
+          )}
         </Layout.Header>
         <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>

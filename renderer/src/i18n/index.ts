@@ -25,6 +25,8 @@ await i18next.use(initReactI18next).init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // The resources are in the bundle: no reason to wait a timer before the first render.
+  initAsync: false,
 });
 
 export async function setLanguage(language: Language): Promise<void> {

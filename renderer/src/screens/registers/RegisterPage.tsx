@@ -1,20 +1,23 @@
 // One register screen: the incoming register, the outgoing register (issued
 // documents) or the drafts. Outgoing rows can be ticked and signed together;
 // the registers print for a period as the Decree 30 book.
-import { EditOutlined, FileAddOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, type RegisterView } from '../../app/router.ts';
+import { useFirstScreenShown } from '../../app/first-screen.ts';
+import type { RegisterView } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatCount } from '../../components/numbers.ts';
-import { ColumnChooser } from './ColumnChooser.tsx';
 import { useColumnLayout } from './column-layout.ts';
 import { defaultFilters, filtersFromSearch, isDefault, registerQuery, type RegisterFilterValues } from './query.ts';
-import { RegisterFilters } from './RegisterFilters.tsx';
 import { RegisterTable } from './RegisterTable.tsx';
 import { useRegisterPages } from './useRegisterPages.ts';
 
+// Drawn after the first rows (first-screen.ts), and loaded then.
+const RegisterActions = lazy(() => import('./RegisterActions.tsx'));
+const RegisterFilters = lazy(() =>
+  import('./RegisterFilters.tsx').then((module) => ({ default: module.RegisterFilters })),
+);
 // Loaded when the clerk first signs or prints from a register, not with the register itself.
 const SignDialog = lazy(() => import('../sign/SignDialog.tsx').then((module) => ({ default: module.SignDialog })));
 const PrintRegisterDialog = lazy(() =>
@@ -31,6 +34,7 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
   const [dialog, setDialog] = useState<'sign' | 'print' | null>(null);
   const selectable = view !== 'incoming';
   const layout = useColumnLayout(view);
+  const restShown = useFirstScreenShown();
 
   const query = useMemo(() => registerQuery(view, filters), [view, filters]);
   const { pages, version } = useRegisterPages(query, reloadToken);
@@ -57,65 +61,33 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
           {total === null ? t('loading') : t('total', { count: total, formatted: formatCount(total, i18n.language) })}
         </span>
         <div className="page-toolbar-actions">
-          {selectable && (
-            <>
-              {checked.size > 0 && (
-                <Button size="small" onClick={() => setChecked(new Set())}>
-                  {t('clearSelection')}
-                </Button>
-              )}
-              <Button
-                size="small"
-                icon={<SafetyCertificateOutlined />}
-                disabled={checked.size === 0}
-                onClick={() => setDialog('sign')}
-              >
-                {t('signSelected', { count: checked.size })}
-              </Button>
-            </>
-          )}
-          <ColumnChooser layout={layout} />
-          {view !== 'drafts' && (
-            <Button
-              size="small"
-              icon={<PrinterOutlined />}
-              data-testid="register-print"
-              onClick={() => setDialog('print')}
-            >
-              {t('print.open')}
-            </Button>
-          )}
-          {view === 'incoming' ? (
-            <Button
-              type="primary"
-              size="small"
-              icon={<FileAddOutlined />}
-              data-testid="register-incoming-button"
-              onClick={() => navigate({ name: 'incoming-new' })}
-            >
-              {t('registerIncoming')}
-            </Button>
-          ) : (
-            <Button
-              type="primary"
-              size="small"
-              icon={<EditOutlined />}
-              data-testid="draft-outgoing-button"
-              onClick={() => navigate({ name: 'outgoing-new' })}
-            >
-              {t('draftOutgoing')}
-            </Button>
+          {restShown && (
+            <Suspense>
+              <RegisterActions
+                view={view}
+                layout={layout}
+                checkedCount={checked.size}
+                onClearSelection={() => setChecked(new Set())}
+                onOpen={setDialog}
+              />
+            </Suspense>
           )}
         </div>
       </div>
-      <RegisterFilters
-        view={view}
-        value={filters}
-        onChange={(next) => {
-          setFilters(next);
-          setChecked(new Set());
-        }}
-      />
+      {restShown ? (
+        <Suspense fallback={<div className="register-filters-placeholder" />}>
+          <RegisterFilters
+            view={view}
+            value={filters}
+            onChange={(next) => {
+              setFilters(next);
+              setChecked(new Set());
+            }}
+          />
+        </Suspense>
+      ) : (
+        <div className="register-filters-placeholder" />
+      )}
       {pages.error && (
         <div className="inline-error">
           <ErrorNotice error={pages.error} />

@@ -37,7 +37,13 @@ export const RegisterRow = memo(function RegisterRow({
   const position = useMemo(() => ({ transform: `translateY(${top}px)` }), [top]);
   if (!row) {
     return (
-      <div className="register-row register-row-loading" role="row" aria-busy="true" style={position}>
+      <div
+        className="register-row register-row-loading"
+        role="row"
+        aria-busy="true"
+        aria-rowindex={index + 2}
+        style={position}
+      >
         <span className="register-placeholder" />
       </div>
     );
@@ -51,6 +57,8 @@ export const RegisterRow = memo(function RegisterRow({
       className={className}
       role="row"
       aria-selected={selected}
+      // The DOM holds the rows in the order of their slots (RegisterTable): this is their place (the header is 1).
+      aria-rowindex={index + 2}
       data-testid="register-row"
       data-id={row.id}
       data-index={index}

@@ -16,6 +16,7 @@ import {
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { secrecies, urgencies } from '../../../../shared/domain.ts';
+import { firstRowsDrawn } from '../../app/first-screen.ts';
 import { openDocument } from '../../app/router.ts';
 import type { ColumnLayout } from './column-layout.ts';
 import { EMPTY_COLUMN_WIDTH, gridTemplate, minimumWidth, type CellLabels } from './columns.tsx';
@@ -31,9 +32,6 @@ const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 42;
 // The left border of a row (the overdue mark).
 const ROW_MARK = 3;
-
-// The UI benchmark measures the time to the first register rows on screen after load.
-let firstRowsMarked = false;
 
 export interface RegisterTableProps {
   pages: RegisterPages;
@@ -112,13 +110,12 @@ export function RegisterTable({ pages, version, layout, selectable, checked, onC
     scroller.current?.focus({ preventScroll: true });
   }, [pages]);
 
+  // The first screen is the rows in sight, or the word that there are none, or the error.
   const rowsInSight = last >= first && pages.row(first) !== undefined;
+  const settled = rowsInSight || pages.total === 0 || pages.error !== null;
   useEffect(() => {
-    if (rowsInSight && !firstRowsMarked) {
-      firstRowsMarked = true;
-      requestAnimationFrame(() => performance.mark('vanthu:first-rows'));
-    }
-  }, [rowsInSight]);
+    if (settled) requestAnimationFrame(firstRowsDrawn);
+  }, [settled]);
 
   const open = useCallback(
     (index: number) => {
@@ -194,11 +191,11 @@ export function RegisterTable({ pages, version, layout, selectable, checked, onC
           <RegisterHeader columns={columns} selectable={selectable} onPreview={previewWidth} onResize={setWidth} />
           {pages.total === 0 && <div className="register-empty">{emptyText}</div>}
           <div className="register-rows">
-            {rowIndexes(first, last).map((index) => {
+            {slotOrder(first, last, rows.slots).map((index) => {
               const row = pages.row(index);
               return (
                 <RegisterRow
-                  key={index}
+                  key={index % rows.slots}
                   index={index}
                   top={HEADER_HEIGHT + index * ROW_HEIGHT}
                   row={row}
@@ -232,8 +229,13 @@ export function RegisterTable({ pages, version, layout, selectable, checked, onC
   );
 }
 
-function rowIndexes(first: number, last: number): number[] {
+/**
+ * The window's rows in the order of their slots, not of their indexes: as the
+ * window slides, each element stays where it is in the DOM (a moved element
+ * has its styles matched again) and only its position changes.
+ */
+function slotOrder(first: number, last: number, slots: number): number[] {
   const indexes: number[] = [];
   for (let index = first; index <= last; index++) indexes.push(index);
-  return indexes;
+  return indexes.sort((a, b) => (a % slots) - (b % slots));
 }

@@ -7,6 +7,13 @@ import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 export interface RowWindow {
   first: number;
   last: number;
+  /**
+   * How many rows the window holds when it is full. A row keyed by its index
+   * modulo this keeps its elements while the window slides: the row scrolled
+   * out becomes the row scrolled in, and only its text and position change
+   * (new elements would each have their styles matched again).
+   */
+  slots: number;
   /** The height of all rows plus what sits above them. */
   totalHeight: number;
   /** Scrolls the least needed to show the row below the header. */
@@ -22,26 +29,32 @@ interface Options {
   overscan: number;
 }
 
-function rangeFor(element: HTMLElement | null, { count, rowHeight, offset, overscan }: Options): [number, number] {
-  if (count === 0) return [0, -1];
+/** The window's first and last row and its size when full (always the same for one table height). */
+function rangeFor(
+  element: HTMLElement | null,
+  { count, rowHeight, offset, overscan }: Options,
+): [number, number, number] {
   // Before the first layout, assume a window-high table: the first rows show in the first paint.
   const top = element?.scrollTop ?? 0;
   const height = element && element.clientHeight > 0 ? element.clientHeight : window.innerHeight;
-  const first = Math.max(0, Math.floor((top - offset) / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((top + height - offset) / rowHeight) + overscan);
-  return [first, last];
+  const slots = Math.ceil(height / rowHeight) + 1 + 2 * overscan;
+  if (count === 0) return [0, -1, slots];
+  const first = Math.max(0, Math.min(count - slots, Math.floor((top - offset) / rowHeight) - overscan));
+  return [first, Math.min(count - 1, first + slots - 1), slots];
 }
 
 // `…Ref` tells the React Compiler this is a ref, whose element scrollToRow may scroll.
 export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, options: Options): RowWindow {
-  const [range, setRange] = useState<[number, number]>(() => rangeFor(null, options));
+  const [range, setRange] = useState<[number, number, number]>(() => rangeFor(null, options));
   const { count, rowHeight, offset, overscan } = options;
 
   useLayoutEffect(() => {
     const element = scrollerRef.current;
     const update = () => {
-      const [first, last] = rangeFor(element, { count, rowHeight, offset, overscan });
-      setRange((current) => (current[0] === first && current[1] === last ? current : [first, last]));
+      const next = rangeFor(element, { count, rowHeight, offset, overscan });
+      setRange((current) =>
+        current[0] === next[0] && current[1] === next[1] && current[2] === next[2] ? current : next,
+      );
     };
     update();
     if (!element) return;
@@ -67,5 +80,11 @@ export function useRowWindow(scrollerRef: RefObject<HTMLElement | null>, options
     [scrollerRef, offset, rowHeight],
   );
 
-  return { first: range[0], last: Math.min(range[1], count - 1), totalHeight: offset + count * rowHeight, scrollToRow };
+  return {
+    first: range[0],
+    last: Math.min(range[1], count - 1),
+    slots: range[2],
+    totalHeight: offset + count * rowHeight,
+    scrollToRow,
+  };
 }
