@@ -72,7 +72,7 @@ function preloadApp(): Plugin {
         return [
           ...[...styles].map((href) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'style', href: `./${href}` },
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${href}` },
             injectTo: 'head' as const,
           })),
           ...[...files].map((href) => ({
@@ -108,15 +108,15 @@ function chunkClosure(from: Chunk, chunks: readonly Chunk[]): Chunk[] {
 
 /**
  * The modules of the first screen, by the chunk they go in: `boot`, what the
- * entry asks core for the first rows with, and `app`, the rest of what the
- * app needs before its first render. A first build, split the default way,
+ * entry asks core for the first rows with, `app`, the rest of what the app
+ * needs before its first render, and `later`, what it draws right after. A first build, split the default way,
  * tells which modules those are (tree-shaken: Ant Design is imported through
  * one index, so the module graph alone names every component). The default
  * split spreads them over some thirty small files shared with the lazy
  * screens, and a page fetches only six files at a time from one server: the
  * first rows waited in that queue.
  */
-async function startupChunks(): Promise<Map<string, 'boot' | 'app'>> {
+async function startupChunks(): Promise<Map<string, 'boot' | 'app' | 'later'>> {
   process.env[FIRST_PASS] = '1';
   let output: Awaited<ReturnType<typeof build>>;
   try {
@@ -133,7 +133,13 @@ async function startupChunks(): Promise<Map<string, 'boot' | 'app'>> {
   const entry = chunks.find((chunk) => chunk.isEntry);
   const mount = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/mount.tsx'));
   if (!entry || !mount) throw new Error('the first pass has no entry chunk or no chunk for src/app/mount.tsx');
-  const place = new Map<string, 'boot' | 'app'>();
+  const place = new Map<string, 'boot' | 'app' | 'later'>();
+  // What is drawn right after the first rows (app/first-screen.ts): one chunk too, asked for then.
+  for (const chunk of chunks)
+    if (
+      /\/src\/(app\/HeaderTools|screens\/registers\/Register(Filters|Actions))\.tsx$/.test(chunk.facadeModuleId ?? '')
+    )
+      for (const part of chunkClosure(chunk, chunks)) for (const id of part.moduleIds) place.set(id, 'later');
   for (const chunk of chunkClosure(mount, chunks)) for (const id of chunk.moduleIds) place.set(id, 'app');
   for (const chunk of chunkClosure(entry, chunks)) for (const id of chunk.moduleIds) place.set(id, 'boot');
   return place;
@@ -162,6 +168,7 @@ export default defineConfig(async ({ command }) => {
                   // First, so that the modules both need stay with the entry: the app chunk imports them, not the reverse.
                   { name: 'boot', priority: 2, test: (id: string) => place.get(id) === 'boot' },
                   { name: 'app', priority: 1, test: (id: string) => place.get(id) === 'app' },
+                  { name: 'later', priority: 0, test: (id: string) => place.get(id) === 'later' },
                 ],
               },
             },
