@@ -2,6 +2,7 @@
 // columns, "In sổ", and the way to a new entry. Drawn after the first rows.
 import { EditOutlined, FileAddOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, type RegisterView } from '../../app/router.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
@@ -15,7 +16,8 @@ export interface RegisterActionsProps {
   onOpen: (dialog: 'sign' | 'print') => void;
 }
 
-export default function RegisterActions({
+// Memoized: the register page redraws each time a page of rows arrives, the buttons need not.
+export default memo(function RegisterActions({
   view,
   layout,
   checkedCount,
@@ -71,4 +73,4 @@ export default function RegisterActions({
       )}
     </>
   );
-}
+});

@@ -2,7 +2,7 @@
 // Every change makes a new query, so the table starts again from the top.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Select } from 'antd';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Urgency } from '../../../../shared/domain.ts';
 import { call } from '../../api/client.ts';
@@ -16,7 +16,8 @@ import { currentYear, defaultFilters, isDefault, type RegisterFilterValues } fro
 const QUERY_DELAY_MS = 300;
 const ALL_YEARS = 'all';
 
-export function RegisterFilters({
+// Memoized: the register page redraws each time a page of rows arrives, the filters need not.
+export const RegisterFilters = memo(function RegisterFilters({
   view,
   value,
   onChange,
@@ -89,7 +90,7 @@ export function RegisterFilters({
       )}
     </div>
   );
-}
+});
 
 /**
  * The years the view holds documents in, newest first, with this year (a new

@@ -40,6 +40,12 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
   const { pages, version } = useRegisterPages(query, reloadToken);
 
   const checkedIds = useMemo(() => [...checked], [checked]);
+  // Stable, so the memoized filters and buttons are not drawn again with each page of rows.
+  const clearSelection = useCallback(() => setChecked(new Set()), []);
+  const changeFilters = useCallback((next: RegisterFilterValues) => {
+    setFilters(next);
+    setChecked(new Set());
+  }, []);
   const onCheck = useCallback((id: string, on: boolean) => {
     setChecked((current) => {
       const next = new Set(current);
@@ -67,7 +73,7 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
                 view={view}
                 layout={layout}
                 checkedCount={checked.size}
-                onClearSelection={() => setChecked(new Set())}
+                onClearSelection={clearSelection}
                 onOpen={setDialog}
               />
             </Suspense>
@@ -76,14 +82,7 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
       </div>
       {restShown ? (
         <Suspense fallback={<div className="register-filters-placeholder" />}>
-          <RegisterFilters
-            view={view}
-            value={filters}
-            onChange={(next) => {
-              setFilters(next);
-              setChecked(new Set());
-            }}
-          />
+          <RegisterFilters view={view} value={filters} onChange={changeFilters} />
         </Suspense>
       ) : (
         <div className="register-filters-placeholder" />

@@ -84,13 +84,17 @@ export function useColumnLayout(view: RegisterView): ColumnLayout {
   );
   const reset = useCallback(() => change(() => ({ widths: {}, shown: {} })), [change]);
 
-  return {
-    all,
-    columns,
-    widths: layout.widths,
-    isShown: (column) => layout.shown[column.key] ?? !column.hidden,
-    setWidth,
-    setShown,
-    reset,
-  };
+  // One object until the layout changes: the register's buttons are memoized on it.
+  return useMemo(
+    () => ({
+      all,
+      columns,
+      widths: layout.widths,
+      isShown: (column: RegisterColumn) => layout.shown[column.key] ?? !column.hidden,
+      setWidth,
+      setShown,
+      reset,
+    }),
+    [all, columns, layout, setWidth, setShown, reset],
+  );
 }
