@@ -394,5 +394,11 @@ describe("the clerk's screens at 1366×768", () => {
     await notice.waitFor();
     expect(await notice.innerText()).toContain(errorsInEnglish.PDF_CORRUPT);
     await visit(clerk, 'screens-11-english-error');
+
+    // Opened again, the app starts in English (its words load before the first screen is drawn).
+    await goTo(page, 'incoming');
+    await page.reload();
+    await byTestId(page, 'nav-incoming').filter({ hasText: 'Incoming register' }).waitFor();
+    expect(await byTestId(page, 'register-total').innerText()).not.toMatch(/văn bản/);
   }, 180_000);
 });

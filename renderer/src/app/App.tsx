@@ -1,6 +1,6 @@
 // The app: Ant Design in the chosen language, then the office check: a PC
 // without an office gets the first-run form, every other start the shell.
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
@@ -9,13 +9,14 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../shared/api.ts';
 import { asCoreError, type CoreError } from '../api/client.ts';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { useRoute } from './router.ts';
 import { Shell } from './Shell.tsx';
 import { officeAtStart, officeStatus } from './startup.ts';
 import { appTheme } from './theme.ts';
 
+// Shown when the office cannot be read at start: not part of the usual start either.
+const StartFailed = lazy(() => import('./StartFailed.tsx'));
 // Shown once in the life of an installation: not part of the usual start.
 const FirstRunPage = lazy(() =>
   import('../screens/first-run/FirstRunPage.tsx').then((module) => ({ default: module.FirstRunPage })),
@@ -42,7 +43,6 @@ type Office =
   { state: 'loading' } | { state: 'error'; error: CoreError } | { state: 'ready'; office: OfficeView | null };
 
 function OfficeGate() {
-  const { t } = useTranslation(['app', 'common']);
   const route = useRoute();
   const [office, setOffice] = useState<Office>(() => {
     const atStart = officeAtStart();
@@ -70,20 +70,9 @@ function OfficeGate() {
   }
   if (office.state === 'error') {
     return (
-      <div className="app-center">
-        <Result
-          status="error"
-          title={t('startFailed')}
-          extra={
-            <>
-              <ErrorNotice error={office.error} />
-              <Button type="primary" onClick={retry} className="app-center-retry">
-                {t('common:retry')}
-              </Button>
-            </>
-          }
-        />
-      </div>
+      <Suspense>
+        <StartFailed error={office.error} onRetry={retry} />
+      </Suspense>
     );
   }
   if (!office.office) {
