@@ -1,6 +1,7 @@
 // The frame around every screen: the registers and the office's other tools
 // on the left; the office, search, background reading, sync light and language
-// across the top.
+// across the top. Plain elements rather than Ant Design's Layout: the frame is
+// drawn with the first rows and needs none of its behaviour.
 import {
   BarChartOutlined,
   CloudSyncOutlined,
@@ -9,7 +10,6 @@ import {
   SendOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Layout } from 'antd';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../shared/api.ts';
@@ -69,8 +69,8 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
   }, [onRegister]);
 
   return (
-    <Layout className="app-layout">
-      <Layout.Sider width={200} className="app-sider">
+    <div className="app-layout">
+      <aside className="app-sider">
         <div className="app-brand">
           <span className="app-brand-mark">VT</span>
           <span className="app-brand-text">{t('brand')}</span>
@@ -94,9 +94,9 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
             </div>
           ))}
         </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header">
+      </aside>
+      <div className="app-main">
+        <header className="app-header">
           <div className="header-office" title={office.agencyCode}>
             <div className="header-office-name">{office.name}</div>
             <div className="header-office-code">{t('agencyCode', { code: office.agencyCode })}</div>
@@ -106,9 +106,9 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
               <HeaderTools />
             </Suspense>
           )}
-        </Layout.Header>
-        <Layout.Content className="app-content">{children}</Layout.Content>
-      </Layout>
-    </Layout>
+        </header>
+        <main className="app-content">{children}</main>
+      </div>
+    </div>
   );
 }

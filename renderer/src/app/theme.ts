@@ -49,7 +49,6 @@ export const appTheme: ThemeConfig = {
     colorBgLayout: '#f2f4f7',
   },
   components: {
-    Layout: { siderBg: '#14325c', headerBg: '#ffffff', headerHeight: 48, headerPadding: '0 16px' },
     Descriptions: { labelBg: '#f5f7fa' },
   },
 };

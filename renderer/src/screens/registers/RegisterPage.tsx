@@ -1,7 +1,7 @@
 // One register screen: the incoming register, the outgoing register (issued
 // documents) or the drafts. Outgoing rows can be ticked and signed together;
 // the registers print for a period as the Decree 30 book.
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFirstScreenShown } from '../../app/first-screen.ts';
@@ -60,9 +60,7 @@ export function RegisterPage({ view, search }: { view: RegisterView; search?: st
   return (
     <div className="register-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">
-          {t(`titles.${view}`)}
-        </Typography.Title>
+        <h1 className="page-title">{t(`titles.${view}`)}</h1>
         <span className="register-total" data-testid="register-total" data-total={total ?? undefined}>
           {total === null ? t('loading') : t('total', { count: total, formatted: formatCount(total, i18n.language) })}
         </span>
