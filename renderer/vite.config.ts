@@ -108,13 +108,13 @@ function chunkClosure(from: Chunk, chunks: readonly Chunk[]): Chunk[] {
 
 /**
  * The modules of the first screen, by the chunk they go in: `boot`, what the
- * entry asks core for the first rows with, `app`, the rest of what the app
- * needs before its first render, and `later`, what it draws right after. A first build, split the default way,
- * tells which modules those are (tree-shaken: Ant Design is imported through
- * one index, so the module graph alone names every component). The default
- * split spreads them over some thirty small files shared with the lazy
- * screens, and a page fetches only six files at a time from one server: the
- * first rows waited in that queue.
+ * entry asks core for the first rows with; `app`, the rest of what the app
+ * needs before its first render; `later`, what it draws right after. A first
+ * build, split the default way, tells which modules those are (tree-shaken:
+ * Ant Design is imported through one index, so the module graph alone names
+ * every component). The default split spreads them over some thirty small
+ * files shared with the lazy screens, and a page fetches only six files at a
+ * time from one server: the first rows waited in that queue.
  */
 async function startupChunks(): Promise<Map<string, 'boot' | 'app' | 'later'>> {
   process.env[FIRST_PASS] = '1';
@@ -165,7 +165,8 @@ export default defineConfig(async ({ command }) => {
             output: {
               codeSplitting: {
                 groups: [
-                  // First, so that the modules both need stay with the entry: the app chunk imports them, not the reverse.
+                  // Highest first: a module both the entry and the app need stays with the entry, so the
+                  // app chunk imports the entry's, never the reverse (which would make the entry wait for the app).
                   { name: 'boot', priority: 2, test: (id: string) => place.get(id) === 'boot' },
                   { name: 'app', priority: 1, test: (id: string) => place.get(id) === 'app' },
                   { name: 'later', priority: 0, test: (id: string) => place.get(id) === 'later' },
