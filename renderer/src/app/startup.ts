@@ -34,9 +34,13 @@ void Promise.all([startup, firstRows]).then(
   () => undefined,
 );
 
-/** The office when core has already answered (and the first rows are in), so the gate draws no spinner. */
+/**
+ * The office when core has already answered (and the first rows are in), so the gate draws no spinner.
+ * Once: a later gate asks core again rather than take the start's answer.
+ */
 export function officeAtStart(): OfficeStatus | null {
   const status = settled;
+  settled = null;
   if (status) startup = null;
   return status;
 }
