@@ -103,3 +103,25 @@ export function findDocumentType(input: string): DocumentType | undefined {
  * re-coded forms travel side by side.
  */
 export const OFFICE_AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2,3}\.[A-Z]\d{2}$/;
+
+/**
+ * What a register line copies from the document itself (Decree 30, Appendix
+ * IV): once the entry has its số đến or số đi, changing any of these is a
+ * correction of the register and needs a reason. What the office adds while it
+ * handles the document (hạn giải quyết, ngày chuyển, ký nhận, đơn vị nhận,
+ * ngày xong, ghi chú, bản lưu, số bản) is filled in as the work goes, without one.
+ */
+export const registerFields = [
+  'issuerName',
+  'issuerCode',
+  'notation',
+  'issuedOn',
+  'arrivedOn',
+  'type',
+  'secrecy',
+  'urgency',
+  'subject',
+  'recipients',
+  'signerName',
+  'signerTitle',
+] as const;

@@ -1,5 +1,6 @@
 import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
+import { registerFields } from '../../shared/domain.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { auditRowsFor } from '../db/audit.ts';
@@ -46,28 +47,9 @@ const SAME_NAME_FIELDS = [
   'notes',
 ] as const satisfies readonly (CorrectableField & keyof DocumentFields)[];
 
-/**
- * What the register line copied from the document itself (Decree 30,
- * Appendix IV): once the entry has its số đến or số đi, changing any of these
- * is a correction of the register and needs a reason. What the office adds
- * while it handles the document — hạn giải quyết, ngày chuyển, ký nhận, đơn vị
- * nhận, ngày xong, ghi chú, bản lưu, số bản — is filled in as the work goes,
- * without one. A draft is not in a register yet: nothing needs a reason.
- */
-const REGISTER_FIELDS: ReadonlySet<string> = new Set<CorrectableField>([
-  'issuerName',
-  'issuerCode',
-  'notation',
-  'issuedOn',
-  'arrivedOn',
-  'type',
-  'secrecy',
-  'urgency',
-  'subject',
-  'recipients',
-  'signerName',
-  'signerTitle',
-]);
+// The register's own fields (shared/domain.ts) need a reason once the entry is numbered; a draft is
+// not in a register yet: nothing needs a reason.
+const REGISTER_FIELDS: ReadonlySet<string> = new Set<CorrectableField>(registerFields);
 
 /** What the search index reads from the row (search-index.ts): a change to any of them rewrites its entry. */
 const INDEXED_FIELDS: ReadonlySet<string> = new Set(['issuerName', 'notation', 'subject', 'type']);

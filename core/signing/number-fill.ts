@@ -15,6 +15,7 @@
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 import type { TextSource } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { NumberOnFileView } from '../../shared/api.ts';
 import type { NumberMissing } from '../../shared/signing.ts';
 import type { LayoutLine } from '../db/attachments.ts';
 import { normalizeWrittenNotation } from '../documents/notation.ts';
@@ -65,18 +66,8 @@ export interface FilledText {
   size: number;
 }
 
-/** Whether the file shows the number and the date it was issued with, and what it now reads. */
-export interface NumberOnFile {
-  /** `written`: drawn into the blank now; `printed`: the file already shows this very number; `missing`: it does not show it. */
-  number: 'written' | 'printed' | 'missing';
-  date: 'written' | 'printed' | 'missing';
-  /** Why the number or the date is not on the file, for the log; null when both are. */
-  why: NumberMissing | null;
-  /** What the clerk is told, in Vietnamese; null when the file carries both. */
-  note: string | null;
-  /** The Số line and the date line as the file shows them after the update. */
-  lines: string[];
-}
+/** Whether the file shows the number and the date it was issued with, and what it now reads: the document view's own shape. */
+export type NumberOnFile = NumberOnFileView;
 
 // Lines on one baseline: the page reading's own tolerance, in ems.
 const SAME_ROW = 0.35;

@@ -1,7 +1,7 @@
 // The edit dialog's form values and what documents.update is sent: only the
 // fields that changed, so the history shows exactly what was corrected.
 import type { DocumentView, HandlerInput } from '../../../../shared/api.ts';
-import type { Secrecy, Urgency } from '../../../../shared/domain.ts';
+import { registerFields, type Secrecy, type Urgency } from '../../../../shared/domain.ts';
 import { dateValue } from '../../components/DateInput.tsx';
 import { formatDate } from '../../components/dates.ts';
 import { fromRecipients, toRecipients, type PickedRecipient } from '../outgoing/RecipientPicker.tsx';
@@ -31,25 +31,8 @@ export interface EditValues {
   reason: string;
 }
 
-/**
- * What the register line copied from the document itself (Decree 30,
- * Appendix IV): once the entry has its number, changing one is a correction
- * and core wants the reason (core/documents/edit.ts keeps the same list).
- */
-export const registerFields: ReadonlySet<string> = new Set([
-  'issuerName',
-  'issuerCode',
-  'notation',
-  'issuedOn',
-  'arrivedOn',
-  'type',
-  'secrecy',
-  'urgency',
-  'subject',
-  'recipients',
-  'signerName',
-  'signerTitle',
-]);
+/** The register's own fields (shared/domain.ts): once the entry has its number, changing one needs a reason. */
+export const registerFieldSet: ReadonlySet<string> = new Set(registerFields);
 
 const dateFields = ['issuedOn', 'arrivedOn', 'dueOn', 'completedOn', 'handedOn'] as const;
 const textFields = [
@@ -133,5 +116,5 @@ export function changesOf(
 
 /** Whether the changes correct the register line itself (then the reason is asked). */
 export function correctsRegister(input: HandlerInput<'documents.update'>): boolean {
-  return Object.keys(input).some((field) => registerFields.has(field));
+  return Object.keys(input).some((field) => registerFieldSet.has(field));
 }
