@@ -19,3 +19,8 @@ export function localDate(moment: Date): string {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
+
+/** yyyy-mm-dd as dd/mm/yyyy, as the clerk reads a date on paper and in the registers. */
+export function dayMonthYear(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

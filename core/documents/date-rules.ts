@@ -1,12 +1,14 @@
-// The date rules of a register entry, the same for every caller (the CLI, the
-// window, browser mode): core refuses dates the clerk cannot have meant and
+// The date rules of a register entry (shared/entry-dates.ts), the same for
+// every caller (the CLI, the window, browser mode): core refuses dates the clerk cannot have meant and
 // names the field, so the form shows the message under it.
+import { dayMonthYear } from '../../shared/dates.ts';
+import {
+  arrivesAfterToday,
+  arrivesBeforeIssued,
+  dueBeforeItsStart,
+  issuedAfterToday,
+} from '../../shared/entry-dates.ts';
 import { AppError } from '../../shared/errors.ts';
-
-/** dd/mm/yyyy, as the clerk reads a date on paper. */
-export function vietnameseDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
 
 export type DateField = 'issuedOn' | 'arrivedOn' | 'dueOn';
 
@@ -44,23 +46,22 @@ export function dateProblems(options: {
   const { dates, changed, today } = options;
   const { issuedOn, arrivedOn, dueOn } = dates;
   const fields: Record<string, string> = {};
-  const futureIssue = issuedOn !== null && issuedOn > today;
+  const futureIssue = issuedOn !== null && issuedAfterToday(issuedOn, today);
 
-  if (changed.has('arrivedOn') && arrivedOn !== null && arrivedOn > today) {
-    fields.arrivedOn = `Ngày đến ${vietnameseDate(arrivedOn)} sau hôm nay (${vietnameseDate(today)}): văn bản chưa thể đến. Kiểm tra lại ngày đến.`;
+  if (changed.has('arrivedOn') && arrivedOn !== null && arrivesAfterToday(arrivedOn, today)) {
+    fields.arrivedOn = `Ngày đến ${dayMonthYear(arrivedOn)} sau hôm nay (${dayMonthYear(today)}): văn bản chưa thể đến. Kiểm tra lại ngày đến.`;
   }
   if (
     (changed.has('arrivedOn') || changed.has('issuedOn')) &&
     arrivedOn !== null &&
     issuedOn !== null &&
-    !futureIssue &&
-    arrivedOn < issuedOn &&
+    arrivesBeforeIssued(arrivedOn, issuedOn, today) &&
     fields.arrivedOn === undefined
   ) {
     if (changed.has('arrivedOn'))
-      fields.arrivedOn = `Ngày đến ${vietnameseDate(arrivedOn)} trước ngày văn bản ${vietnameseDate(issuedOn)}. Kiểm tra lại hai ngày này.`;
+      fields.arrivedOn = `Ngày đến ${dayMonthYear(arrivedOn)} trước ngày văn bản ${dayMonthYear(issuedOn)}. Kiểm tra lại hai ngày này.`;
     else
-      fields.issuedOn = `Ngày văn bản ${vietnameseDate(issuedOn)} sau ngày đến ${vietnameseDate(arrivedOn)}. Kiểm tra lại hai ngày này.`;
+      fields.issuedOn = `Ngày văn bản ${dayMonthYear(issuedOn)} sau ngày đến ${dayMonthYear(arrivedOn)}. Kiểm tra lại hai ngày này.`;
   }
   const from = options.dueFrom === null ? null : dates[options.dueFrom];
   if (
@@ -68,19 +69,19 @@ export function dateProblems(options: {
     (changed.has('dueOn') || changed.has(options.dueFrom)) &&
     dueOn !== null &&
     from !== null &&
-    dueOn < from
+    dueBeforeItsStart(dueOn, from)
   ) {
     const fromName = options.dueFrom === 'arrivedOn' ? 'ngày đến' : 'ngày văn bản';
     if (changed.has('dueOn'))
-      fields.dueOn = `Hạn giải quyết ${vietnameseDate(dueOn)} trước ${fromName} ${vietnameseDate(from)}. Kiểm tra lại hạn giải quyết.`;
+      fields.dueOn = `Hạn giải quyết ${dayMonthYear(dueOn)} trước ${fromName} ${dayMonthYear(from)}. Kiểm tra lại hạn giải quyết.`;
     else
       fields[options.dueFrom] ??=
-        `${options.dueFrom === 'arrivedOn' ? 'Ngày đến' : 'Ngày văn bản'} ${vietnameseDate(from)} sau hạn giải quyết ${vietnameseDate(dueOn)}. Sửa cả hạn giải quyết nếu cần.`;
+        `${options.dueFrom === 'arrivedOn' ? 'Ngày đến' : 'Ngày văn bản'} ${dayMonthYear(from)} sau hạn giải quyết ${dayMonthYear(dueOn)}. Sửa cả hạn giải quyết nếu cần.`;
   }
   const unconfirmed =
     changed.has('issuedOn') && futureIssue && !options.confirmFutureIssuedOn
       ? {
-          issuedOn: `Ngày văn bản ${vietnameseDate(issuedOn)} muộn hơn hôm nay (${vietnameseDate(today)}). Nếu văn bản đúng là ghi ngày đó, hãy xác nhận để lưu.`,
+          issuedOn: `Ngày văn bản ${dayMonthYear(issuedOn)} muộn hơn hôm nay (${dayMonthYear(today)}). Nếu văn bản đúng là ghi ngày đó, hãy xác nhận để lưu.`,
         }
       : null;
   return { fields, unconfirmed };

@@ -1,5 +1,6 @@
 import type { Outputs, ValidInput } from '../../shared/api.ts';
 import { findDocumentType } from '../../shared/domain.ts';
+import { dayMonthYear } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Core } from '../context.ts';
 import { registerName } from '../db/documents.ts';
@@ -133,5 +134,5 @@ function typeAndSubject(row: RegisterLineRow): string {
 
 /** dd/mm/yyyy, as the registers are written by hand. */
 function displayDate(date: string | null): string | null {
-  return date === null ? null : `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  return date === null ? null : dayMonthYear(date);
 }

@@ -1,12 +1,18 @@
-// The date rules of a register entry, checked on each field as the clerk types
-// (core applies the same ones, core/documents/date-rules.ts, and its messages
-// land on the same fields): ngày đến not in the future and not before ngày văn
+// The date rules of a register entry (shared/entry-dates.ts), checked on each
+// field as the clerk types (core applies the same ones and its messages land on
+// the same fields): ngày đến not in the future and not before ngày văn
 // bản; hạn giải quyết not before the date it counts from; a ngày văn bản after
 // today is a warning the clerk confirms (a letter dated ahead happens, a typo
 // is likelier), asked again on saving if it was not.
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import {
+  arrivesAfterToday,
+  arrivesBeforeIssued,
+  dueBeforeItsStart,
+  issuedAfterToday,
+} from '../../../shared/entry-dates.ts';
 import { formatDate, parseDateInput, today } from './dates.ts';
 
 /** The trigger of rules that run only when the whole form is checked (saving), never while typing. */
@@ -20,7 +26,7 @@ const dateOf = (value: unknown) => (typeof value === 'string' ? parseDateInput(v
 /** Whether the form's ngày văn bản is a real date later than today. */
 export function issuedInFuture(value: unknown): boolean {
   const issued = dateOf(value);
-  return issued !== null && issued > today();
+  return issued !== null && issuedAfterToday(issued, today());
 }
 
 const check = (problem: string | null) => (problem ? Promise.reject(new Error(problem)) : Promise.resolve());
@@ -74,11 +80,10 @@ function dateRules(t: TFunction<'common'>, dueFrom: 'arrivedOn' | 'issuedOn' | n
       validator: (_rule, value: unknown) => {
         const arrived = dateOf(value);
         if (!arrived) return Promise.resolve();
-        if (arrived > today())
+        if (arrivesAfterToday(arrived, today()))
           return check(t('dates.arrivedFuture', { date: formatDate(arrived), today: formatDate(today()) }));
         const issued = dateOf(getFieldValue('issuedOn'));
-        // A letter dated ahead (confirmed) is in the clerk's hands before its date.
-        const before = issued !== null && arrived < issued && !issuedInFuture(getFieldValue('issuedOn'));
+        const before = issued !== null && arrivesBeforeIssued(arrived, issued, today());
         return check(
           before ? t('dates.arrivedBeforeIssued', { date: formatDate(arrived), issued: formatDate(issued) }) : null,
         );
@@ -91,7 +96,7 @@ function dateRules(t: TFunction<'common'>, dueFrom: 'arrivedOn' | 'issuedOn' | n
       validator: (_rule, value: unknown) => {
         const due = dateOf(value);
         const from = dueFrom ? dateOf(getFieldValue(dueFrom)) : null;
-        if (!due || !from || due >= from) return Promise.resolve();
+        if (!due || !from || !dueBeforeItsStart(due, from)) return Promise.resolve();
         const key = dueFrom === 'arrivedOn' ? 'dates.dueBeforeArrived' : 'dates.dueBeforeIssued';
         return check(t(key, { date: formatDate(due), from: formatDate(from) }));
       },
