@@ -29,6 +29,28 @@ import { initOffice, officeStatus, updateOfficeDetails } from './office/office.t
 import { checkStore } from './office/store-check.ts';
 import { cancelOcr } from './ocr/ocr-jobs.ts';
 import { dashboardStats } from './reports/dashboard.ts';
+import { handlingReportList } from './reports/handling-list.ts';
+import { handlingReport } from './reports/handling-report.ts';
+import { adjustCalendar, listCalendar, removeCalendarDay } from './workflow/calendar-handlers.ts';
+import { reviseDraft } from './workflow/drafts.ts';
+import {
+  approveDraft,
+  assignDocument,
+  completeDocument,
+  decideExtension,
+  directDocument,
+  extendDocument,
+  getHandlingView,
+  progressDocument,
+  receiveDocument,
+  returnDocument,
+  returnDraft,
+  submitDocument,
+  submitDraft,
+} from './workflow/handling.ts';
+import { addPerson, deactivatePerson, editPerson, listPeopleView, setPassword } from './workflow/people.ts';
+import { leaveSession, sessionView, switchPerson } from './workflow/session.ts';
+import { listMyTasks } from './workflow/tasks.ts';
 
 // Exports pull in pdf-lib and the zip writer: loaded on first use.
 const reports = () => import('./reports/register-export.ts');
@@ -99,6 +121,34 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'attachments.read': readAttachment,
   'dashboard.stats': dashboardStats,
   'registers.export': async (core, input) => (await reports()).exportRegister(core, input),
+  'people.add': addPerson,
+  'people.list': listPeopleView,
+  'people.edit': editPerson,
+  'people.deactivate': deactivatePerson,
+  'people.setPassword': setPassword,
+  'session.get': (core) => sessionView(core),
+  'session.switch': switchPerson,
+  'session.leave': (core) => leaveSession(core),
+  'handling.get': getHandlingView,
+  'handling.submit': submitDocument,
+  'handling.direct': directDocument,
+  'handling.assign': assignDocument,
+  'handling.receive': receiveDocument,
+  'handling.progress': progressDocument,
+  'handling.extend': extendDocument,
+  'handling.decideExtension': decideExtension,
+  'handling.return': returnDocument,
+  'handling.complete': completeDocument,
+  'tasks.list': (core) => listMyTasks(core),
+  'drafts.submit': submitDraft,
+  'drafts.approve': approveDraft,
+  'drafts.return': returnDraft,
+  'drafts.revise': reviseDraft,
+  'calendar.list': listCalendar,
+  'calendar.adjust': adjustCalendar,
+  'calendar.remove': removeCalendarDay,
+  'report.handling': handlingReport,
+  'report.handlingList': handlingReportList,
 };
 
 /** Validates the input against the contract, then runs the named handler. */

@@ -3,14 +3,17 @@ import path from 'node:path';
 import { openDatabase, type Db } from './db/connection.ts';
 import type { CoreEvent } from '../shared/api.ts';
 import { BlobStore } from './documents/blob-store.ts';
+import { deskPersonAtStart } from './workflow/desk-person.ts';
 
 /** What every core operation works with: one store, one blob store, who and when. */
 export interface Core {
   readonly dataDir: string;
   readonly db: Db;
   readonly blobs: BlobStore;
-  /** Who is acting, for the audit log. */
+  /** The computer account acting, for the audit log. */
   readonly actor: string;
+  /** The official at the desk (core/workflow/session.ts); null when none has switched in. */
+  readonly session: { personId: string | null };
   now(): Date;
   /** Where progress events go (the CLI prints them, the UI shows them). */
   emit(event: CoreEvent): void;
@@ -27,6 +30,8 @@ export interface Core {
 
 export interface CoreOptions {
   actor?: string;
+  /** The official acting; without it, the desk's own official when they need no password. */
+  personId?: string | null;
   now?: () => Date;
   onEvent?: (event: CoreEvent) => void;
   readOwedInBackground?: () => void;
@@ -42,6 +47,7 @@ export function openCore(dataDir: string, options: CoreOptions = {}): Core {
     db,
     blobs,
     actor: options.actor ?? currentUser(),
+    session: { personId: options.personId === undefined ? deskPersonAtStart(db) : options.personId },
     now: options.now ?? (() => new Date()),
     emit: options.onEvent ?? (() => undefined),
     readOwedInBackground: options.readOwedInBackground ?? (() => undefined),

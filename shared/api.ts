@@ -2,7 +2,6 @@
 // one zod schema per handler input and the shape of what comes back. Core
 // validates every input against these before it touches anything.
 import { z } from 'zod';
-import { isCalendarDate } from './dates.ts';
 import type {
   CertificateInfo,
   ModuleReportView,
@@ -14,42 +13,18 @@ import type {
   TokenView,
 } from './signing.ts';
 import type { DeliveryStatusView, SyncConnectView, SyncResultView, SyncScheduleView, SyncStatusView } from './sync.ts';
-import {
-  MAX_PDF_BYTES,
-  secrecies,
-  urgencies,
-  type Direction,
-  type Secrecy,
-  type TextSource,
-  type Urgency,
-} from './domain.ts';
+import { secrecies, urgencies, type Direction, type Secrecy, type TextSource, type Urgency } from './domain.ts';
 
-// Text is stored in NFC: the same Vietnamese letter typed on two keyboards
-// (composed or with combining marks) must compare equal.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .transform((value) => value.normalize('NFC'));
-/** Optional text; an empty string means "none" and clears the field on update. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => (value === '' ? null : value.normalize('NFC')))
-    .optional();
-// Paths are resolved by the caller (the CLI against its working directory, the
-// UI from a file dialog): core never guesses what a relative path meant.
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, { message: 'Cần đường dẫn đầy đủ (tuyệt đối)' });
-const calendarDate = z.string().refine(isCalendarDate, { message: 'Ngày phải có dạng yyyy-mm-dd và có thật' });
-const id = z.string().trim().min(1).max(64);
+import { calendarSchemas, type CalendarOutputs } from './calendar.ts';
+import { handlingReportSchemas, type HandlingReportOutputs } from './handling-report.ts';
+import {
+  handlingSchemas,
+  handlingStates,
+  type HandlingOutputs,
+  type HandlingState,
+  type HandlingView,
+} from './handling.ts';
+import { absolutePath, calendarDate, fileInput, id, optionalText, text } from './fields.ts';
 // Agency codes (mã định danh) are opaque: provinces re-coded communes in 2025,
 // so nothing may depend on their inner structure.
 const agencyCode = z
@@ -59,18 +34,7 @@ const agencyCode = z
   .max(40)
   .regex(/^[\p{L}\p{N}._-]+$/u, { message: 'Mã định danh chỉ gồm chữ, số, dấu chấm, gạch ngang' });
 
-/** A PDF given by path on this machine, or its bytes (browser mode drag and drop). */
-export const fileInput = z.union([
-  z.strictObject({ path: absolutePath }),
-  z.strictObject({
-    base64: z
-      .string()
-      .min(1)
-      .max(Math.ceil((MAX_PDF_BYTES * 4) / 3) + 4, { message: 'Tệp PDF quá lớn' }),
-    filename: text(255),
-  }),
-]);
-export type FileInput = z.infer<typeof fileInput>;
+export { fileInput, type FileInput } from './fields.ts';
 
 const modulePaths = z.array(absolutePath).max(20).default([]);
 const certificateId = z
@@ -123,6 +87,9 @@ const recipientList = z.array(z.union([z.strictObject({ agencyCode }), z.strictO
 const ocrMode = z.enum(['wait', 'later']).default('wait');
 
 export const schemas = {
+  ...handlingSchemas,
+  ...handlingReportSchemas,
+  ...calendarSchemas,
   'office.init': z.strictObject({
     agencyCode,
     name: text(200),
@@ -322,6 +289,10 @@ export const schemas = {
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     overdue: z.boolean().default(false),
+    /** Handling: where the documents stand, who handles them, due by when. */
+    handlingState: z.enum(handlingStates).optional(),
+    mainHandler: id.optional(),
+    dueBy: calendarDate.optional(),
     /** Words to find within the view (folded like search: no diacritics, đ→d); "" or absent: all. */
     query: z.string().max(200).optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -477,11 +448,13 @@ export interface AuditEntryView {
   seq: number;
   at: string;
   actor: string;
+  /** The official who acted, when the agency lists its officials. */
+  person: { id: string; name: string; title: string | null } | null;
   action: string;
   detail: unknown;
 }
 
-export interface Outputs {
+export interface Outputs extends HandlingOutputs, CalendarOutputs, HandlingReportOutputs {
   'office.init': OfficeView;
   'office.status': {
     dataDir: string;
@@ -491,7 +464,11 @@ export interface Outputs {
   'incoming.register': DocumentView;
   'outgoing.draft': DocumentView;
   'outgoing.issue': DocumentView;
-  'documents.get': DocumentView & { workFiles: { id: string; code: string | null; title: string }[] };
+  'documents.get': DocumentView & {
+    workFiles: { id: string; code: string | null; title: string }[];
+    /** Null until the document is first submitted, assigned or (a draft) sent for approval. */
+    handling: HandlingView | null;
+  };
   'documents.update': DocumentView;
   'documents.history': { entries: AuditEntryView[] };
   'documents.search': { results: DocumentView[]; hasMore: boolean };
@@ -618,6 +595,10 @@ export interface RegisterRowView {
   attachmentCount: number;
   /** Signatures this office or the sender put on the main file, as recorded in the store. */
   signatureCount: number;
+  /** Handling, when it has begun: its state, the main handler and the handling deadline. */
+  handlingState: HandlingState | null;
+  mainHandler: string | null;
+  handlingDueOn: string | null;
 }
 
 export interface AgencyView {

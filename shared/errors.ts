@@ -43,6 +43,24 @@ export const errorMessages = {
   PDF_CORRUPT: 'Tệp PDF bị hỏng hoặc không đầy đủ, không mở được. Hãy xin lại bản gốc hoặc quét lại văn bản.',
   PDF_ENCRYPTED: 'Tệp PDF có đặt mật khẩu hoặc bị mã hóa. Hãy xin bản không đặt mật khẩu.',
   PDF_TOO_LARGE: 'Tệp PDF quá lớn. Hãy quét lại ở độ phân giải 200 dpi hoặc tách thành nhiều tệp.',
+  PERSON_NOT_FOUND:
+    'Không tìm thấy cán bộ này trong danh sách của cơ quan. Kiểm tra lại tên hoặc mã; danh sách ở Cài đặt › Cán bộ.',
+  PERSON_AMBIGUOUS: 'Có nhiều cán bộ trùng tên này. Chọn theo mã cán bộ (xem bằng lệnh "person list").',
+  PERSON_INACTIVE:
+    'Cán bộ này đã thôi làm việc trong danh sách của cơ quan nên không giao việc hay làm việc dưới tên này được.',
+  PERSON_REQUIRED:
+    'Chưa chọn cán bộ đang làm việc trên máy. Chọn tên mình (và nhập mật khẩu nếu có) rồi thao tác lại; trên dòng lệnh dùng --as <tên cán bộ>.',
+  PASSWORD_REQUIRED:
+    'Cán bộ này có đặt mật khẩu. Nhập mật khẩu để làm việc dưới tên mình; trên dòng lệnh dùng --password-stdin.',
+  PASSWORD_INCORRECT: 'Mật khẩu không đúng. Chưa có thao tác nào được ghi dưới tên cán bộ này; hãy nhập lại.',
+  NOT_PERMITTED:
+    'Việc này không thuộc quyền của cán bộ đang làm việc trên máy (chỉ lãnh đạo cho ý kiến, giao việc và duyệt; chỉ người xử lý chính nhận, báo hoàn thành hoặc trả lại; chỉ văn thư quản lý danh sách cán bộ). Chưa có gì thay đổi.',
+  HANDLING_STEP_INVALID:
+    'Văn bản không ở bước cho phép thao tác này (ví dụ: chưa được giao thì chưa nhận được, đã hoàn thành thì không trả lại được). Xem quá trình xử lý của văn bản; chưa có gì thay đổi.',
+  LAST_CLERK:
+    'Không thể đổi vai trò hay cho thôi làm việc văn thư cuối cùng của cơ quan: cần ít nhất một văn thư để quản lý danh sách cán bộ.',
+  CALENDAR_DAY_NOT_ADDED:
+    'Ngày này không phải ngày đã thêm vào lịch nên không xóa được. Ngày lễ, Tết được tính theo luật; nếu có thông báo đi làm vào ngày đó, hãy thêm nó là ngày làm việc.',
   WORK_FILE_NOT_FOUND: 'Không tìm thấy hồ sơ này.',
   WORK_FILE_CLOSED: 'Hồ sơ đã kết thúc, không thêm hoặc bớt văn bản được nữa.',
   TOKEN_MODULE_UNLOADABLE:

@@ -6,16 +6,32 @@ const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEvent {
   actor: string;
+  /** The official who acted, when one is at the desk. */
+  person?: string | null;
   action: string;
-  entity: 'document' | 'work-file' | 'office' | 'settings' | 'trust';
+  entity: 'document' | 'work-file' | 'office' | 'settings' | 'trust' | 'person';
   entityId: string;
   /** What changed, as data. Never a PIN, never document bytes. */
   detail: Record<string, unknown>;
 }
 
-/** SHA-256 over the previous hash and the row's own content, in a fixed order. */
+/** Who acts: the computer account and the official at the desk, for every audit row. */
+export function actedBy(core: { actor: string; session: { personId: string | null } }): {
+  actor: string;
+  person: string | null;
+} {
+  return { actor: core.actor, person: core.session.personId };
+}
+
+/**
+ * SHA-256 over the previous hash and the row's own content, in a fixed order.
+ * The official joins the content only when there is one, so rows written
+ * before officials existed keep the hash they were written with.
+ */
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const content = JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity, row.entityId, row.detail]);
+  const fields: unknown[] = [row.seq, row.at, row.actor, row.action, row.entity, row.entityId, row.detail];
+  if (row.personId !== null) fields.push(row.personId);
+  const content = JSON.stringify(fields);
   return createHash('sha256').update(row.prevHash).update('\n').update(content).digest('hex');
 }
 
@@ -32,6 +48,7 @@ export function appendAudit(db: Db, event: AuditEvent, at: Date): AuditRow {
     entityId: event.entityId,
     detail: JSON.stringify(event.detail),
     prevHash: last?.hash ?? GENESIS_HASH,
+    personId: event.person ?? null,
   };
   const row = { ...partial, hash: auditHash(partial) };
   insertAuditRow(db, row);

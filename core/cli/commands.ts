@@ -1,82 +1,31 @@
 // The CLI's commands: each maps its arguments to one handler of the API table
 // and its result to text. No logic of the office lives here.
 import path from 'node:path';
-import type { HandlerInput, HandlerName, Outputs } from '../../shared/api.ts';
+import type { HandlerInput } from '../../shared/api.ts';
 import fs from 'node:fs';
 import * as format from './format.ts';
 import * as signingFormat from './format-signing.ts';
 import * as syncFormat from './format-sync.ts';
+import { calendarCommands } from './commands-calendar.ts';
+import { handlingCommands } from './commands-handling.ts';
+import { reportCommands } from './commands-report.ts';
 import { readPin } from './pin.ts';
 import { UsageError } from './usage-error.ts';
-
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  multiple?: boolean;
-}
-export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
-
-export interface Command<K extends HandlerName = HandlerName> {
-  usage: string;
-  summary: string;
-  options: Record<string, OptionSpec>;
-  handler: K;
-  input(values: ParsedValues, positionals: string[]): HandlerInput<K> | Promise<HandlerInput<K>>;
-  text(output: Outputs[K]): string;
-  /** Non-zero when the result itself is a failure the caller must notice (audit verify). */
-  exitCode?(output: Outputs[K]): number;
-}
-
-function command<K extends HandlerName>(spec: Command<K>): Command<K> {
-  return spec;
-}
-
-function str(values: ParsedValues, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** `--no-ocr`: store at once and let OCR follow in the background. */
-function ocrMode(values: ParsedValues): 'wait' | 'later' {
-  return values['no-ocr'] === true ? 'later' : 'wait';
-}
-
-function required(values: ParsedValues, name: string): string {
-  const value = str(values, name);
-  if (value === undefined) throw new UsageError(`thiếu --${name}`);
-  return value;
-}
-
-function list(values: ParsedValues, name: string): string[] {
-  const value = values[name];
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-}
-
-function int(values: ParsedValues, name: string): number | undefined {
-  const value = str(values, name);
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} phải là số nguyên`);
-  return Number(value);
-}
-
-function number(values: ParsedValues, name: string): number {
-  const value = required(values, name);
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} phải là số`);
-  return Number(value);
-}
-
-function modules(values: ParsedValues): string[] {
-  return list(values, 'module').map((file) => path.resolve(file));
-}
-
-function positional(positionals: string[], index: number, name: string): string {
-  const value = positionals[index];
-  if (value === undefined) throw new UsageError(`thiếu ${name}`);
-  return value;
-}
-
-function noExtra(positionals: string[], count: number): void {
-  if (positionals.length > count) throw new UsageError(`thừa đối số: ${positionals.slice(count).join(' ')}`);
-}
+import {
+  command,
+  str,
+  ocrMode,
+  required,
+  list,
+  int,
+  number,
+  modules,
+  positional,
+  noExtra,
+  type Command,
+  type OptionSpec,
+  type ParsedValues,
+} from './args.ts';
 
 // Paths are resolved here, against the directory the command was typed in.
 const optionalFile = (positionals: string[]) => {
@@ -122,6 +71,9 @@ function searchFilters(values: ParsedValues) {
 }
 
 export const commands: Record<string, Command> = {
+  ...handlingCommands,
+  ...calendarCommands,
+  ...reportCommands,
   init: command({
     usage: 'init --agency <mã định danh> --name <tên cơ quan> [--abbr UBND] [--unit VP]',
     summary: 'Khởi tạo cơ quan trên máy này',

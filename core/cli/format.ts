@@ -1,6 +1,8 @@
 // Human-readable output of the CLI, in Vietnamese like the registers themselves.
 import type { DocumentView, OfficeView, Outputs, WorkFileView } from '../../shared/api.ts';
 import { secrecyLabels, urgencyLabels } from '../../shared/domain.ts';
+import type { HandlingView } from '../../shared/handling.ts';
+import { handling } from './format-handling.ts';
 
 export function office(view: OfficeView): string {
   return `Cơ quan: ${view.name} (mã định danh ${view.agencyCode}, viết tắt ${view.abbreviation}, đơn vị soạn thảo mặc định ${view.defaultUnit})`;
@@ -22,7 +24,9 @@ function registerLine(view: DocumentView): string {
   return `Số đi ${view.notation} · ngày ${view.issuedOn}`;
 }
 
-export function document(view: DocumentView & { workFiles?: { title: string }[] }): string {
+export function document(
+  view: DocumentView & { workFiles?: { title: string }[]; handling?: HandlingView | null },
+): string {
   const lines = [
     `${view.typeName}: ${view.subject}`,
     `  Mã: ${view.id}`,
@@ -53,6 +57,7 @@ export function document(view: DocumentView & { workFiles?: { title: string }[] 
   if (view.numberOnFile?.note) lines.push(`  Lưu ý: ${view.numberOnFile.note}`);
   if (view.workFiles?.length) lines.push(`  Hồ sơ: ${view.workFiles.map((w) => w.title).join('; ')}`);
   if (view.notes) lines.push(`  Ghi chú: ${view.notes}`);
+  if (view.handling) lines.push(handling(view.handling));
   return lines.join('\n');
 }
 

@@ -6,16 +6,22 @@ import { toErrorValue } from '../../shared/errors.ts';
 import type { CoreEvent } from '../../shared/api.ts';
 import { call } from '../api.ts';
 import { defaultDataDir, openCore, type Core } from '../context.ts';
-import { commands, type Command, type ParsedValues } from './commands.ts';
+import type { Command, ParsedValues } from './args.ts';
+import { commands } from './commands.ts';
 import { UsageError } from './usage-error.ts';
+import { signIn } from '../workflow/session.ts';
+import { stdinLine } from './stdin-lines.ts';
 
 const globalOptions = {
   data: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  /** The official acting: by id or by name; their password, if they have one, from stdin. */
+  as: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
 } as const;
 
-const GLOBAL_FLAGS = new Set(['--json', '--help', '-h']);
+const GLOBAL_FLAGS = new Set(['--json', '--help', '-h', '--password-stdin']);
 
 /**
  * The command's words, wherever the global options stand: "--data X --json
@@ -25,8 +31,8 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   const wordAt: number[] = [];
   for (let i = 0; i < argv.length && wordAt.length < 2; i++) {
     const arg = argv[i]!;
-    if (arg === '--data') i++;
-    else if (GLOBAL_FLAGS.has(arg) || arg.startsWith('--data=')) continue;
+    if (arg === '--data' || arg === '--as') i++;
+    else if (GLOBAL_FLAGS.has(arg) || arg.startsWith('--data=') || arg.startsWith('--as=')) continue;
     else if (arg.startsWith('-')) break;
     else wordAt.push(i);
   }
@@ -45,7 +51,7 @@ function helpText(): string {
   return [
     'vanthu — sổ văn bản của cơ quan, chạy không cần mạng',
     '',
-    'Mọi lệnh nhận --data <thư mục> và --json.',
+    'Mọi lệnh nhận --data <thư mục>, --json và --as <cán bộ> [--password-stdin] (làm việc dưới tên cán bộ đó).',
     '',
     ...lines,
   ].join('\n');
@@ -140,6 +146,10 @@ export async function main(argv: string[]): Promise<number> {
       onEvent: printProgress,
       readOwedInBackground: () => (owedReading = true),
     });
+    if (typeof values.as === 'string') {
+      const password = values['password-stdin'] === true ? await stdinLine(0, 'mật khẩu') : undefined;
+      signIn(core, values.as, password);
+    }
     const output = await call(core, command.handler, input as never);
     // OCR left for later (--no-ocr) goes on after this command has answered, in a process of its own.
     if (owedReading) readOwedDetached(core.dataDir);

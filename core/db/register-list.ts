@@ -4,6 +4,7 @@
 import type { RegisterRowView } from '../../shared/api.ts';
 import type { Urgency } from '../../shared/domain.ts';
 import { statement, type Db } from './connection.ts';
+import { openDeadlineSql } from './deadline-sql.ts';
 
 export type RegisterListView = 'incoming' | 'outgoing' | 'drafts';
 
@@ -18,6 +19,10 @@ export interface RegisterListFilters {
   filedTo?: string | undefined;
   /** Open documents whose due date is before this day are overdue. */
   overdueOn?: string | undefined;
+  /** Handling: its state ('registered' also matches documents with no handling yet), main handler, deadline. */
+  handlingState?: string | undefined;
+  mainHandler?: string | undefined;
+  handlingDueBy?: string | undefined;
   /** An FTS5 query over the folded index (core/documents/search.ts builds it): only entries it matches. */
   match?: string | undefined;
 }
@@ -61,7 +66,29 @@ function whereClause(filters: RegisterListFilters): { sql: string; params: Recor
   add('d.urgency = @urgency', 'urgency', filters.urgency);
   add('d.filed_on >= @filedFrom', 'filedFrom', filters.filedFrom);
   add('d.filed_on <= @filedTo', 'filedTo', filters.filedTo);
-  add('d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on < @overdueOn', 'overdueOn', filters.overdueOn);
+  add(`${openDeadlineSql('d')} < @overdueOn`, 'overdueOn', filters.overdueOn);
+  if (filters.handlingState === 'registered' || filters.handlingState === 'drafting')
+    add(
+      '(NOT EXISTS (SELECT 1 FROM handling h WHERE h.document_id = d.id) OR d.id IN (SELECT h.document_id FROM handling h WHERE h.state = @handlingState))',
+      'handlingState',
+      filters.handlingState,
+    );
+  else
+    add(
+      'd.id IN (SELECT h.document_id FROM handling h WHERE h.state = @handlingState)',
+      'handlingState',
+      filters.handlingState,
+    );
+  add(
+    'd.id IN (SELECT h.document_id FROM handling h WHERE h.main_person_id = @mainHandler)',
+    'mainHandler',
+    filters.mainHandler,
+  );
+  add(
+    "d.id IN (SELECT h.document_id FROM handling h WHERE h.due_on <= @handlingDueBy AND h.state != 'completed')",
+    'handlingDueBy',
+    filters.handlingDueBy,
+  );
   // The matches are a set of seqs the register index is probed against: the view keeps its order and its count.
   add('d.seq IN (SELECT f.rowid FROM documents_fts f WHERE documents_fts MATCH @match)', 'match', filters.match);
   return { sql: clauses.join(' AND '), params };
@@ -126,11 +153,14 @@ const ENTRY_SQL = `
             FROM recipients r LEFT JOIN agencies a ON a.code = r.agency_code
            WHERE r.document_id = d.id) AS recipients,
          (SELECT COUNT(*) FROM attachments x WHERE x.document_id = d.id) AS attachmentCount,
+         h.state AS handlingState, p.name AS mainHandler, h.due_on AS handlingDueOn,
          COALESCE((SELECT COALESCE(
                      (SELECT json_array_length(c.verdicts) FROM signature_checks c WHERE c.attachment_id = m.id AND c.sha256 = m.sha256),
                      (SELECT COUNT(*) FROM signatures s WHERE s.attachment_id = m.id))
                      FROM attachments m WHERE m.document_id = d.id AND m.role = 'main'), 0) AS signatureCount
-    FROM documents d`;
+    FROM documents d
+    LEFT JOIN handling h ON h.document_id = d.id
+    LEFT JOIN people p ON p.id = h.main_person_id`;
 
 /** The rows of a window, in the order of the seqs given. */
 export function registerEntries(db: Db, seqs: readonly number[]): RegisterEntryRow[] {

@@ -1,6 +1,7 @@
 // Figures for the dashboard and the rows of a register printout. Dates are the
 // register date (filed_on): arrival for incoming documents, issue for outgoing.
 import type { Urgency } from '../../shared/domain.ts';
+import { openDeadlineSql } from './deadline-sql.ts';
 import { statement, type Db } from './connection.ts';
 
 // Only what entered a register: incoming documents and issued outgoing ones, not drafts.
@@ -37,8 +38,8 @@ export function countOverdue(db: Db, from: string, before: string): number {
   return (
     statement(
       db,
-      `SELECT COUNT(*) AS count FROM documents d
-        WHERE d.due_on IS NOT NULL AND d.completed_on IS NULL AND d.due_on >= ? AND d.due_on < ? AND ${IN_REGISTER}`,
+      `SELECT COUNT(*) AS count FROM (SELECT ${openDeadlineSql('d')} AS due FROM documents d WHERE ${IN_REGISTER})
+        WHERE due >= ? AND due < ?`,
     ).get(from, before) as {
       count: number;
     }

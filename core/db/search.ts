@@ -1,4 +1,5 @@
 import type { Direction, Urgency } from '../../shared/domain.ts';
+import { openDeadlineSql } from './deadline-sql.ts';
 import { statement, type Db } from './connection.ts';
 
 /** Folded text of one document as the index holds it; the rowid is documents.seq. */
@@ -48,11 +49,7 @@ function filterClauses(filters: SearchFilters, d = 'd'): { clauses: string[]; pa
   add(`${d}.urgency = @urgency`, 'urgency', filters.urgency);
   add(`${d}.filed_on >= @filedFrom`, 'filedFrom', filters.filedFrom);
   add(`${d}.filed_on < @filedBefore`, 'filedBefore', filters.filedBefore);
-  add(
-    `${d}.due_on IS NOT NULL AND ${d}.completed_on IS NULL AND ${d}.due_on < @overdueOn`,
-    'overdueOn',
-    filters.overdueOn,
-  );
+  add(`${openDeadlineSql(d)} < @overdueOn`, 'overdueOn', filters.overdueOn);
   return { clauses, params };
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { getAttachment, listAttachments, type AttachmentRow } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -39,7 +39,7 @@ export async function addAttachment(core: Core, input: ValidInput<'attachments.a
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'attachment.add',
         entity: 'document',
         entityId: before.id,

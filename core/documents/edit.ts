@@ -1,10 +1,11 @@
-import type { DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
+import type { AuditEntryView, DocumentView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { registerFields } from '../../shared/domain.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { auditRowsFor } from '../db/audit.ts';
-import { writeTransaction } from '../db/connection.ts';
+import { writeTransaction, type Db } from '../db/connection.ts';
+import { getPerson } from '../db/people.ts';
 import {
   findEarlierByDedupeKey,
   getDocumentRow,
@@ -148,7 +149,7 @@ export function updateDocument(core: Core, input: UpdateInput): DocumentView {
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'document.update',
         entity: 'document',
         entityId: before.id,
@@ -219,8 +220,14 @@ export function documentHistory(core: Core, input: ValidInput<'documents.history
       seq: row.seq,
       at: row.at,
       actor: row.actor,
+      person: officialRef(core.db, row.personId),
       action: row.action,
       detail: JSON.parse(row.detail) as unknown,
     })),
   };
+}
+
+function officialRef(db: Db, personId: string | null): AuditEntryView['person'] {
+  const person = personId === null ? undefined : getPerson(db, personId);
+  return person ? { id: person.id, name: person.name, title: person.title } : null;
 }

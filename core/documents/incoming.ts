@@ -2,7 +2,7 @@ import type { DocumentView, ValidInput } from '../../shared/api.ts';
 import { localDate, yearOf } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldVietnamese } from '../../shared/fold.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { findByDedupeKey, getDocumentRow, insertDocument, nextRegisterNumber } from '../db/documents.ts';
@@ -103,7 +103,7 @@ export async function registerIncoming(core: Core, input: ValidInput<'incoming.r
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'incoming.register',
         entity: 'document',
         entityId: id,

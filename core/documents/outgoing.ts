@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DocumentView, ValidInput } from '../../shared/api.ts';
 import { localDate, yearOf } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
+import { requireRoleWhenOfficials } from '../workflow/roles.ts';
 import type { Core } from '../context.ts';
 import { listAttachments, replaceAttachmentBlob } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -87,7 +88,7 @@ export async function draftOutgoing(core: Core, input: ValidInput<'outgoing.draf
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'outgoing.draft',
         entity: 'document',
         entityId: id,
@@ -123,6 +124,7 @@ export async function issueOutgoing(
   const now = core.now();
   const today = localDate(now);
   const issuedOn = input.issuedOn ?? today;
+  requireRoleWhenOfficials(core, 'clerk', 'numbering');
   for (let attempt = 1; ; attempt++) {
     const draft = requireDocument(core.db, input.id);
     // Refusals (not a draft, another device holds the registers) come before any file is touched.
@@ -234,7 +236,7 @@ export function issueDraft(
   appendAudit(
     core.db,
     {
-      actor: core.actor,
+      ...actedBy(core),
       action: 'outgoing.issue',
       entity: 'document',
       entityId: draft.id,

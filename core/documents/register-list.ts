@@ -28,6 +28,9 @@ export function listRegister(core: Core, input: ValidInput<'documents.list'>): O
     filedFrom: input.from,
     filedTo: input.to,
     overdueOn: input.overdue ? today : undefined,
+    handlingState: input.handlingState,
+    mainHandler: input.mainHandler,
+    handlingDueBy: input.dueBy,
     // Typed into the register's filter box: folded like search, the last word read as the start of a word.
     match: input.query ? (searchPlan(input.query, true)?.match ?? undefined) : undefined,
   };
@@ -41,7 +44,10 @@ function toRegisterRow({ seq: _seq, docType, ...row }: RegisterEntryRow, today: 
     ...row,
     type: docType,
     typeName: findDocumentType(docType)?.name ?? docType,
-    overdue: row.dueOn !== null && row.completedOn === null && row.dueOn < today,
+    overdue:
+      row.handlingState !== null && row.handlingDueOn !== null
+        ? row.handlingState !== 'completed' && row.handlingDueOn < today
+        : row.dueOn !== null && row.completedOn === null && row.dueOn < today,
   };
 }
 

@@ -10,6 +10,7 @@ import { deliveryStatuses } from '../db/sync.ts';
 import { statusCodes, statusLabels, type StatusCode } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { numberOnFileOf } from '../signing/number-on-file.ts';
+import { handlingOf } from '../workflow/handling.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
   return {
@@ -81,7 +82,11 @@ export function requireDocument(db: Db, id: string): DocumentRow {
 /** One document as the detail screen shows it: the register entry, its PDFs and its work files. */
 export function getDocument(core: Core, input: ValidInput<'documents.get'>): Outputs['documents.get'] {
   const row = requireDocument(core.db, input.id);
-  return { ...toDocumentView(core.db, row, localDate(core.now())), workFiles: workFilesOfDocument(core.db, row.id) };
+  return {
+    ...toDocumentView(core.db, row, localDate(core.now())),
+    workFiles: workFilesOfDocument(core.db, row.id),
+    handling: handlingOf(core, row),
+  };
 }
 
 function numberOnFileView(db: Db, documentId: string): NumberOnFileView | null {

@@ -1,7 +1,7 @@
 import type { Outputs, ValidInput, WorkFileView } from '../../shared/api.ts';
 import { localDate, yearOf } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction, type Db } from '../db/connection.ts';
 import { getDocumentRow } from '../db/documents.ts';
@@ -41,7 +41,7 @@ export function createWorkFile(core: Core, input: ValidInput<'workFiles.create'>
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'workfile.create',
         entity: 'work-file',
         entityId: row.id,
@@ -84,7 +84,7 @@ export function closeWorkFile(core: Core, input: ValidInput<'workFiles.close'>):
     closeWorkFileRow(core.db, row.id, closedOn, now.toISOString());
     appendAudit(
       core.db,
-      { actor: core.actor, action: 'workfile.close', entity: 'work-file', entityId: row.id, detail: { closedOn } },
+      { ...actedBy(core), action: 'workfile.close', entity: 'work-file', entityId: row.id, detail: { closedOn } },
       now,
     );
     return workFileView(core.db, requireWorkFile(core.db, row.id));
@@ -109,7 +109,7 @@ function changeMembership(
       appendAudit(
         core.db,
         {
-          actor: core.actor,
+          ...actedBy(core),
           action: `workfile.${change}-document`,
           entity: 'document',
           entityId: document.id,

@@ -1,7 +1,7 @@
 import type { OfficeView, Outputs, ValidInput } from '../../shared/api.ts';
 import { OFFICE_AGENCY_CODE } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction, type Db } from '../db/connection.ts';
 import { countDocuments } from '../db/documents.ts';
@@ -26,7 +26,7 @@ export function initOffice(core: Core, input: ValidInput<'office.init'>): Office
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'office.init',
         entity: 'office',
         entityId: office.agencyCode,
@@ -76,7 +76,7 @@ export function updateOfficeDetails(core: Core, input: ValidInput<'office.update
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'office.update',
         entity: 'office',
         entityId: changes.agencyCode ?? current.agencyCode,

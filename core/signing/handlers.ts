@@ -16,7 +16,7 @@ import {
   putSignatureCheck,
   putSignatureImage,
 } from '../db/signing.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import { readLocalFile } from '../documents/attachment-files.ts';
 import { sha256Of } from '../documents/blob-store.ts';
 import { requireDocument } from '../documents/view.ts';
@@ -151,7 +151,7 @@ export function updateSettings(core: Core, input: ValidInput<'settings.update'>)
     if (input.modules !== undefined) putSetting(core.db, MODULES_SETTING, input.modules, at);
     appendAudit(
       core.db,
-      { actor: core.actor, action: 'settings.update', entity: 'settings', entityId: 'signing', detail: input },
+      { ...actedBy(core), action: 'settings.update', entity: 'settings', entityId: 'signing', detail: input },
       core.now(),
     );
   });
@@ -182,7 +182,7 @@ export function setSignatureImage(core: Core, input: ValidInput<'settings.signat
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'settings.signatureImage',
         entity: 'settings',
         entityId: owner,
@@ -201,6 +201,6 @@ function readUpload(file: { path: string } | { base64: string }): Buffer {
 
 function audit(core: Core, action: string, detail: Record<string, unknown>): void {
   writeTransaction(core.db, () =>
-    appendAudit(core.db, { actor: core.actor, action, entity: 'trust', entityId: 'trust-store', detail }, core.now()),
+    appendAudit(core.db, { ...actedBy(core), action, entity: 'trust', entityId: 'trust-store', detail }, core.now()),
   );
 }

@@ -9,7 +9,8 @@ import { localDate } from '../../shared/dates.ts';
 import { AppError, toErrorValue, type ErrorValue } from '../../shared/errors.ts';
 import { foldVietnamese } from '../../shared/fold.ts';
 import type { SignBatchResult, SignedDocumentView, SignKind } from '../../shared/signing.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
+import { checkPersonalSignature, requireRoleWhenOfficials } from '../workflow/roles.ts';
 import type { Core } from '../context.ts';
 import {
   getBlobLayout,
@@ -148,6 +149,8 @@ function checkSignable(core: Core, id: string, kind: SignKind, signerName: strin
   ) {
     throw new AppError('SIGN_ORDER', `${row.id} has no personal signature yet`);
   }
+  if (kind === 'personal') checkPersonalSignature(core, row.id);
+  else requireRoleWhenOfficials(core, 'clerk', 'organization signature');
   if (kind === 'personal') requireImage(core, signerImageOwner(signerName), 'signature');
   else requireImage(core, 'agency', 'seal');
   return row;
@@ -419,7 +422,7 @@ async function commitDocument(
       appendAudit(
         core.db,
         {
-          actor: core.actor,
+          ...actedBy(core),
           action: 'document.sign',
           entity: 'document',
           entityId: document.id,

@@ -5,7 +5,7 @@ import type { ValidInput } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { SyncConnectView } from '../../shared/sync.ts';
 import { directoryReply, enrollReply } from '../../shared/sync-protocol.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { saveDevice, upsertAgency } from '../db/sync.ts';
@@ -54,7 +54,7 @@ export async function connectHub(core: Core, input: ValidInput<'sync.connect'>):
     appendAudit(
       core.db,
       {
-        actor: core.actor,
+        ...actedBy(core),
         action: 'sync.connect',
         entity: 'office',
         entityId: enrolled.agency.code,

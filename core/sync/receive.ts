@@ -3,7 +3,7 @@
 // document, another device's metadata edit by last-writer-wins.
 import { localDate, yearOf } from '../../shared/dates.ts';
 import { statusLabels, type FeedItem } from '../../shared/sync-protocol.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { insertAttachment, insertBlobRecord, type BlobText } from '../db/attachments.ts';
 import {
@@ -102,7 +102,7 @@ export function receiveDocument(core: Core, item: DocumentItem, facts: Map<strin
   appendAudit(
     core.db,
     {
-      actor: core.actor,
+      ...actedBy(core),
       action: 'sync.receive',
       entity: 'document',
       entityId: envelope.id,
@@ -160,7 +160,7 @@ export function receiveUpdate(core: Core, item: Extract<FeedItem, { kind: 'updat
   appendAudit(
     core.db,
     {
-      actor: core.actor,
+      ...actedBy(core),
       action: 'sync.update',
       entity: 'document',
       entityId: item.documentId,

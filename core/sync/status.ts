@@ -2,7 +2,7 @@
 // aside and why, the schedule, and the last runs.
 import type { ValidInput } from '../../shared/api.ts';
 import type { SyncQueueItemView, SyncScheduleView, SyncStatusView } from '../../shared/sync.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getSetting, putSetting } from '../db/signing.ts';
@@ -22,7 +22,7 @@ export function configureSync(core: Core, input: ValidInput<'sync.configure'>): 
     putSetting(core.db, SCHEDULE_SETTING, input, now.toISOString());
     appendAudit(
       core.db,
-      { actor: core.actor, action: 'sync.configure', entity: 'settings', entityId: 'sync', detail: input },
+      { ...actedBy(core), action: 'sync.configure', entity: 'settings', entityId: 'sync', detail: input },
       now,
     );
   });
