@@ -553,6 +553,8 @@ export interface Outputs extends HandlingOutputs, CalendarOutputs, HandlingRepor
     searchIndex: { ok: boolean };
     audit: Outputs['audit.verify'];
     pdfs: { checked: number; missing: string[]; corrupt: string[]; unreferenced: number };
+    /** The handling state and parties as stored, against what the events say: the documents that differ. */
+    handling: { ok: boolean; checked: number; mismatched: string[] };
   };
   'audit.verify': {
     ok: boolean;

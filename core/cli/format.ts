@@ -122,6 +122,7 @@ export function storeCheck(report: Outputs['store.check']): string {
     `Chỉ mục tìm kiếm: ${mark(report.searchIndex.ok)}`,
     auditVerdict(report.audit),
     `Tệp PDF: ${report.pdfs.checked} tệp đã kiểm tra; thiếu ${report.pdfs.missing.length}, hỏng ${report.pdfs.corrupt.length}; ${report.pdfs.unreferenced} tệp thừa không thuộc văn bản nào`,
+    `Quá trình xử lý văn bản: ${report.handling.checked} văn bản; ${mark(report.handling.ok)}${report.handling.mismatched.map((id) => `\n  lệch với nhật ký xử lý: ${id}`).join('')}`,
   ];
   lines.push(report.ok ? 'Dữ liệu nguyên vẹn.' : 'CÓ VẤN ĐỀ: liên hệ bộ phận kỹ thuật; không xóa thư mục dữ liệu.');
   return lines.join('\n');

@@ -70,6 +70,21 @@ export function putHandling(db: Db, row: HandlingRow, parties: PartyRow[]): void
   for (const party of parties) insert.run(row.documentId, party.personId, party.role);
 }
 
+/** The officials a document concerns as stored, in a fixed order. */
+export function listParties(db: Db, documentId: string): PartyRow[] {
+  return statement(
+    db,
+    'SELECT person_id AS personId, role FROM handling_parties WHERE document_id = ? ORDER BY role, person_id',
+  ).all(documentId) as PartyRow[];
+}
+
+/** Every document with a handling event. */
+export function documentsWithHandling(db: Db): string[] {
+  return (statement(db, 'SELECT DISTINCT document_id AS id FROM handling_events').all() as { id: string }[]).map(
+    (row) => row.id,
+  );
+}
+
 export interface TaskRow {
   documentId: string;
   role: TaskRole;

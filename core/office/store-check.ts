@@ -2,6 +2,7 @@ import type { Outputs } from '../../shared/api.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { integrityProblems, knownBlobHashes, searchIndexIsSound } from '../db/health.ts';
+import { checkHandling } from '../workflow/handling-check.ts';
 
 /**
  * Everything that lets the clerk trust the store after a power cut or a disk
@@ -23,11 +24,13 @@ export function checkStore(core: Core): Outputs['store.check'] {
   }
   const knownSet = new Set(known);
   const unreferenced = core.blobs.storedHashes().filter((sha256) => !knownSet.has(sha256)).length;
+  const handling = checkHandling(core.db);
   return {
-    ok: database.length === 0 && searchIndex && audit.ok && missing.length === 0 && corrupt.length === 0,
+    ok: database.length === 0 && searchIndex && audit.ok && missing.length === 0 && corrupt.length === 0 && handling.ok,
     database: { ok: database.length === 0, problems: database.slice(0, 20) },
     searchIndex: { ok: searchIndex },
     audit,
     pdfs: { checked: known.length, missing, corrupt, unreferenced },
+    handling,
   };
 }

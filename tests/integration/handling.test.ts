@@ -236,6 +236,13 @@ describe("a document's handling", () => {
     expect((await list({ handlingState: 'registered' })).rows.map((row) => row.id)).toEqual([second.id]);
     expect((await list({ dueBy: '2026-03-13' })).rows.map((row) => row.id)).toEqual([first.id]);
     expect((await list({ dueBy: '2026-03-12' })).total).toBe(0);
+
+    // The derived rows match the events; a row changed behind core's back is found by `check`.
+    expect((await office.call('store.check', {})).handling).toEqual({ ok: true, checked: 1, mismatched: [] });
+    office.core.db.prepare("UPDATE handling SET state = 'completed' WHERE document_id = ?").run(first.id);
+    const check = await office.call('store.check', {});
+    expect(check.ok).toBe(false);
+    expect(check.handling).toEqual({ ok: false, checked: 1, mismatched: [first.id] });
   });
 
   it('counts due and overdue in working days across a weekend and the Tết holiday', async () => {

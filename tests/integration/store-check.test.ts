@@ -31,6 +31,7 @@ describe('store check', () => {
       searchIndex: { ok: true },
       audit: { ok: true, rows: 4, firstBrokenRow: null, reason: null },
       pdfs: { checked: 3, missing: [], corrupt: [], unreferenced: 0 },
+      handling: { ok: true, checked: 0, mismatched: [] },
     });
   });
 
