@@ -323,7 +323,15 @@ export const schemas = {
   'documents.reread': z.strictObject({ ocr: z.boolean().default(true) }),
   'agencies.list': z.strictObject({ query: z.string().max(200).default('') }),
   /** A document's PDF bytes, for the viewer. */
-  'attachments.read': z.strictObject({ documentId: id, attachmentId: id.optional() }),
+  /** The file as it is, or one of its earlier versions (by its SHA-256, from `versions`). */
+  'attachments.read': z.strictObject({
+    documentId: id,
+    attachmentId: id.optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  }),
   'dashboard.stats': z.strictObject({
     month: z
       .string()
@@ -374,6 +382,11 @@ export interface AttachmentView {
   /** Where its searchable text came from, and why some of it could not be read. */
   textSource: TextSource;
   textNote: string | null;
+  /**
+   * The file's earlier states, oldest first: each draft before its revision, the file before
+   * each signature or the number written onto it. `replacedBy` says what replaced it.
+   */
+  versions: { version: number; sha256: string; replacedAt: string; replacedBy: string }[];
 }
 
 export interface RecipientView {

@@ -192,6 +192,24 @@ export function attachmentText(db: Db, documentId: string): string {
   return rows.map((row) => row.text).join('\n');
 }
 
+export interface AttachmentVersionRow {
+  attachmentId: string;
+  version: number;
+  sha256: string;
+  replacedAt: string;
+  replacedBy: string;
+}
+
+/** The earlier states of a document's files, oldest first. */
+export function listAttachmentVersions(db: Db, documentId: string): AttachmentVersionRow[] {
+  return statement(
+    db,
+    `SELECT v.attachment_id AS attachmentId, v.version, v.sha256, v.replaced_at AS replacedAt, v.replaced_by AS replacedBy
+       FROM attachment_versions v JOIN attachments a ON a.id = v.attachment_id
+      WHERE a.document_id = ? ORDER BY v.attachment_id, v.version`,
+  ).all(documentId) as AttachmentVersionRow[];
+}
+
 /** Points the attachment at its signed bytes and keeps the replaced ones as a version. */
 export function replaceAttachmentBlob(
   db: Db,

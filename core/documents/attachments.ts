@@ -4,7 +4,7 @@ import { localDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
-import { getAttachment, listAttachments, type AttachmentRow } from '../db/attachments.ts';
+import { getAttachment, listAttachmentVersions, listAttachments, type AttachmentRow } from '../db/attachments.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getDocumentRow, updateDocumentFields } from '../db/documents.ts';
 import { recordAttachment, storePdf } from './attachment-files.ts';
@@ -68,13 +68,20 @@ export function exportAttachment(core: Core, input: ValidInput<'attachments.expo
 /** A stored PDF's bytes for the viewer, checked against their hash like every read of the store. */
 export function readAttachment(core: Core, input: ValidInput<'attachments.read'>): Outputs['attachments.read'] {
   const attachment = chooseAttachment(core, input.documentId, input.attachmentId);
-  const bytes = core.blobs.read(attachment.sha256);
+  const sha256 = input.sha256 ?? attachment.sha256;
+  const known =
+    sha256 === attachment.sha256 ||
+    listAttachmentVersions(core.db, attachment.documentId).some(
+      (version) => version.attachmentId === attachment.id && version.sha256 === sha256,
+    );
+  if (!known) throw new AppError('ATTACHMENT_NOT_FOUND', `${attachment.id} has no version ${sha256}`);
+  const bytes = core.blobs.read(sha256);
   return {
     attachmentId: attachment.id,
     filename: attachment.filename,
     mime: attachment.mime,
     size: bytes.length,
-    sha256: attachment.sha256,
+    sha256,
     base64: bytes.toString('base64'),
   };
 }

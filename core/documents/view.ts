@@ -2,7 +2,7 @@ import type { DocumentView, NumberOnFileView, Outputs, ValidInput } from '../../
 import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
-import { listAttachmentsWithText } from '../db/attachments.ts';
+import { listAttachmentVersions, listAttachmentsWithText } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
 import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
 import { workFilesOfDocument } from '../db/work-files.ts';
@@ -13,6 +13,7 @@ import { numberOnFileOf } from '../signing/number-on-file.ts';
 import { handlingOf } from '../workflow/handling.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
+  const versions = listAttachmentVersions(db, row.id);
   return {
     id: row.id,
     direction: row.direction,
@@ -59,6 +60,9 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
     })),
     numberOnFile: row.direction === 'outgoing' && row.state === 'issued' ? numberOnFileView(db, row.id) : null,
     attachments: listAttachmentsWithText(db, row.id).map((a) => ({
+      versions: versions
+        .filter((v) => v.attachmentId === a.id)
+        .map((v) => ({ version: v.version, sha256: v.sha256, replacedAt: v.replacedAt, replacedBy: v.replacedBy })),
       id: a.id,
       role: a.role,
       filename: a.filename,

@@ -59,6 +59,7 @@ describe('attachments', () => {
         sha256: hash,
         textSource: 'pdf',
         textNote: null,
+        versions: [],
       },
     ]);
     expect(second.attachments[0]).toMatchObject({ filename: 'bản sao.pdf', sha256: hash });

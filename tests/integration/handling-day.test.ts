@@ -149,6 +149,14 @@ describe('the day of a letter through every hand', () => {
       .all(document.attachments[0]!.id) as { sha256: string; by: string }[];
     expect(versions[0]).toEqual({ sha256: firstSha, by: 'revision' });
     expect(versions.length).toBeGreaterThanOrEqual(3);
+    // The document shows its versions, and each one reads back as it was.
+    const main = document.attachments[0]!;
+    expect(main.versions.map((version) => version.sha256)).toEqual(versions.map((version) => version.sha256));
+    const first = await office.call('attachments.read', { documentId: reply.id, sha256: firstSha });
+    expect(Buffer.from(first.base64, 'base64').equals(fs.readFileSync(firstPdf))).toBe(true);
+    await expect(office.call('attachments.read', { documentId: letter.id, sha256: firstSha })).rejects.toMatchObject({
+      code: 'ATTACHMENT_NOT_FOUND',
+    });
     const out = path.join(dir, 'bao-cao.pdf');
     await office.call('attachments.export', { documentId: reply.id, attachmentId: document.attachments[0]!.id, out });
     expect(pdfsig(out, lab().nssDir).map((signature) => signature.valid)).toEqual([true, true]);
