@@ -99,13 +99,20 @@ function launch(): void {
   void app.whenReady().then(() => {
     secureSession(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(bundlePaths.renderer));
-    bindApi(ipcMain, core);
-    installMenu({ about });
     const tray = createTray(bundlePaths.icon, {
       open: showWindow,
       syncNow: () => void core.call('sync.run', { trigger: 'manual' }),
       quit: () => app.quit(),
     });
+    // The window's own calls pass through unchanged; the tray only reads the task count off their answers.
+    bindApi(ipcMain, {
+      call: async (name, input) => {
+        const result = await core.call(name, input);
+        tray.answered(name, result);
+        return result;
+      },
+    });
+    installMenu({ about });
     hideToTray = true;
     core.onEvent((event) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcChannels.event, event);

@@ -1,6 +1,7 @@
 // Electron's security checklist, applied to every web contents and to the
 // session: the UI stays on app://vanthu, opens no windows, embeds no
-// webviews, gets no permissions, and loads nothing from the network.
+// webviews, gets no permission but desktop notifications, and loads nothing
+// from the network.
 import { app, shell, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './app-url.ts';
 
@@ -29,9 +30,17 @@ export function secureContents(contents: WebContents): void {
   });
 }
 
+// "Việc của tôi" tells the official of new work by a desktop notification: the one
+// permission granted, and only to the app's own page.
+function allowed(permission: string, url: string | undefined): boolean {
+  return permission === 'notifications' && url !== undefined && isAppUrl(url);
+}
+
 export function secureSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
   session.webRequest.onBeforeRequest((details, callback) => {
     const scheme = schemeOf(details.url);
     callback({ cancel: scheme === null || !ALLOWED_SCHEMES.has(scheme) });

@@ -410,6 +410,53 @@ describe('Electron main process', () => {
     expect(window!.sent).toHaveLength(4);
   });
 
+  it('shows in the tray how many tasks the official at the desk has, as the window’s own poll finds', async () => {
+    await launchMain();
+    const [tray] = fake.FakeTray.all;
+    const host = fake.FakeHostProcess.all[0]!;
+    // Core's answer to "Việc của tôi": only the total matters to the tray.
+    let total = 3;
+    const echo = host.postMessage.bind(host);
+    host.postMessage = (message: HostRequest) => {
+      if (message.type !== 'call' || message.name !== 'tasks.list') return echo(message);
+      host.received.push(message);
+      const counts = { assigned: total, waiting: 0, dueSoon: 0, overdue: 0, total };
+      queueMicrotask(() =>
+        host.emit('message', {
+          type: 'result',
+          id: message.id,
+          result: { ok: true, value: { counts } as never },
+        } satisfies HostMessage),
+      );
+    };
+    const handler = fake.state.ipcHandlers.get(ipcChannels.call)!;
+    const fromWindow = appEvent('app://vanthu/index.html');
+
+    const answer = await handler(fromWindow, 'tasks.list', {});
+    // The window gets core's answer untouched.
+    expect(answer).toEqual({ ok: true, value: { counts: matching.objectContaining({ total: 3 }) } });
+    expect(tray!.tooltip).toBe('Văn thư — 3 việc cần làm');
+    host.emit('message', {
+      type: 'event',
+      event: { type: 'sync.state', running: false, trigger: 'schedule', ok: true },
+    });
+    expect(tray!.tooltip).toBe('Văn thư — 3 việc cần làm · Đồng bộ xong');
+    total = 0;
+    await handler(fromWindow, 'tasks.list', {});
+    expect(tray!.tooltip).toBe('Văn thư — Đồng bộ xong');
+    total = 2;
+    await handler(fromWindow, 'tasks.list', {});
+    expect(tray!.tooltip).toBe('Văn thư — 2 việc cần làm · Đồng bộ xong');
+    // Other calls say nothing about the count; a page that is not the app's reaches neither core nor the tray.
+    await handler(fromWindow, 'office.status', {});
+    total = 9;
+    await handler(appEvent('https://evil.example/'), 'tasks.list', {});
+    expect(tray!.tooltip).toBe('Văn thư — 2 việc cần làm · Đồng bộ xong');
+    // The official leaves the desk: no count until the next one's first poll.
+    await handler(fromWindow, 'session.leave', {});
+    expect(tray!.tooltip).toBe('Văn thư — Đồng bộ xong');
+  });
+
   it('has a Vietnamese tray menu whose "Đồng bộ ngay" asks core for a sync', async () => {
     await launchMain();
     const [tray] = fake.FakeTray.all;
@@ -569,14 +616,22 @@ describe('web contents and session security', () => {
     expect(event.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check but notifications for the app itself', async () => {
     await launchMain();
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
-      fake.state.permissionRequest!({}, permission, callback, {});
+      fake.state.permissionRequest!({}, permission, callback, { requestingUrl: 'app://vanthu/index.html' });
       expect(callback, permission).toHaveBeenCalledWith(false);
       expect(fake.state.permissionCheck!({}, permission, 'app://vanthu', {})).toBe(false);
     }
+    const granted = vi.fn();
+    fake.state.permissionRequest!({}, 'notifications', granted, { requestingUrl: 'app://vanthu/index.html' });
+    expect(granted).toHaveBeenCalledWith(true);
+    expect(fake.state.permissionCheck!({}, 'notifications', 'app://vanthu', {})).toBe(true);
+    const elsewhere = vi.fn();
+    fake.state.permissionRequest!({}, 'notifications', elsewhere, { requestingUrl: 'https://example.org/' });
+    expect(elsewhere).toHaveBeenCalledWith(false);
+    expect(fake.state.permissionCheck!({}, 'notifications', 'https://example.org', {})).toBe(false);
   });
 
   it('blocks every request that is not for the app itself: no remote content', async () => {

@@ -22,6 +22,9 @@ const SyncPanel = lazy(() => import('../screens/sync/SyncPanel.tsx').then((modul
 const SearchPage = lazy(() =>
   import('../screens/search/SearchPage.tsx').then((module) => ({ default: module.SearchPage })),
 );
+const TasksPage = lazy(() =>
+  import('../screens/tasks/TasksPage.tsx').then((module) => ({ default: module.TasksPage })),
+);
 const SettingsPage = lazy(() =>
   import('../screens/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 );
@@ -52,6 +55,8 @@ function Screen({ route, office, onOfficeChange }: ScreenProps) {
       return <SyncPanel />;
     case 'settings':
       return <SettingsPage office={office} onOfficeChange={onOfficeChange} />;
+    case 'tasks':
+      return <TasksPage />;
     case 'search':
       return <SearchPage key={route.query} query={route.query} />;
   }

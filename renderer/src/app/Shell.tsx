@@ -4,6 +4,7 @@
 // drawn with the first rows and needs none of its behaviour.
 import {
   BarChartOutlined,
+  CheckSquareOutlined,
   CloudSyncOutlined,
   EditOutlined,
   InboxOutlined,
@@ -13,14 +14,17 @@ import {
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../shared/api.ts';
+import { DeskPersonProvider } from './desk-person.tsx';
 import { firstScreenShown, useFirstScreenShown } from './first-screen.ts';
 import { routeHash, type Route } from './router.ts';
 
 const HeaderTools = lazy(() => import('./HeaderTools.tsx'));
+const TaskCountBadge = lazy(() => import('../screens/tasks/TaskCountBadge.tsx'));
 
-type NavKey = 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings';
+type NavKey = 'tasks' | 'incoming' | 'outgoing' | 'drafts' | 'dashboard' | 'sync' | 'settings';
 
-const navGroups: { title: 'nav.registers' | 'nav.office'; items: { key: NavKey; icon: ReactNode }[] }[] = [
+const navGroups: { title: 'nav.work' | 'nav.registers' | 'nav.office'; items: { key: NavKey; icon: ReactNode }[] }[] = [
+  { title: 'nav.work', items: [{ key: 'tasks', icon: <CheckSquareOutlined /> }] },
   {
     title: 'nav.registers',
     items: [
@@ -54,11 +58,27 @@ function navKeyOf(route: Route): NavKey | null {
     case 'dashboard':
     case 'sync':
     case 'settings':
+    case 'tasks':
       return route.name;
   }
 }
 
-export function Shell({ office, route, children }: { office: OfficeView; route: Route; children: ReactNode }) {
+interface ShellProps {
+  office: OfficeView;
+  route: Route;
+  children: ReactNode;
+}
+
+/** Every screen inside knows who works at the desk (desk-person.tsx). */
+export function Shell(props: ShellProps) {
+  return (
+    <DeskPersonProvider officeName={props.office.name}>
+      <ShellFrame {...props} />
+    </DeskPersonProvider>
+  );
+}
+
+function ShellFrame({ office, route, children }: ShellProps) {
   const { t } = useTranslation('app');
   const selected = navKeyOf(route);
   // A start on any other screen has no register rows to wait for.
@@ -89,6 +109,11 @@ export function Shell({ office, route, children }: { office: OfficeView; route: 
                 >
                   <span className="app-nav-icon">{icon}</span>
                   {t(`nav.${key}`)}
+                  {key === 'tasks' && restShown && (
+                    <Suspense>
+                      <TaskCountBadge />
+                    </Suspense>
+                  )}
                 </a>
               ))}
             </div>

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'sync' }
   | { name: 'settings' }
+  /** Việc của tôi: what waits on the official at the desk. */
+  | { name: 'tasks' }
   /** Every document a search finds, past the header's first few. */
   | { name: 'search'; query: string };
 
@@ -27,6 +29,7 @@ const fixed: Record<string, Route> = {
   '/dashboard': { name: 'dashboard' },
   '/sync': { name: 'sync' },
   '/settings': { name: 'settings' },
+  '/tasks': { name: 'tasks' },
 };
 
 const DOCUMENT = /^\/documents\/([^/]+)$/;
@@ -62,6 +65,7 @@ export function routeHash(route: Route): string {
     case 'dashboard':
     case 'sync':
     case 'settings':
+    case 'tasks':
       return `#/${route.name}`;
   }
 }

@@ -12,7 +12,8 @@ import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatNumber } from '../sync/format.ts';
 import { RegisterExportForm } from '../registers/RegisterExportForm.tsx';
-import { monthLink, overdueLink } from './links.ts';
+import { HandlingReportCard } from './HandlingReportCard.tsx';
+import { monthDays, monthLink, overdueLink } from './links.ts';
 import { MonthlyChart } from './MonthlyChart.tsx';
 import { UrgencyBars } from './UrgencyBars.tsx';
 
@@ -128,6 +129,7 @@ export function DashboardPage() {
           </Col>
         </Row>
       </Spin>
+      <HandlingReportCard {...monthDays(month)} />
       <Card size="small" title={t('export.title')}>
         <RegisterExportForm />
       </Card>

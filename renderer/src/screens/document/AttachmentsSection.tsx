@@ -22,11 +22,11 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
   const ocr = useOcrWait();
   const hasMain = document.attachments.some((attachment) => attachment.role === 'main');
 
-  const download = async (attachmentId: string) => {
-    setBusy(attachmentId);
+  const download = async (attachmentId: string, sha256?: string) => {
+    setBusy(sha256 ?? attachmentId);
     setError(null);
     try {
-      const file = await call('attachments.read', { documentId: document.id, attachmentId });
+      const file = await call('attachments.read', { documentId: document.id, attachmentId, sha256 });
       downloadBase64(file.base64, file.filename, file.mime);
     } catch (failure) {
       setError(asCoreError(failure));
@@ -107,8 +107,55 @@ export function AttachmentsSection({ document, onChanged }: { document: Document
           </li>
         ))}
       </ul>
+      {document.attachments.map((attachment) => (
+        <EarlierVersions key={attachment.id} attachment={attachment} busy={busy} onDownload={download} />
+      ))}
       {busy === 'add' && <OcrProgress wait={ocr} stopHint={t('attachments.stopOcr')} />}
       <ErrorNotice error={error} onClose={() => setError(null)} />
     </Section>
   );
+}
+
+/** The file's earlier states (each draft before its revision, the file before each signature), each one downloadable. */
+function EarlierVersions({
+  attachment,
+  busy,
+  onDownload,
+}: {
+  attachment: DocumentView['attachments'][number];
+  busy: string | null;
+  onDownload: (attachmentId: string, sha256: string) => Promise<void>;
+}) {
+  const { t } = useTranslation('document');
+  if (attachment.versions.length === 0) return null;
+  return (
+    <details className="attachment-versions" data-testid="attachment-versions">
+      <summary>{t('attachments.versions', { count: attachment.versions.length, name: attachment.filename })}</summary>
+      <ul className="plain-list">
+        {attachment.versions.map((version) => (
+          <li key={version.version} className="plain-list-item" data-testid="attachment-version">
+            <span className="plain-list-main">
+              {t('attachments.version', { n: version.version, when: new Date(version.replacedAt).toLocaleString() })}
+            </span>
+            <span className="muted">{t(`attachments.replacedBy.${replacedKind(version.replacedBy)}`)}</span>
+            <Button
+              size="small"
+              type="text"
+              icon={<DownloadOutlined />}
+              loading={busy === version.sha256}
+              onClick={() => void onDownload(attachment.id, version.sha256)}
+              aria-label={t('attachments.download')}
+              title={t('attachments.download')}
+            />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** What replaced a version, as core records it: a revision, the number written on, or a signature's id. */
+function replacedKind(replacedBy: string): 'revision' | 'number' | 'signature' {
+  if (replacedBy === 'revision') return 'revision';
+  return replacedBy.startsWith('number:') ? 'number' : 'signature';
 }

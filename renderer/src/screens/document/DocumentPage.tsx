@@ -1,5 +1,6 @@
-// One document: its PDF on the left; on the right what the register says
-// about it, its files, signatures, work files, deliveries and history. Drafts
+// One document: its PDF on the left; on the right its handling (who does
+// what by when, and the steps to take), what the register says about it, its
+// files, signatures, work files, deliveries and history. Drafts
 // are issued (numbered) from here; outgoing documents are signed from here.
 import { ArrowLeftOutlined, EditOutlined, NumberOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Spin, Tag, Typography } from 'antd';
@@ -7,9 +8,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../../../../shared/api.ts';
 import { asCoreError, call, useCoreEvent, type CoreError } from '../../api/client.ts';
+import { useDeskPerson } from '../../app/desk-person.tsx';
 import { navigate } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { OverdueTag, SecrecyTag, UrgencyTag } from '../../components/Tags.tsx';
+import { HandlingSection } from '../handling/HandlingSection.tsx';
 import { SignDialog } from '../sign/SignDialog.tsx';
 import { AttachmentsSection } from './AttachmentsSection.tsx';
 import { DeliveriesSection } from './DeliveriesSection.tsx';
@@ -46,7 +49,9 @@ export function DocumentPage({ id }: { id: string }) {
       })
       .catch((failure: unknown) => setLoadError(asCoreError(failure)));
   }, [id]);
-  useEffect(reload, [reload]);
+  // Another official switching in sees the steps that are theirs to take.
+  const { version: deskVersion } = useDeskPerson();
+  useEffect(reload, [reload, deskVersion]);
 
   // A scan left for OCR is read in the background: when that reading ends, its files' tags change.
   const waitsForText = document?.attachments.some((attachment) => attachment.textSource === 'pending') ?? false;
@@ -177,6 +182,7 @@ export function DocumentPage({ id }: { id: string }) {
           )}
         </div>
         <div className="document-side">
+          <HandlingSection document={document} onChanged={reload} />
           <MetadataSection document={document} />
           <AttachmentsSection document={document} onChanged={reload} />
           <SignaturesSection documentId={document.id} fileKey={fileKey} />

@@ -23,11 +23,13 @@ export function actionLabel(t: T, action: string): string {
 }
 
 /**
- * Who did it: the official whose token signed; otherwise the clerk at this
+ * Who did it: the official at the desk when the agency lists its officials;
+ * before that, the official whose token signed, otherwise the clerk at this
  * PC. Core records the computer account (often "root" or "Administrator"),
  * which says nothing to a reader: it stays in the tooltip for a technician.
  */
 export function historyActor(t: T, entry: AuditEntryView): { name: string; account: string } {
+  if (entry.person) return { name: entry.person.name, account: entry.actor };
   const detail = detailOf(entry);
   if (entry.action === 'document.sign' && str(detail.signer)) {
     return { name: commonName(str(detail.signer)), account: entry.actor };

@@ -9,10 +9,16 @@ export function DateFilterInput({
   value,
   onCommit,
   placeholder,
+  testId,
+  title,
+  className = 'filter-date',
 }: {
   value?: string;
   onCommit: (value: string | undefined) => void;
   placeholder: string;
+  testId?: string;
+  title?: string;
+  className?: string;
 }) {
   const [text, setText] = useState(formatDate(value));
   // A new bound (committed here, or the filters cleared) replaces what was typed, written as dd/mm/yyyy.
@@ -34,7 +40,9 @@ export function DateFilterInput({
 
   return (
     <Input
-      className="filter-date"
+      className={className}
+      data-testid={testId}
+      title={title}
       size="small"
       inputMode="numeric"
       autoComplete="off"

@@ -1,4 +1,5 @@
-// What narrows a register: words, năm, loại, độ khẩn, a date range, only overdue.
+// What narrows a register: words, năm, loại, độ khẩn, a date range, only
+// overdue, and the handling (state, main handler, due by).
 // Every change makes a new query, so the table starts again from the top.
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Select } from 'antd';
@@ -10,6 +11,7 @@ import type { RegisterView } from '../../app/router.ts';
 import { DocumentTypeSelect } from '../../components/DocumentTypeSelect.tsx';
 import { useUrgencyOptions } from '../../components/options.ts';
 import { DateFilterInput } from './DateFilterInput.tsx';
+import { RegisterHandlingFilters } from './RegisterHandlingFilters.tsx';
 import { currentYear, defaultFilters, isDefault, type RegisterFilterValues } from './query.ts';
 
 // Typing pauses this long before the table asks again: one query per word, not per letter.
@@ -78,6 +80,7 @@ export const RegisterFilters = memo(function RegisterFilters({
           {t('filters.overdueOnly')}
         </Checkbox>
       )}
+      {view !== 'outgoing' && <RegisterHandlingFilters view={view} value={value} onChange={onChange} />}
       {!isDefault(view, value) && (
         <Button
           size="small"

@@ -19,6 +19,7 @@ import { secrecies, urgencies } from '../../../../shared/domain.ts';
 import { firstRowsDrawn } from '../../app/first-screen.ts';
 import { openDocument } from '../../app/router.ts';
 import type { ColumnLayout } from './column-layout.ts';
+import { registerHandlingStates } from './handling-states.ts';
 import { EMPTY_COLUMN_WIDTH, gridTemplate, minimumWidth, type CellLabels } from './columns.tsx';
 import type { RegisterPages } from './register-pages.ts';
 import { RegisterHeader } from './RegisterHeader.tsx';
@@ -62,6 +63,9 @@ export function RegisterTable({ pages, version, layout, selectable, checked, onC
       urgency: Object.fromEntries(urgencies.map((u) => [u, t(`common:urgency.${u}`)])) as CellLabels['urgency'],
       secrecy: Object.fromEntries(secrecies.map((s) => [s, t(`common:secrecy.${s}`)])) as CellLabels['secrecy'],
       overdue: t('common:overdue'),
+      handlingState: Object.fromEntries(
+        registerHandlingStates.map((state) => [state, t(`handlingStates.${state}`)]),
+      ) as CellLabels['handlingState'],
     }),
     [t],
   );

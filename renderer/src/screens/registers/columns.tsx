@@ -3,6 +3,7 @@
 // are pixels sized for a 1366×768 screen; the trích yếu takes what is left.
 import type { ReactNode } from 'react';
 import type { RegisterRowView } from '../../../../shared/api.ts';
+import type { HandlingState } from '../../../../shared/handling.ts';
 import type { RegisterView } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
 import { subjectNamesType, typeAndSubject } from '../../components/type-and-subject.ts';
@@ -13,6 +14,8 @@ export interface CellLabels {
   urgency: Record<RegisterRowView['urgency'], string>;
   secrecy: Record<RegisterRowView['secrecy'], string>;
   overdue: string;
+  /** Where the handling stands, in a few words. */
+  handlingState: Record<HandlingState, string>;
 }
 
 // Ký nhận (who signed for the paper copy) is a Decree 30 column core's row view may not carry yet.
@@ -84,6 +87,36 @@ const subjectWithType: RegisterColumn = {
   render: (row, labels) => <Subject row={row} labels={labels} withType />,
 };
 
+// Trạng thái xử lý, người xử lý chính, hạn xử lý: not Decree 30 columns, so
+// offered in the column list; at 1366×768 the incoming register's own columns
+// already take the width (the trích yếu keeps its 280 px), so they start hidden there.
+const handlingState = (hidden: boolean, width = 110): RegisterColumn => ({
+  key: 'handlingState',
+  title: 'columns.handlingState',
+  width,
+  hidden,
+  className: 'cell-handling-state',
+  text: (row) => row.handlingState ?? '',
+  render: (row, labels) => (row.handlingState ? labels.handlingState[row.handlingState] : ''),
+});
+
+const mainHandler: RegisterColumn = {
+  key: 'mainHandler',
+  title: 'columns.mainHandler',
+  width: 130,
+  hidden: true,
+  text: (row) => text(row.mainHandler),
+};
+
+const handlingDueOn: RegisterColumn = {
+  key: 'handlingDueOn',
+  title: 'columns.handlingDueOn',
+  width: 92,
+  hidden: true,
+  className: 'cell-due',
+  text: (row) => formatDate(row.handlingDueOn),
+};
+
 const notes: RegisterColumn = { key: 'notes', title: 'columns.notes', width: 100, text: (row) => text(row.notes) };
 
 export const registerColumns: Record<RegisterView, readonly RegisterColumn[]> = {
@@ -116,6 +149,9 @@ export const registerColumns: Record<RegisterView, readonly RegisterColumn[]> = 
       text: (row) => text(row.handedReceipt),
     },
     { key: 'dueOn', title: 'columns.dueOn', width: 92, className: 'cell-due', text: (row) => formatDate(row.dueOn) },
+    handlingState(true),
+    mainHandler,
+    handlingDueOn,
     notes,
   ],
   outgoing: [
@@ -149,6 +185,8 @@ export const registerColumns: Record<RegisterView, readonly RegisterColumn[]> = 
     },
     { key: 'recipients', title: 'columns.recipients', width: 170, text: (row) => text(row.recipients) },
     { key: 'signerName', title: 'columns.signer', width: 130, text: (row) => text(row.signerName) },
+    // The drafts have the room: whether each is with the leader, returned or approved shows at once.
+    handlingState(false, 130),
   ],
 };
 

@@ -6,7 +6,9 @@
 import type { HandlerInput } from '../../../../shared/api.ts';
 import { localDate } from '../../../../shared/dates.ts';
 import { urgencies, type Urgency } from '../../../../shared/domain.ts';
+import type { HandlingState } from '../../../../shared/handling.ts';
 import type { RegisterView } from '../../app/router.ts';
+import { isHandlingState } from './handling-states.ts';
 
 export interface RegisterFilterValues {
   /** Undefined: every year. */
@@ -16,6 +18,12 @@ export interface RegisterFilterValues {
   from?: string;
   to?: string;
   overdue: boolean;
+  /** Where the handling stands (trình, giao, đang xử lý, hoàn thành…). */
+  handlingState?: HandlingState;
+  /** The main handler's id. */
+  mainHandler?: string;
+  /** Handling not completed and due on or before this day (yyyy-mm-dd). */
+  dueBy?: string;
   /** Words typed in the register's search box. */
   query?: string;
 }
@@ -38,6 +46,9 @@ export function isDefault(view: RegisterView, filters: RegisterFilterValues): bo
     !filters.from &&
     !filters.to &&
     !filters.overdue &&
+    !filters.handlingState &&
+    !filters.mainHandler &&
+    !filters.dueBy &&
     !filters.query?.trim()
   );
 }
@@ -53,7 +64,8 @@ export function registerQuery(view: RegisterView, filters: RegisterFilterValues)
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Filters written in a link's query string (`year=2026&from=2026-12-01&overdue=1`), as the
+ * Filters written in a link's query string (`year=2026&from=2026-12-01&overdue=1`,
+ * `handling=in-progress&handler=<id>&dueBy=2026-12-20`), as the
  * dashboard's figures link to the register; what is not there keeps its default, `year=all` is every year.
  */
 export function filtersFromSearch(view: RegisterView, search: string): RegisterFilterValues {
@@ -71,6 +83,12 @@ export function filtersFromSearch(view: RegisterView, search: string): RegisterF
   const to = params.get('to');
   if (to && CALENDAR_DATE.test(to)) filters.to = to;
   if (params.get('overdue') === '1') filters.overdue = true;
+  const handlingState = params.get('handling');
+  if (handlingState && isHandlingState(handlingState)) filters.handlingState = handlingState;
+  const mainHandler = params.get('handler');
+  if (mainHandler) filters.mainHandler = mainHandler;
+  const dueBy = params.get('dueBy');
+  if (dueBy && CALENDAR_DATE.test(dueBy)) filters.dueBy = dueBy;
   const query = params.get('q');
   if (query) filters.query = query;
   return filters;
@@ -85,6 +103,9 @@ export function searchOf(filters: Partial<RegisterFilterValues>): string {
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.overdue) params.set('overdue', '1');
+  if (filters.handlingState) params.set('handling', filters.handlingState);
+  if (filters.mainHandler) params.set('handler', filters.mainHandler);
+  if (filters.dueBy) params.set('dueBy', filters.dueBy);
   if (filters.query) params.set('q', filters.query);
   return params.toString();
 }

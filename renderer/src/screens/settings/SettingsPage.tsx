@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeView, SettingsView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { PeopleSection } from '../people/PeopleSection.tsx';
 import { useSyncStatus } from '../sync/use-sync-status.ts';
 import { HubSection } from './HubSection.tsx';
 import { OfficeSection } from './OfficeSection.tsx';
@@ -67,6 +68,7 @@ export function SettingsPage({
           </Flex>
         </Col>
       </Row>
+      <PeopleSection />
       <Collapse
         className="settings-advanced"
         items={[

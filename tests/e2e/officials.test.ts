@@ -1,0 +1,107 @@
+// The agency's officials through the real UI: the clerk lists them in Cài đặt
+// › Cán bộ (the first clerk added then works at this desk), the chairman
+// switches in with his password (a wrong one is refused and changes
+// nothing), his name is in the header and his tasks' count in the window
+// title; after "Rời máy" the app asks who is working when it is opened again.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../core/api.ts';
+import { byTestId, coreCall, goTo, UI_TIMEOUT_MS, visit } from './clerk.ts';
+import { useE2eSession, withCore } from './session.ts';
+
+const OFFICE = { agencyCode: '000.01.862.H56', name: 'UBND xã Yên Lạc' };
+
+/** Today in the commune, as core counts days. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+async function addOfficial(
+  page: Page,
+  official: { name: string; title: string; role: 'clerk' | 'leader' | 'officer'; password?: string },
+) {
+  await byTestId(page, 'people-add').click();
+  const dialog = byTestId(page, 'person-dialog');
+  await byTestId(dialog, 'person-name').fill(official.name);
+  await byTestId(dialog, 'person-title').fill(official.title);
+  await byTestId(dialog, `person-role-${official.role}`).click();
+  if (official.password) await byTestId(dialog, 'person-password').fill(official.password);
+  await byTestId(dialog, 'person-save').click();
+  await page.locator(`[data-testid="person-row"][data-name="${official.name}"]`).waitFor();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe("the agency's officials at one desk", () => {
+  const session = useE2eSession({ prefix: 'vanthu-e2e-officials-', softhsm2Conf: () => '' });
+
+  it('lists the officials, switches to the chairman with his password, and counts his tasks in the title', async () => {
+    const dataDir = path.join(session.root(), 'yen-lac');
+    await withCore(dataDir, (core) => call(core, 'office.init', OFFICE));
+    const window = await session.open(dataDir);
+    const { page } = window;
+
+    // Before the agency lists anyone the desk is the clerk's, as it always was: nobody to name.
+    await byTestId(page, 'nav-settings').waitFor();
+    await goTo(page, 'settings');
+    const section = byTestId(page, 'people-section');
+    await section.waitFor();
+    expect(await byTestId(page, 'desk-person').count()).toBe(0);
+
+    await addOfficial(page, { name: 'Lê Thị Hằng', title: 'Văn phòng - Thống kê', role: 'clerk' });
+    // The first clerk added works at this desk.
+    await expect
+      .poll(() => byTestId(page, 'desk-person-name').textContent(), { timeout: UI_TIMEOUT_MS })
+      .toBe('Lê Thị Hằng');
+    await addOfficial(page, { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND xã', role: 'leader', password: 'an-2026' });
+    await addOfficial(page, { name: 'Trần Văn Bình', title: 'Công chức Tư pháp - Hộ tịch', role: 'officer' });
+    const chairman = section.locator('[data-testid="person-row"][data-name="Nguyễn Văn An"]');
+    expect(await byTestId(chairman, 'person-row-role').textContent()).toBe('Lãnh đạo');
+    expect(await byTestId(chairman, 'person-row-password').textContent()).toBe('Có mật khẩu');
+    // The last clerk stays: core refuses, the section says why.
+    const clerk = section.locator('[data-testid="person-row"][data-name="Lê Thị Hằng"]');
+    await byTestId(clerk, 'person-deactivate').click();
+    await byTestId(page, 'person-deactivate-ok').click();
+    await section.locator('[data-testid="error-notice"][data-code="LAST_CLERK"]').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await visit(window, 'officials-01-settings');
+
+    // A letter the clerk submits to the chairman: a task waiting for his direction.
+    const letter = await coreCall(page, 'incoming.register', {
+      issuerName: 'UBND huyện Như Thanh',
+      notation: '112/UBND-VP',
+      issuedOn: today(),
+      type: 'CV',
+      subject: 'Về việc rà soát hộ nghèo năm nay',
+    });
+    await coreCall(page, 'handling.submit', { id: letter.id, to: 'Nguyễn Văn An' });
+
+    await byTestId(page, 'desk-switch').click();
+    const dialog = byTestId(page, 'desk-switch-dialog');
+    await dialog.locator('[data-testid="desk-switch-person"][data-name="Nguyễn Văn An"]').click();
+    const password = byTestId(dialog, 'desk-switch-password');
+    await password.fill('an-2025');
+    await password.press('Enter');
+    // Refused on the password field; the clerk is still the one at the desk.
+    await dialog.locator('.ant-form-item-has-error').filter({ hasText: 'Mật khẩu không đúng' }).waitFor();
+    expect(await byTestId(page, 'desk-person-name').textContent()).toBe('Lê Thị Hằng');
+    expect(await coreCall(page, 'session.get', {})).toMatchObject({ person: { name: 'Lê Thị Hằng' } });
+    await visit(window, 'officials-02-wrong-password');
+    await password.fill('an-2026');
+    await password.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => byTestId(page, 'desk-person-name').textContent(), { timeout: UI_TIMEOUT_MS })
+      .toBe('Nguyễn Văn An');
+    await expect.poll(() => page.title(), { timeout: UI_TIMEOUT_MS }).toBe('(1) Văn thư — UBND xã Yên Lạc');
+    await visit(window, 'officials-03-chairman');
+
+    // He leaves the desk; opened again, the app asks who is working, and Esc goes on as before.
+    await byTestId(page, 'desk-leave').click();
+    await byTestId(page, 'desk-person-none').waitFor();
+    await expect.poll(() => page.title(), { timeout: UI_TIMEOUT_MS }).toBe('Văn thư — UBND xã Yên Lạc');
+    await page.reload();
+    await byTestId(page, 'desk-switch-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'desk-switch-dialog').waitFor({ state: 'detached' });
+    await byTestId(page, 'desk-person-none').waitFor();
+  }, 240_000);
+});
