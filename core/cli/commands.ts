@@ -543,12 +543,13 @@ export const commands: Record<string, Command> = {
   }),
   sign: command({
     usage:
-      'sign <mã văn bản>… --cert <mã chứng thư> --as personal|organization [--pin-stdin | --pin-pad] [--final-try] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
+      'sign <mã văn bản>… --cert <mã chứng thư> --kind personal|organization [--pin-stdin | --pin-pad] [--final-try] [--page <n> --x <điểm> --y <điểm>] [--module <tệp>]…',
     summary:
       'Ký số các văn bản đi (một lần nhập PIN cho cả lô); mã PIN đọc từ đầu vào chuẩn hoặc gõ ẩn, không bao giờ trên dòng lệnh',
     options: {
       cert: { type: 'string' },
-      as: { type: 'string' },
+      // Not --as, which names the official acting (every command takes it).
+      kind: { type: 'string' },
       'pin-stdin': { type: 'boolean' },
       'pin-pad': { type: 'boolean' },
       'final-try': { type: 'boolean' },
@@ -560,15 +561,16 @@ export const commands: Record<string, Command> = {
     handler: 'sign.documents',
     input: async (v, p) => {
       if (p.length === 0) throw new UsageError('thiếu mã văn bản cần ký');
-      const kind = required(v, 'as');
+      const kind = required(v, 'kind');
       if (kind !== 'personal' && kind !== 'organization')
-        throw new UsageError('--as phải là personal (cá nhân) hoặc organization (cơ quan)');
+        throw new UsageError('--kind phải là personal (cá nhân) hoặc organization (cơ quan)');
       const placement =
         v.page === undefined && v.x === undefined && v.y === undefined
           ? undefined
           : { page: number(v, 'page'), x: number(v, 'x'), y: number(v, 'y') };
       const certId = required(v, 'cert');
-      const pin = v['pin-pad'] ? null : await readPin(v['pin-stdin'] === true);
+      // After the acting official's password, when both come on stdin.
+      const pin = v['pin-pad'] ? null : await readPin(v['pin-stdin'] === true, v['password-stdin'] === true ? 1 : 0);
       return {
         ids: p,
         certId,

@@ -11,7 +11,7 @@ async function readLines(): Promise<string[]> {
   for await (const chunk of process.stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > 4096) throw new UsageError('đầu vào chuẩn quá dài cho mật khẩu');
+    if (size > 4096) throw new UsageError('đầu vào chuẩn quá dài cho mật khẩu hay mã PIN');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/);

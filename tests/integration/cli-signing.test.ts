@@ -63,7 +63,7 @@ describe('vanthu token, sign, verify and trust', () => {
         draft.json.id,
         '--cert',
         chairman.id.slice(0, 12),
-        '--as',
+        '--kind',
         'personal',
         '--pin-stdin',
         '--module',
@@ -95,14 +95,40 @@ describe('vanthu token, sign, verify and trust', () => {
     expect(onFile.json.signatures[0]?.status).toBe('valid');
     expect(pdfsig(out, lab().nssDir)[0]!.valid).toBe(true);
     expect(vanthu(data, ['verify', out], { json: false }).stdout).toContain('HỢP LỆ');
+    // Once the commune lists its officials, the chairman signs as himself: his password, then the PIN, on stdin.
+    vanthu(data, ['person', 'add', 'Lê Thị Văn', '--role', 'clerk']);
+    vanthu(data, ['person', 'add', 'Nguyễn Văn An', '--role', 'leader', '--new-password-stdin'], {
+      input: 'chu-tich-2026\n',
+    });
+    const second = vanthu<DocumentView>(data, ['outgoing', 'draft', pdf, '--type', 'QD', '--subject', 'Kế hoạch 2']);
+    const signArgs = ['sign', second.json.id, '--cert', chairman.id, '--kind', 'personal', '--pin-stdin'];
+    const asClerk = vanthu<Failure>(data, [...signArgs, '--module', tokens.module], { input: `${pin}\n` });
+    expect(asClerk.json.error.code).toBe('NOT_PERMITTED');
+    const asChairman = vanthu<Outputs['sign.documents']>(
+      data,
+      [...signArgs, '--as', 'Nguyễn Văn An', '--password-stdin', '--module', tokens.module],
+      { input: `chu-tich-2026\n${pin}\n` },
+    );
+    expect(asChairman.status, asChairman.stdout).toBe(0);
+    expect(asChairman.json.signed).toHaveLength(1);
+    for (const output of [asChairman.stdout, asChairman.stderr]) expect(output).not.toContain('chu-tich-2026');
   });
 
   it('never takes the PIN from the command line', () => {
     const data = tempDir();
-    const refused = vanthu<Failure>(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal', '--pin', '123456']);
+    const refused = vanthu<Failure>(data, [
+      'sign',
+      'x',
+      '--cert',
+      'abcdef0123',
+      '--kind',
+      'personal',
+      '--pin',
+      '123456',
+    ]);
     expect(refused.status).toBe(2);
     expect(refused.json.error.message).toContain('--pin');
-    const noStdin = vanthu<Failure>(data, ['sign', 'x', '--cert', 'abcdef0123', '--as', 'personal']);
+    const noStdin = vanthu<Failure>(data, ['sign', 'x', '--cert', 'abcdef0123', '--kind', 'personal']);
     expect(noStdin.status).toBe(2);
     expect(noStdin.json.error.message).toContain('--pin-stdin');
   });
@@ -130,7 +156,7 @@ describe('vanthu token, sign, verify and trust', () => {
     const chairman = listed.json.certificates.find((entry) => entry.certificate.commonName === 'Nguyễn Văn An')!;
     const wrong = vanthu(
       data,
-      ['sign', draft.json.id, '--cert', chairman.id, '--as', 'personal', '--pin-stdin', '--module', tokens.module],
+      ['sign', draft.json.id, '--cert', chairman.id, '--kind', 'personal', '--pin-stdin', '--module', tokens.module],
       { json: false, input: '999999\n' },
     );
     expect(wrong.status).toBe(1);

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../../shared/api.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { formatDateTime } from '../../components/dates.ts';
 import { downloadBase64, fileToBase64, formatSize } from '../../components/files.ts';
 import { OcrProgress } from '../../components/OcrProgress.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -135,7 +136,7 @@ function EarlierVersions({
         {attachment.versions.map((version) => (
           <li key={version.version} className="plain-list-item" data-testid="attachment-version">
             <span className="plain-list-main">
-              {t('attachments.version', { n: version.version, when: new Date(version.replacedAt).toLocaleString() })}
+              {t('attachments.version', { n: version.version, when: formatDateTime(version.replacedAt) })}
             </span>
             <span className="muted">{t(`attachments.replacedBy.${replacedKind(version.replacedBy)}`)}</span>
             <Button
