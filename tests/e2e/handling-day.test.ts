@@ -82,7 +82,7 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
   /** "Đổi người" in the header: the official picks their own name (no password on this desk). */
   async function switchTo(page: Page, official: Official): Promise<void> {
     await byTestId(page, 'desk-switch').click();
-    await page.locator(`[data-testid="desk-switch-person"][data-name="${official.name}"]`).click();
+    await page.locator(`[data-testid="desk-switch-person"][data-name="${official.name}"]`).check();
     await byTestId(page, 'desk-switch-ok').click();
     await page.locator('[data-testid="desk-person-name"]').filter({ hasText: official.name }).waitFor();
   }

@@ -76,7 +76,7 @@ describe("the agency's officials at one desk", () => {
 
     await byTestId(page, 'desk-switch').click();
     const dialog = byTestId(page, 'desk-switch-dialog');
-    await dialog.locator('[data-testid="desk-switch-person"][data-name="Nguyễn Văn An"]').click();
+    await dialog.locator('[data-testid="desk-switch-person"][data-name="Nguyễn Văn An"]').check();
     const password = byTestId(dialog, 'desk-switch-password');
     await password.fill('an-2025');
     await password.press('Enter');

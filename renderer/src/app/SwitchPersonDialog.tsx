@@ -100,6 +100,8 @@ export function SwitchPersonDialog({
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
+      // A stray click beside the dialog must not drop a half-typed password; Esc and Hủy still close it.
+      mask={{ closable: false }}
       width={480}
       modalRender={(node) => <FocusTrap testId="desk-switch-dialog">{node}</FocusTrap>}
     >

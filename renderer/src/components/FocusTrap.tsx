@@ -1,6 +1,7 @@
 // Keeps Tab inside a dialog: from its last control back to its first, and
 // Shift+Tab the other way, and into the dialog when the focus is still on the
-// page behind (the button that opened it). Ant Design's own lock lets focus
+// page behind (the button that opened it), or on nothing after the control that
+// held it was re-rendered away. Ant Design's own lock lets focus
 // fall out to the page behind, where a clerk typing a PIN would lose it.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
@@ -34,7 +35,18 @@ export function FocusTrap({ children, testId }: { children: ReactNode; testId?: 
       target.focus();
     };
     document.addEventListener('keydown', onKeyDown, true);
-    return () => document.removeEventListener('keydown', onKeyDown, true);
+    // A control that held the focus re-rendered away (a token list that came in, a step that
+    // ended) leaves it on the page's body: back into the dialog, not to the page behind.
+    const keepInside = new MutationObserver(() => {
+      const open = element.isConnected && element.getClientRects().length > 0;
+      if (open && (document.activeElement === null || document.activeElement === document.body))
+        element.focus({ preventScroll: true });
+    });
+    keepInside.observe(element, { childList: true, subtree: true });
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      keepInside.disconnect();
+    };
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
