@@ -64,6 +64,23 @@ describe("the agency's officials at one desk", () => {
     await section.scrollIntoViewIfNeeded();
     await visit(window, 'officials-01-settings');
 
+    // A notice's Saturday worked, added from Settings for next year (estimated until its notice), then removed.
+    const calendar = byTestId(page, 'calendar-section');
+    await calendar.scrollIntoViewIfNeeded();
+    const nextYear = Number(today().slice(0, 4)) + 1;
+    await byTestId(calendar, 'calendar-day').fill(`13/02/${nextYear}`);
+    await byTestId(calendar, 'calendar-form').getByText('Làm việc', { exact: true }).click();
+    await byTestId(calendar, 'calendar-note').fill('Làm bù cho ngày nghỉ Tết');
+    await byTestId(calendar, 'calendar-add').click();
+    const added = calendar.locator(`[data-testid="calendar-day-row"][data-day="${nextYear}-02-13"]`);
+    await added.waitFor();
+    expect(await added.innerText()).toContain('Làm bù cho ngày nghỉ Tết');
+    expect(await added.innerText()).toContain('Làm việc');
+    await byTestId(calendar, 'calendar-estimated').waitFor();
+    await visit(window, 'officials-01b-calendar');
+    await byTestId(added, 'calendar-remove').click();
+    await added.waitFor({ state: 'detached' });
+
     // A letter the clerk submits to the chairman: a task waiting for his direction.
     const letter = await coreCall(page, 'incoming.register', {
       issuerName: 'UBND huyện Như Thanh',

@@ -11,6 +11,7 @@ import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PeopleSection } from '../people/PeopleSection.tsx';
 import { useSyncStatus } from '../sync/use-sync-status.ts';
+import { CalendarSection } from './CalendarSection.tsx';
 import { HubSection } from './HubSection.tsx';
 import { OfficeSection } from './OfficeSection.tsx';
 import { ScheduleSection } from './ScheduleSection.tsx';
@@ -69,6 +70,7 @@ export function SettingsPage({
         </Col>
       </Row>
       <PeopleSection />
+      <CalendarSection />
       <Collapse
         className="settings-advanced"
         items={[
