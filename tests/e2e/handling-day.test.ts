@@ -8,19 +8,23 @@
 // document its timeline, the register its handling columns and filters.
 //
 // Screenshots land in test-artifacts/screenshots/ (handling-*).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../core/api.ts';
 import { officialLetterPdf, type OfficialLetter } from '../../scripts/lib/official-letter-pdf.ts';
 import type { AppWindow } from '../helpers/browser.ts';
-import { byTestId, chooseOption, coreCall, dropFile, reachState, visit } from './clerk.ts';
+import { pdfsig, useTokenLab } from '../helpers/signing.ts';
+import { byTestId, chooseOption, coreCall, dropFile, reachState, SLOW_TIMEOUT_MS, visit } from './clerk.ts';
 import { useE2eSession, withCore } from './session.ts';
 
+const lab = useTokenLab();
 const OFFICE = { agencyCode: '000.01.862.H56', name: 'UBND xã Yên Lạc' };
 const DISTRICT = { code: '000.00.62.H56', name: 'UBND huyện Như Thanh' };
 const CLERK = { name: 'Lê Thị Văn', title: 'Văn thư', role: 'clerk' } as const;
-const CHAIRMAN = { name: 'Nguyễn Văn Chủ', title: 'Chủ tịch UBND xã', role: 'leader' } as const;
+// The chairman's name is the one on the test token's certificate: he signs the reply with it.
+const CHAIRMAN = { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND xã', role: 'leader' } as const;
 const OFFICER = { name: 'Trần Văn Bình', title: 'Công chức Văn phòng', role: 'officer' } as const;
 type Official = typeof CLERK | typeof CHAIRMAN | typeof OFFICER;
 
@@ -35,26 +39,33 @@ function communeDay(offsetDays = 0): { iso: string; shown: string; day: number; 
 
 const shown = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-function letter(subject: string, notation: string, body: string): OfficialLetter {
+function letter(
+  subject: string,
+  notation: string,
+  body: string,
+  from: { issuer: string; signer: string } = { issuer: DISTRICT.name, signer: 'Lê Thị Hoa' },
+): OfficialLetter {
   // Two days back: a letter is never dated after the day it arrives, whichever time zone core counts in.
   const today = communeDay(-2);
   return {
-    issuer: [DISTRICT.name.toUpperCase()],
+    issuer: [from.issuer.toUpperCase()],
     notation,
     place: 'Như Thanh',
     issuedOn: { day: today.day, month: today.month, year: today.year },
     title: 'CÔNG VĂN',
     subject,
     body: [body],
-    signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Thị Hoa' },
+    signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: from.signer },
   };
 }
 
 const SUBJECT = 'Về việc báo cáo tình hình thiệt hại do mưa lũ';
 const REPLY_SUBJECT = 'Báo cáo tình hình thiệt hại do mưa lũ trên địa bàn xã';
+/** The reply is the commune's, signed by its chairman. */
+const COMMUNE = { issuer: OFFICE.name, signer: CHAIRMAN.name };
 
 describe("a letter's handling, from the clerk to the chairman to the officer and back", () => {
-  const session = useE2eSession({ prefix: 'vanthu-e2e-handling-', softhsm2Conf: () => '' });
+  const session = useE2eSession({ prefix: 'vanthu-e2e-handling-', softhsm2Conf: () => lab().tokens.softhsm2Conf });
 
   /** The office, its three officials (the clerk first: the desk starts as hers) and one registered letter. */
   async function seededOffice(): Promise<{ dataDir: string; letterId: string; officerId: string }> {
@@ -63,6 +74,15 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
       await call(core, 'office.init', OFFICE);
       const people = [];
       for (const official of [CLERK, CHAIRMAN, OFFICER]) people.push(await call(core, 'people.add', official));
+      // The signing set-up of the clerk's first day: the token driver, the chairman's signature, the seal, the CA.
+      await call(core, 'settings.update', { modules: [lab().tokens.module] });
+      await call(core, 'settings.signatureImage', {
+        path: lab().signaturePath,
+        kind: 'signature',
+        signerName: CHAIRMAN.name,
+      });
+      await call(core, 'settings.signatureImage', { path: lab().sealPath, kind: 'seal', sizeMm: 36 });
+      await call(core, 'trust.add', { path: lab().tokens.caCert });
       const pdf = await officialLetterPdf(
         letter(SUBJECT, '215/UBND-NN', 'Đề nghị UBND các xã báo cáo số hộ bị ngập, thiệt hại về nhà cửa và hoa màu.'),
       );
@@ -90,6 +110,24 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
   async function openDocument(page: Page, id: string): Promise<void> {
     await page.evaluate(`window.location.hash = ${JSON.stringify(`#/documents/${id}`)}`);
     await page.locator(`[data-testid="document-detail"][data-id="${id}"]`).waitFor();
+  }
+
+  /** Signs the open document in the sign dialog with a test token, and waits for the signature to show valid. */
+  async function signInDialog(
+    page: Page,
+    sign: { token: string; cert: string; as: 'personal' | 'organization'; pin: string },
+  ): Promise<void> {
+    await byTestId(page, 'sign-button').click();
+    const dialog = byTestId(page, 'sign-dialog');
+    await dialog.waitFor();
+    await chooseOption(page, byTestId(dialog, 'sign-token-select'), '', { title: sign.token });
+    await chooseOption(page, byTestId(dialog, 'sign-cert-select'), '', { title: sign.cert });
+    await byTestId(dialog, `sign-as-${sign.as}`).click();
+    await byTestId(dialog, 'sign-pin').fill(sign.pin);
+    await byTestId(dialog, 'sign-submit').click();
+    await reachState(page, 'sign-result', 'ok', { timeout: SLOW_TIMEOUT_MS });
+    await dialog.getByRole('button', { name: 'Đóng', exact: true }).last().click();
+    await dialog.waitFor({ state: 'detached' });
   }
 
   /** Opens a step's dialog from its button on the document page. */
@@ -218,7 +256,7 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
     // The officer writes the reply as a draft, then completes the letter with it.
     await switchTo(page, OFFICER);
     const replyPdf = await officialLetterPdf(
-      letter(REPLY_SUBJECT, '/BC-UBND', 'UBND xã Yên Lạc báo cáo: 12 hộ bị ngập, 3,5 ha lúa bị thiệt hại.'),
+      letter(REPLY_SUBJECT, '/BC-UBND', 'UBND xã Yên Lạc báo cáo: 12 hộ bị ngập, 3,5 ha lúa bị thiệt hại.', COMMUNE),
     );
     const reply = await coreCall(page, 'outgoing.draft', {
       type: 'BC',
@@ -282,6 +320,7 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
         REPLY_SUBJECT,
         '/BC-UBND',
         'UBND xã Yên Lạc báo cáo: 12 hộ bị ngập, 4 hộ phải di dời, 3,5 ha lúa bị thiệt hại; đề nghị huyện hỗ trợ giống lúa.',
+        COMMUNE,
       ),
     );
     await dropFile(page, 'handling-revise-dropzone', { name: 'bao-cao-lan-2.pdf', bytes: revised });
@@ -309,6 +348,31 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
     expect(await byTestId(page, 'attachment-version').count()).toBe(1);
     expect(await byTestId(page, 'attachment-version').innerText()).toContain('dự thảo lần tiếp');
     await visit(window, 'handling-08-draft-approved');
+
+    // Approved, the chairman signs it with his token; the clerk then numbers it and signs for the commune.
+    await signInDialog(page, {
+      token: 'vanthu-personal',
+      cert: CHAIRMAN.name,
+      as: 'personal',
+      pin: lab().tokens.tokens.personal.pin,
+    });
+    expect((await coreCall(page, 'tasks.list', {})).tasks).toEqual([]);
+    await switchTo(page, CLERK);
+    await openDocument(page, reply.id);
+    await signInDialog(page, {
+      token: 'vanthu-organization',
+      cert: 'UBND xã Quảng Phú',
+      as: 'organization',
+      pin: lab().tokens.tokens.organization.pin,
+    });
+    const issued = await coreCall(page, 'documents.get', { id: reply.id });
+    expect(issued.state).toBe('issued');
+    expect(issued.notation).toMatch(/^\d+\/BC-UBND$/);
+    const stored = await coreCall(page, 'attachments.read', { documentId: reply.id });
+    const signedFile = path.join(session.root(), 'bao-cao-da-ky.pdf');
+    fs.writeFileSync(signedFile, Buffer.from(stored.base64, 'base64'));
+    expect(pdfsig(signedFile, lab().nssDir).map((signature) => signature.valid)).toEqual([true, true]);
+    await visit(window, 'handling-08b-issued');
 
     // The register: the handling columns from the column list, and its filters.
     await byTestId(page, 'nav-incoming').click();
