@@ -4,9 +4,16 @@
 // shared/domain/vietnam-office.md §8.3.
 import { z } from 'zod';
 import { calendarDate, fileInput, id, optionalText, text } from './fields.ts';
+import {
+  personRoles,
+  type HandlingAction,
+  type HandlingEventKind,
+  type HandlingState,
+  type PersonRole,
+  type TaskRole,
+} from './handling-words.ts';
 
-export const personRoles = ['clerk', 'leader', 'officer'] as const;
-export type PersonRole = (typeof personRoles)[number];
+export * from './handling-words.ts';
 
 /** An official named on the command line or picked in the UI: the id, or the name as the clerk wrote it. */
 const personRef = z.string().trim().min(1).max(200);
@@ -108,46 +115,6 @@ export interface SessionView {
   hasPeople: boolean;
 }
 
-/**
- * The kinds of event a document's handling is made of. Incoming: trình,
- * ý kiến chỉ đạo, giao xử lý, nhận, đang xử lý, xin/cho gia hạn, trả lại,
- * hoàn thành. Drafts: trình duyệt, trả lại, dự thảo lần tiếp, duyệt.
- */
-export const handlingEventKinds = [
-  'submitted',
-  'directed',
-  'assigned',
-  'received',
-  'in-progress',
-  'extension-asked',
-  'extension-granted',
-  'extension-refused',
-  'returned',
-  'completed',
-  'draft-submitted',
-  'draft-returned',
-  'draft-revised',
-  'draft-approved',
-] as const;
-export type HandlingEventKind = (typeof handlingEventKinds)[number];
-
-/** Where a document stands, derived from its events. */
-export const handlingStates = [
-  'registered',
-  'submitted',
-  'directed',
-  'assigned',
-  'received',
-  'in-progress',
-  'returned',
-  'completed',
-  'drafting',
-  'draft-submitted',
-  'draft-returned',
-  'approved',
-] as const;
-export type HandlingState = (typeof handlingStates)[number];
-
 export interface HandlingEventView {
   id: string;
   kind: HandlingEventKind;
@@ -188,26 +155,6 @@ export interface HandlingView {
   allowed: HandlingAction[];
   events: HandlingEventView[];
 }
-
-export const handlingActions = [
-  'submit',
-  'direct',
-  'assign',
-  'receive',
-  'progress',
-  'extend',
-  'decideExtension',
-  'return',
-  'complete',
-  'draftSubmit',
-  'draftApprove',
-  'draftReturn',
-  'draftRevise',
-] as const;
-export type HandlingAction = (typeof handlingActions)[number];
-
-export const taskRoles = ['main', 'with', 'inform', 'approve', 'direct'] as const;
-export type TaskRole = (typeof taskRoles)[number];
 
 export interface TaskView {
   documentId: string;

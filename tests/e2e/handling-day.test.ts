@@ -16,7 +16,16 @@ import { call } from '../../core/api.ts';
 import { officialLetterPdf, type OfficialLetter } from '../../scripts/lib/official-letter-pdf.ts';
 import type { AppWindow } from '../helpers/browser.ts';
 import { pdfsig, useTokenLab } from '../helpers/signing.ts';
-import { byTestId, chooseOption, coreCall, dropFile, reachState, SLOW_TIMEOUT_MS, visit } from './clerk.ts';
+import {
+  byTestId,
+  chooseOption,
+  coreCall,
+  dropFile,
+  reachState,
+  SLOW_TIMEOUT_MS,
+  UI_TIMEOUT_MS,
+  visit,
+} from './clerk.ts';
 import { useE2eSession, withCore } from './session.ts';
 
 const lab = useTokenLab();
@@ -179,7 +188,9 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
     await openDocument(page, letterId);
     await reachState(page, 'handling-section', 'registered');
     const submit = await openStep(page, 'submit');
-    expect(await byTestId(submit, 'handling-leader').innerText()).toContain(CHAIRMAN.name);
+    await expect
+      .poll(() => byTestId(submit, 'handling-leader').innerText(), { timeout: UI_TIMEOUT_MS })
+      .toContain(CHAIRMAN.name);
     await byTestId(submit, 'handling-note').fill('Kính trình đồng chí Chủ tịch cho ý kiến chỉ đạo.');
     await send(page, 'submit', 'submitted');
     expect(await byTestId(page, 'handling-waiting-on').innerText()).toContain(CHAIRMAN.name);
@@ -295,7 +306,9 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
     await page.locator(`[data-testid="document-detail"][data-id="${reply.id}"]`).waitFor();
     await reachState(page, 'handling-section', 'drafting');
     const submitDraft = await openStep(page, 'draftSubmit');
-    expect(await byTestId(submitDraft, 'handling-leader').innerText()).toContain(CHAIRMAN.name);
+    await expect
+      .poll(() => byTestId(submitDraft, 'handling-leader').innerText(), { timeout: UI_TIMEOUT_MS })
+      .toContain(CHAIRMAN.name);
     await send(page, 'draftSubmit', 'draft-submitted');
 
     // The chairman sends it back once with his comments; the comments are required.

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { HandlingView } from '../../../../shared/handling.ts';
 import { call } from '../../api/client.ts';
 import { DeadlineField, deadlineDefaults, deadlineInput, type DeadlineValues } from './DeadlineField.tsx';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 import { PersonSelect } from './PersonSelect.tsx';
-import { usePeople } from './use-people.ts';
+import { usePeople } from '../people/use-people.ts';
 
 interface Values extends DeadlineValues {
   main: string;
@@ -22,15 +22,12 @@ export function AssignDialog({
   documentId,
   onDone,
   onClose,
-}: {
+}: StepDialogProps & {
   handling: HandlingView;
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
 }) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Values>();
-  const { people } = usePeople();
+  const { people } = usePeople(false);
   const main = Form.useWatch('main', form);
   const helping = Form.useWatch('with', form) ?? [];
   const informed = Form.useWatch('inform', form) ?? [];

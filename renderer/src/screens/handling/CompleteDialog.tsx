@@ -10,7 +10,7 @@ import { foldVietnamese } from '../../../../shared/fold.ts';
 import { call } from '../../api/client.ts';
 import { navigate } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 
 interface DraftOption {
   value: string;
@@ -49,15 +49,7 @@ function useDrafts(): RegisterRowView[] | null {
   return drafts;
 }
 
-export function CompleteDialog({
-  documentId,
-  onDone,
-  onClose,
-}: {
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
-}) {
+export function CompleteDialog({ documentId, onDone, onClose }: StepDialogProps) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Values>();
   const drafts = useDrafts();

@@ -6,7 +6,7 @@ import type { HandlingView } from '../../../../shared/handling.ts';
 import { call } from '../../api/client.ts';
 import { formatDate } from '../../components/dates.ts';
 import { DeadlineField, deadlineDefaults, deadlineInput, type DeadlineValues } from './DeadlineField.tsx';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 
 interface Values extends DeadlineValues {
   reason: string;
@@ -18,12 +18,9 @@ export function ExtendDialog({
   documentId,
   onDone,
   onClose,
-}: {
+}: StepDialogProps & {
   action: 'askExtension' | 'setExtension';
   handling: HandlingView;
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
 }) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Values>();

@@ -10,6 +10,14 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FocusTrap } from '../../components/FocusTrap.tsx';
 import { allFieldsShown, showFieldErrors } from '../../components/form-errors.ts';
 
+/** What every step's dialog is given by the handling section. */
+export interface StepDialogProps {
+  documentId: string;
+  /** The step was taken: the section reloads the document. */
+  onDone: () => void;
+  onClose: () => void;
+}
+
 export function HandlingDialog<Values extends object>({
   testId,
   title,

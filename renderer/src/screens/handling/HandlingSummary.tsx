@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandlingState, HandlingView, PersonRefView } from '../../../../shared/handling.ts';
 import { routeHash } from '../../app/router.ts';
 import { formatDate } from '../../components/dates.ts';
-import { personLabel } from './use-people.ts';
+import { personLabel } from './person-label.ts';
 
 const stateColors: Record<HandlingState, string> = {
   registered: 'default',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandlingEventView } from '../../../../shared/handling.ts';
 import { routeHash } from '../../app/router.ts';
 import { formatDate, formatDateTime } from '../../components/dates.ts';
-import { personLabel } from './use-people.ts';
+import { personLabel } from './person-label.ts';
 
 function EventLines({ event }: { event: HandlingEventView }) {
   const { t } = useTranslation('handling');

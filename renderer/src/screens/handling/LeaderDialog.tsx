@@ -4,9 +4,9 @@ import { Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 import { PersonSelect } from './PersonSelect.tsx';
-import { usePeople } from './use-people.ts';
+import { usePeople } from '../people/use-people.ts';
 
 interface Values {
   to: string;
@@ -20,15 +20,12 @@ export function LeaderDialog({
   documentId,
   onDone,
   onClose,
-}: {
+}: StepDialogProps & {
   action: 'submit' | 'draftSubmit';
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
 }) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Values>();
-  const { people } = usePeople();
+  const { people } = usePeople(false);
   // The commune's only leader needs no picking.
   const onlyLeader = people?.filter((person) => person.role === 'leader');
   const single = onlyLeader?.length === 1 ? onlyLeader[0]!.id : null;

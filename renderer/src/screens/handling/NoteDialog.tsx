@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandlingView } from '../../../../shared/handling.ts';
 import { call } from '../../api/client.ts';
 import { formatDate } from '../../components/dates.ts';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 
 export type NoteAction =
   'direct' | 'receive' | 'progress' | 'grantExtension' | 'refuseExtension' | 'return' | 'draftApprove' | 'draftReturn';
@@ -52,12 +52,9 @@ export function NoteDialog({
   documentId,
   onDone,
   onClose,
-}: {
+}: StepDialogProps & {
   action: NoteAction;
   handling: HandlingView;
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
 }) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Record<Field, string>>();

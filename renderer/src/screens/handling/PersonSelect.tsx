@@ -3,7 +3,7 @@
 import { Select } from 'antd';
 import type { PersonRole, PersonView } from '../../../../shared/handling.ts';
 import { foldVietnamese } from '../../../../shared/fold.ts';
-import { personLabel } from './use-people.ts';
+import { personLabel } from './person-label.ts';
 
 interface PersonOption {
   value: string;

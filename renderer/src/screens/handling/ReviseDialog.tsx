@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { DropZone } from '../../components/DropZone.tsx';
 import { fileToBase64, isPdfFile } from '../../components/files.ts';
-import { HandlingDialog } from './HandlingDialog.tsx';
+import { HandlingDialog, type StepDialogProps } from './HandlingDialog.tsx';
 
 interface Values {
   file: File | null;
@@ -25,15 +25,7 @@ function FileField({ value, onChange }: { value?: File | null; onChange?: (file:
   );
 }
 
-export function ReviseDialog({
-  documentId,
-  onDone,
-  onClose,
-}: {
-  documentId: string;
-  onDone: () => void;
-  onClose: () => void;
-}) {
+export function ReviseDialog({ documentId, onDone, onClose }: StepDialogProps) {
   const { t } = useTranslation('handling');
   const [form] = Form.useForm<Values>();
   return (
