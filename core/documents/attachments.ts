@@ -10,7 +10,8 @@ import { getDocumentRow, updateDocumentFields } from '../db/documents.ts';
 import { recordAttachment, storePdf } from './attachment-files.ts';
 import { exportFile } from './blob-store.ts';
 import { reindexDocument } from './search-index.ts';
-import { requireDocument, toDocumentView } from './view.ts';
+import { requireDocument } from './require-document.ts';
+import { toDocumentView } from './view.ts';
 
 /** Adds a PDF to a document: the main text if it has none yet, else an appendix (phụ lục). */
 export async function addAttachment(core: Core, input: ValidInput<'attachments.add'>): Promise<DocumentView> {

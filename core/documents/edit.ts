@@ -22,7 +22,8 @@ import { duplicateKey } from './incoming.ts';
 import { normalizeWrittenNotation } from './notation.ts';
 import { reindexDocument } from './search-index.ts';
 import { resolveDocumentType } from './types.ts';
-import { requireDocument, toDocumentView } from './view.ts';
+import { requireDocument } from './require-document.ts';
+import { toDocumentView } from './view.ts';
 
 type UpdateInput = ValidInput<'documents.update'>;
 type CorrectableField = Exclude<keyof UpdateInput, 'id' | 'reason' | 'confirmFutureIssuedOn'>;

@@ -1,16 +1,16 @@
 import type { DocumentView, NumberOnFileView, Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { findDocumentType } from '../../shared/domain.ts';
-import { AppError } from '../../shared/errors.ts';
 import { listAttachmentVersions, listAttachmentsWithText } from '../db/attachments.ts';
 import type { Db } from '../db/connection.ts';
-import { getDocumentRow, listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
+import { listRecipients, registerName, type DocumentRow } from '../db/documents.ts';
 import { workFilesOfDocument } from '../db/work-files.ts';
 import { deliveryStatuses } from '../db/sync.ts';
 import { statusCodes, statusLabels, type StatusCode } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { numberOnFileOf } from '../signing/number-on-file.ts';
 import { handlingOf } from '../workflow/handling.ts';
+import { requireDocument } from './require-document.ts';
 
 export function toDocumentView(db: Db, row: DocumentRow, today: string): DocumentView {
   const versions = listAttachmentVersions(db, row.id);
@@ -75,12 +75,6 @@ export function toDocumentView(db: Db, row: DocumentRow, today: string): Documen
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-export function requireDocument(db: Db, id: string): DocumentRow {
-  const row = getDocumentRow(db, id);
-  if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
-  return row;
 }
 
 /** One document as the detail screen shows it: the register entry, its PDFs and its work files. */

@@ -16,7 +16,8 @@ import {
   type WorkFileRow,
 } from '../db/work-files.ts';
 import { newId } from '../ids.ts';
-import { requireDocument, toDocumentView } from './view.ts';
+import { requireDocument } from './require-document.ts';
+import { toDocumentView } from './view.ts';
 
 // Hồ sơ: the documents of one matter, kept together for the archive.
 

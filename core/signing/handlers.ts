@@ -19,7 +19,7 @@ import {
 import { actedBy, appendAudit } from '../audit/chain.ts';
 import { readLocalFile } from '../documents/attachment-files.ts';
 import { sha256Of } from '../documents/blob-store.ts';
-import { requireDocument } from '../documents/view.ts';
+import { requireDocument } from '../documents/require-document.ts';
 import { CrlCache, readCrl } from './crl-cache.ts';
 import { checkTransparentPng } from './png-image.ts';
 import { TSA_SETTING } from './sign-documents.ts';

@@ -8,7 +8,8 @@ import { writeTransaction } from '../db/connection.ts';
 import { storePdf } from '../documents/attachment-files.ts';
 import { reindexDocument } from '../documents/search-index.ts';
 import type { Core } from '../context.ts';
-import { checkDraftRevisable, recordDraftRevision, requireDocument } from './handling.ts';
+import { requireDocument } from '../documents/require-document.ts';
+import { checkDraftRevisable, recordDraftRevision } from './handling.ts';
 
 export async function reviseDraft(core: Core, input: ValidInput<'drafts.revise'>): Promise<Outputs['drafts.revise']> {
   checkDraftRevisable(core, input.id);

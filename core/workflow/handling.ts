@@ -9,7 +9,8 @@ import type { HandlingAction, HandlingEventKind, HandlingView } from '../../shar
 import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction, type Db } from '../db/connection.ts';
-import { getDocumentRow, type DocumentRow } from '../db/documents.ts';
+import type { DocumentRow } from '../db/documents.ts';
+import { requireDocument } from '../documents/require-document.ts';
 import { getHandling, insertHandlingEvent, listHandlingEvents, putHandling } from '../db/handling.ts';
 import { getPerson, type PersonRow } from '../db/people.ts';
 import { newId } from '../ids.ts';
@@ -107,12 +108,6 @@ function mainAt(s: Situation, states: string[]): ['NOT_PERMITTED' | 'HANDLING_ST
 function leaderOnDraft(s: Situation, states: string[]): ['NOT_PERMITTED' | 'HANDLING_STEP_INVALID', string] | null {
   if (!draft(s) || !states.includes(s.handling.state)) return ['HANDLING_STEP_INVALID', `draft ${s.handling.state}`];
   return leader(s.person) ? null : ['NOT_PERMITTED', 'only a leader approves'];
-}
-
-export function requireDocument(db: Db, id: string): DocumentRow {
-  const row = getDocumentRow(db, id);
-  if (!row) throw new AppError('DOCUMENT_NOT_FOUND', id);
-  return row;
 }
 
 function toEvent(row: ReturnType<typeof listHandlingEvents>[number]): HandlingEvent {

@@ -243,7 +243,11 @@ describe("a letter's handling, from the clerk to the chairman to the officer and
     const reason = 'Chờ các thôn gửi số liệu thiệt hại về hoa màu.';
     await byTestId(ask, 'handling-note').fill(reason);
     await byTestId(page, 'handling-dialog-askExtension-ok').click();
-    await ask.locator('.ant-form-item-explain-error').filter({ hasText: 'Hạn mới phải sau hạn hiện tại' }).waitFor();
+    await ask
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: 'Hạn mới phải sau hạn hiện tại' })
+      .first()
+      .waitFor();
     expect(await byTestId(ask, 'handling-note').inputValue()).toBe(reason);
     await visit(window, 'handling-05-extension-refused-field');
     await ask.getByText('Trong số ngày làm việc', { exact: true }).click();
