@@ -3,7 +3,8 @@
 // message against these schemas: the hub what devices send, the client what
 // the hub replies, so a malformed reply is an error value, never a crash.
 import { z } from 'zod';
-import { secrecies, urgencies } from './domain.ts';
+import { directions, secrecies, urgencies } from './domain.ts';
+import { handlingEventKinds, personRoles } from './handling-words.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Sent on every request; the hub refuses other versions with 400 PROTOCOL_UNSUPPORTED. */
@@ -52,6 +53,8 @@ export const enrollReply = z.object({
   agency: z.object({ code: agencyCode, name: text(300), parentCode: agencyCode.nullable() }),
   /** Only this device may number documents in the agency's registers. */
   holdsRegister: z.boolean(),
+  /** The official this desktop is enrolled for; absent for an agency-wide device (the shared office PC). */
+  person: z.lazy(() => personRecord).nullable().optional(),
   expiresAt: isoTime,
   hubTime: isoTime,
 });
@@ -120,6 +123,104 @@ export const mutableFields = z
 export type MutableFields = z.infer<typeof mutableFields>;
 export const mutableFieldNames = ['subject', 'dueOn', 'completedOn', 'notes', 'recipientUnit'] as const;
 
+// ---- the desks of one agency ---------------------------------------------
+
+/** An official as the hub and every desk of the agency know them; passwords stay on each desk. */
+export const personRecord = z.object({
+  id: uuid,
+  name: text(200).min(1),
+  title: text(200).nullable(),
+  unit: text(300).nullable(),
+  role: z.enum(personRoles),
+  active: z.boolean(),
+});
+export type PersonRecord = z.infer<typeof personRecord>;
+
+/** A document's register entry as one desk holds it, for the agency's other desks. */
+export const deskDocument = z.object({
+  id: uuid,
+  direction: z.enum(directions),
+  state: z.enum(['registered', 'draft', 'issued']),
+  docType: text(16),
+  subject: text(2000),
+  notation: text(100).nullable(),
+  number: z.number().int().positive().nullable(),
+  issuedOn: isoDate.nullable(),
+  issuerName: text(300).nullable(),
+  issuerCode: text(32).nullable(),
+  registerId: text(64).nullable(),
+  registerYear: z.number().int().nullable(),
+  registerNumber: z.number().int().positive().nullable(),
+  arrivedOn: isoDate.nullable(),
+  urgency: z.enum(urgencies),
+  secrecy: z.enum(secrecies),
+  dueOn: isoDate.nullable(),
+  completedOn: isoDate.nullable(),
+  recipientUnit: text(300).nullable(),
+  handedOn: isoDate.nullable(),
+  handedReceipt: text(300).nullable(),
+  signerName: text(200).nullable(),
+  signerTitle: text(200).nullable(),
+  draftingUnit: text(300).nullable(),
+  archiveUnit: text(300).nullable(),
+  copies: z.number().int().nonnegative().nullable(),
+  pageCount: z.number().int().nonnegative().nullable(),
+  notes: text(4000).nullable(),
+  duplicateOf: uuid.nullable(),
+  createdOn: isoDate,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  recipients: z.array(z.object({ agencyCode: text(32).nullable(), name: text(300).nullable() })).max(500),
+  /** For a document the hub delivered to this agency: who sent it (the hub sends 04/05/06 back to them). */
+  hubSender: agencyCode.nullable(),
+});
+export type DeskDocument = z.infer<typeof deskDocument>;
+
+/**
+ * An attachment of a desk document. `base` names the earlier version this one
+ * extends (a signature or number added as an incremental update): the bytes
+ * start with the base's bytes, so only the appended bytes need to travel.
+ */
+export const deskAttachment = z.object({
+  id: uuid,
+  sha256: sha256Hex,
+  size: z.number().int().positive().max(MAX_BLOB_BYTES),
+  filename: text(255).min(1),
+  role: z.enum(['main', 'appendix']),
+  position: z.number().int().nonnegative().max(1000),
+  mime: text(100),
+  base: z.object({ sha256: sha256Hex, size: z.number().int().positive() }).nullable(),
+});
+export type DeskAttachment = z.infer<typeof deskAttachment>;
+
+/** Detail of a handling event: who it names and what it sets (core/workflow/handling-state.ts). */
+export const deskEventDetail = z
+  .object({
+    note: text(4000).nullable(),
+    to: uuid,
+    main: uuid,
+    with: z.array(uuid).max(100),
+    inform: z.array(uuid).max(100),
+    dueOn: isoDate,
+    reason: text(4000).nullable(),
+    replyDraftId: uuid.nullable(),
+    sha256: sha256Hex,
+    /** The newest event HLC of this document the author's desk knew: two events on the same basis are concurrent. */
+    basis: hlcString.nullable(),
+  })
+  .partial();
+
+export const deskEvent = z.object({
+  id: uuid,
+  documentId: uuid,
+  kind: z.enum(handlingEventKinds),
+  personId: uuid,
+  at: isoTime,
+  hlc: hlcString,
+  detail: deskEventDetail,
+});
+export type DeskEvent = z.infer<typeof deskEvent>;
+
 const changeBase = { id: uuid, hlc: hlcString };
 
 export const change = z.discriminatedUnion('op', [
@@ -147,6 +248,25 @@ export const change = z.discriminatedUnion('op', [
     op: z.literal('document.update'),
     documentId: uuid,
     fields: mutableFields,
+  }),
+  /** An official added or changed by the agency's clerk; last writer (by HLC) wins. */
+  z.object({
+    ...changeBase,
+    op: z.literal('person.put'),
+    person: personRecord,
+  }),
+  /** A document's register entry and files, for the desks it concerns; the newest HLC wins. */
+  z.object({
+    ...changeBase,
+    op: z.literal('desk.document'),
+    document: deskDocument,
+    attachments: z.array(deskAttachment).max(50),
+  }),
+  /** One handling event, recorded by the official it names; the change id is the event id. */
+  z.object({
+    ...changeBase,
+    op: z.literal('desk.event'),
+    event: deskEvent,
   }),
 ]);
 export type Change = z.infer<typeof change>;
@@ -197,6 +317,8 @@ export const feedItem = z.discriminatedUnion('kind', [
     statusCode: z.enum(statusCodes),
     description: text(500),
     at: isoTime,
+    /** For 04–06: the official handling it at the recipient (edXML StaffInfo). */
+    staff: z.object({ name: text(200), title: text(200).nullable(), unit: text(300).nullable() }).optional(),
   }),
   z.object({
     seq: z.number().int().positive(),
@@ -205,6 +327,15 @@ export const feedItem = z.discriminatedUnion('kind', [
     fields: mutableFields,
     hlc: hlcString,
   }),
+  z.object({ seq: z.number().int().positive(), kind: z.literal('person'), person: personRecord, hlc: hlcString }),
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal('desk.document'),
+    document: deskDocument,
+    attachments: z.array(deskAttachment).max(50),
+    hlc: hlcString,
+  }),
+  z.object({ seq: z.number().int().positive(), kind: z.literal('desk.event'), event: deskEvent }),
 ]);
 export type FeedItem = z.infer<typeof feedItem>;
 
@@ -213,8 +344,20 @@ export const pullReply = z.object({
   /** The seq to ask from next time (covers items skipped because this device sent them). */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
+  /** Whether the agency has desktops enrolled for officials: then this device sends its desk changes too. */
+  deskSync: z.boolean().optional(),
   hubTime: isoTime,
 });
+
+/** Starts an upload from an earlier version the agency holds (POST …/uploads/:sha256/base). */
+export const uploadBaseRequest = z.object({
+  base: sha256Hex,
+  length: z.number().int().positive().max(MAX_BLOB_BYTES),
+});
+
+/** A one-time enrollment code for one of the agency's officials, made from the clerk's desk. */
+export const enrollCodeRequest = z.object({ personId: uuid });
+export const enrollCodeReply = z.object({ code: z.string().min(8).max(64), expiresAt: isoTime, hubTime: isoTime });
 
 export const ackRequest = z.object({ cursor: z.number().int().nonnegative() });
 export const ackReply = z.object({ acked: z.number().int().nonnegative(), hubTime: isoTime });
