@@ -58,6 +58,9 @@ const reports = () => import('./reports/register-export.ts');
 // Sync pulls in the HTTP client and pdf.js (for what comes down): also loaded on first use.
 const sync = () => import('./sync/handlers.ts');
 
+// An enrollment code is asked of the hub: the HTTP client is loaded with it.
+const enrollCode = () => import('./workflow/enroll-code.ts');
+
 // The token-driver list reads the signing settings and the known drivers: loaded with them.
 const tokenDrivers = () => import('./settings/token-drivers.ts');
 
@@ -126,6 +129,7 @@ export const handlers: { [K in HandlerName]: Handler<K> } = {
   'people.edit': editPerson,
   'people.deactivate': deactivatePerson,
   'people.setPassword': setPassword,
+  'people.enrollCode': async (core, input) => (await enrollCode()).makeEnrollCode(core, input),
   'session.get': (core) => sessionView(core),
   'session.switch': switchPerson,
   'session.leave': (core) => leaveSession(core),

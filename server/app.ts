@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { blobRoutes } from './routes/blobs.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { enrollCodeRoutes } from './routes/enroll-codes.ts';
 import { enrollRoutes } from './routes/enroll.ts';
 import { feedRoutes } from './routes/feed.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -86,6 +87,7 @@ export function buildApp(ctx: HubContext, logLevel: LogLevel): FastifyInstance {
       uploadRoutes(authed, ctx);
       changeRoutes(authed, ctx);
       feedRoutes(authed, ctx);
+      enrollCodeRoutes(authed, ctx);
       authedDone();
     });
     done();

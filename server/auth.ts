@@ -2,6 +2,7 @@
 // device behind a bearer credential. A path naming another agency is refused
 // here, before any route reads anything.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PersonRole } from '../shared/handling-words.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../shared/sync-protocol.ts';
 import { parseBearer, secretMatches } from './credentials.ts';
 import type { Database } from './db/database.ts';
@@ -12,6 +13,10 @@ export interface CallingDevice {
   id: string;
   agency: string;
   holdsRegister: boolean;
+  /** The official this desktop is enrolled for: it acts and sees as them only. Null: an agency-wide device. */
+  personId: string | null;
+  /** That official's role now; null exactly when `personId` is. */
+  personRole: PersonRole | null;
 }
 
 declare module 'fastify' {
@@ -44,7 +49,13 @@ export async function authenticate(db: Database, header: string | undefined): Pr
   if (device.expiresAt.getTime() <= Date.now())
     return fail(401, 'CREDENTIAL_EXPIRED', 'credential expired; enroll again');
   await touchDevice(db, device.id);
-  return ok({ id: device.id, agency: device.agency, holdsRegister: device.holdsRegister });
+  return ok({
+    id: device.id,
+    agency: device.agency,
+    holdsRegister: device.holdsRegister,
+    personId: device.personId,
+    personRole: device.personRole,
+  });
 }
 
 export function requireDevice(db: Database) {

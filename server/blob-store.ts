@@ -3,6 +3,7 @@
 // of a partial file are the hub's offset: there is no other record of it.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
@@ -44,6 +45,34 @@ export class BlobStore {
     const file = this.partialPathOf(agency, sha256);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     return file;
+  }
+
+  /**
+   * Starts the partial upload of `sha256` with the bytes of the complete blob
+   * `base` (a new version that extends it): copied to a temporary file,
+   * fsynced, then renamed into place, so after a crash the partial file holds
+   * either nothing or the whole base, never a part the client did not expect.
+   * Returns the new offset.
+   */
+  async seedPartial(agency: string, sha256: string, base: string): Promise<number> {
+    const file = this.preparePartial(agency, sha256);
+    const temp = `${file}.base.tmp`;
+    try {
+      await fsp.copyFile(this.pathOf(base), temp);
+      const handle = await fsp.open(temp, 'r+');
+      let size: number;
+      try {
+        await handle.sync();
+        size = (await handle.stat()).size;
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(temp, file);
+      syncDir(path.dirname(file));
+      return size;
+    } finally {
+      await fsp.rm(temp, { force: true });
+    }
   }
 
   discardPartial(agency: string, sha256: string): void {

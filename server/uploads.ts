@@ -1,10 +1,12 @@
-// Resumable uploads (PROTOCOL.md "Blobs first"): where an upload stands, and
-// one PATCH chunk. The partial file's length is the hub's offset; a finished
-// upload is hashed whole before it joins the store and the agency's claims.
+// Resumable uploads (PROTOCOL.md "Blobs first"): where an upload stands, one
+// PATCH chunk, and a start from an earlier version the agency holds ("A new
+// version travels as its change"). The partial file's length is the hub's
+// offset; a finished upload is hashed whole before it joins the store and the
+// agency's claims.
 import type { IncomingMessage, IncomingHttpHeaders } from 'node:http';
 import { MAX_BLOB_BYTES } from '../shared/sync-protocol.ts';
 import type { BlobStore } from './blob-store.ts';
-import { claimBlob, claimedBlobs } from './db/blobs.ts';
+import { claimBlob, claimedBlobs, readableBlobs } from './db/blobs.ts';
 import type { Database } from './db/database.ts';
 import { fail, ok, type Result } from './errors.ts';
 import { receiveChunk } from './upload-chunk.ts';
@@ -16,6 +18,12 @@ export interface UploadContext {
   db: Database;
   blobs: BlobStore;
   locks: UploadLocks;
+}
+
+/** Who is uploading: the agency whose claim the upload proves, and the device sending it. */
+export interface Uploader {
+  agency: string;
+  device: string;
 }
 
 export interface UploadState {
@@ -42,7 +50,7 @@ export async function uploadState(ctx: UploadContext, agency: string, sha256: st
  */
 export async function receiveUpload(
   ctx: UploadContext,
-  agency: string,
+  uploader: Uploader,
   sha256: string,
   headers: IncomingHttpHeaders,
   body: IncomingMessage,
@@ -50,9 +58,9 @@ export async function receiveUpload(
   const parsed = parseChunkHeaders(headers);
   if (!parsed.ok) return parsed;
   const chunk = parsed.value;
+  const { agency } = uploader;
   const release = ctx.locks.acquire(agency, sha256);
-  if (!release)
-    return fail(409, 'UPLOAD_BUSY', 'another upload of this blob is in progress; ask where it stands and retry');
+  if (!release) return busy();
   try {
     const state = await uploadState(ctx, agency, sha256);
     if (!state.complete && state.offset > chunk.length) {
@@ -97,11 +105,50 @@ export async function receiveUpload(
         'the uploaded bytes do not hash to this SHA-256; the upload was discarded, start again from 0',
       );
     }
-    await claimBlob(ctx.db, agency, sha256, chunk.length);
+    await claimBlob(ctx.db, { agency, device: uploader.device, sha256, size: chunk.length });
     return ok({ offset: chunk.length, complete: true });
   } finally {
     release();
   }
+}
+
+/**
+ * Starts the upload of `sha256` (`length` bytes in all) from the bytes of
+ * `base`, a complete blob the agency holds (uploaded, or delivered to it): only the appended bytes then
+ * travel, and the final hash of the whole file proves base and appendix
+ * together. An upload that already holds bytes is left as it is. Under the
+ * same lock as PATCH, so no chunk lands while the base is copied in.
+ */
+export async function startFromBase(
+  ctx: UploadContext,
+  uploader: Uploader,
+  sha256: string,
+  request: { base: string; length: number },
+): Promise<Result<UploadState>> {
+  const { agency } = uploader;
+  const release = ctx.locks.acquire(agency, sha256);
+  if (!release) return busy();
+  try {
+    const state = await uploadState(ctx, agency, sha256);
+    if (state.complete || state.offset > 0) return ok(state);
+    const baseSize = (await readableBlobs(ctx.db, agency, [request.base])).get(request.base);
+    if (baseSize === undefined)
+      return fail(404, 'NOT_FOUND', `this agency holds no complete blob ${request.base} to start from`);
+    if (request.length <= baseSize)
+      return fail(
+        400,
+        'BAD_REQUEST',
+        `a version extending ${request.base} (${baseSize} bytes) is longer than it; length is ${request.length}`,
+      );
+    const offset = await ctx.blobs.seedPartial(agency, sha256, request.base);
+    return ok({ offset, complete: false });
+  } finally {
+    release();
+  }
+}
+
+function busy<T>(): Result<T> {
+  return fail(409, 'UPLOAD_BUSY', 'another upload of this blob is in progress; ask where it stands and retry');
 }
 
 const DIGITS = /^\d{1,15}$/;

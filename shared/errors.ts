@@ -135,6 +135,8 @@ export const errorMessages = {
     'Máy chủ của tỉnh từ chối truy cập dữ liệu này vì không thuộc cơ quan của máy. Chưa có gì bị thay đổi.',
   SYNC_AGENCY_MISMATCH:
     'Mã đăng ký này được cấp cho một cơ quan khác, không phải cơ quan trên máy này. Kiểm tra lại mã với bộ phận kỹ thuật của tỉnh.',
+  SYNC_PERSON_UNKNOWN:
+    'Máy chủ của tỉnh chưa có tên cán bộ này (danh sách cán bộ chưa được đồng bộ lên). Bấm "Đồng bộ ngay" rồi tạo mã lại.',
   SYNC_BUSY: 'Đang đồng bộ rồi; chờ lần đồng bộ này xong.',
   SYNC_PROTOCOL: 'Phiên bản vanthu không khớp với máy chủ của tỉnh. Hãy cập nhật vanthu.',
   EXPORT_TOO_LARGE:

@@ -58,6 +58,12 @@ export const handlingSchemas = {
     password: password.nullable(),
     currentPassword: password.optional(),
   }),
+  /**
+   * A one-time code to enroll an official's own desktop with the hub, made by
+   * the clerk (PROTOCOL.md "Officials and enrollment"). `id`: the official's
+   * id, or their name as the clerk wrote it.
+   */
+  'people.enrollCode': z.strictObject({ id: personRef }),
   'session.get': z.strictObject({}),
   'session.switch': z.strictObject({ person: personRef, password: password.optional() }),
   'session.leave': z.strictObject({}),
@@ -113,6 +119,20 @@ export interface SessionView {
   person: PersonView | null;
   /** Whether the agency has any officials yet: without them the desk acts as the clerk, as before. */
   hasPeople: boolean;
+  /**
+   * This PC is enrolled with the hub for one official (their own desktop): it
+   * works as them only, without a password, and nobody switches in.
+   */
+  personalDesk: boolean;
+}
+
+/** What the clerk hands the official: typed into `Kết nối` on their own PC before it expires. */
+export interface EnrollCodeView {
+  code: string;
+  expiresAt: string;
+  /** The hub's address, typed into `Kết nối` with the code. */
+  hubUrl: string;
+  person: PersonRefView;
 }
 
 export interface HandlingEventView {
@@ -136,6 +156,32 @@ export interface HandlingEventView {
   sha256: string | null;
 }
 
+/** One of the events in a conflict: who recorded it, whom it named, the deadline it set. */
+export interface HandlingConflictEventView {
+  id: string;
+  kind: HandlingEventKind;
+  at: string;
+  hlc: string;
+  by: PersonRefView;
+  /** assigned: the main handler it named. */
+  main: PersonRefView | null;
+  /** The deadline it set; null for a refused extension. */
+  dueOn: string | null;
+  /** The last by HLC: the document follows it until a leader who has seen them all decides again. */
+  inForce: boolean;
+}
+
+/**
+ * Events recorded on different desks before they synced, neither knowing the
+ * other: two leaders assigning the same document, or deciding the same
+ * extension. Both are kept; the later (by HLC) is in force.
+ */
+export interface HandlingConflictView {
+  kind: 'assignment' | 'extension';
+  /** In HLC order: the last one is in force. */
+  events: HandlingConflictEventView[];
+}
+
 export interface HandlingView {
   state: HandlingState;
   mainHandler: PersonRefView | null;
@@ -154,6 +200,8 @@ export interface HandlingView {
   /** What the official at the desk may do next, for the buttons the UI shows. */
   allowed: HandlingAction[];
   events: HandlingEventView[];
+  /** Concurrent assignments or extension decisions from different desks, until a leader settles them. */
+  conflict: HandlingConflictView | null;
 }
 
 export interface TaskView {
@@ -188,6 +236,7 @@ export interface HandlingOutputs {
   'people.edit': PersonView;
   'people.deactivate': PersonView;
   'people.setPassword': PersonView;
+  'people.enrollCode': EnrollCodeView;
   'session.get': SessionView;
   'session.switch': SessionView;
   'session.leave': SessionView;

@@ -54,7 +54,10 @@ export const enrollReply = z.object({
   /** Only this device may number documents in the agency's registers. */
   holdsRegister: z.boolean(),
   /** The official this desktop is enrolled for; absent for an agency-wide device (the shared office PC). */
-  person: z.lazy(() => personRecord).nullable().optional(),
+  person: z
+    .lazy(() => personRecord)
+    .nullable()
+    .optional(),
   expiresAt: isoTime,
   hubTime: isoTime,
 });
@@ -173,8 +176,36 @@ export const deskDocument = z.object({
   recipients: z.array(z.object({ agencyCode: text(32).nullable(), name: text(300).nullable() })).max(500),
   /** For a document the hub delivered to this agency: who sent it (the hub sends 04/05/06 back to them). */
   hubSender: agencyCode.nullable(),
+  /** The signatures made on this agency's desks: the organization signs after a personal one, beside it. */
+  signatures: z
+    .array(z.lazy(() => deskSignature))
+    .max(100)
+    .default([]),
 });
 export type DeskDocument = z.infer<typeof deskDocument>;
+
+/** A signature one desk made, as its signatures row holds it (core/db/signing.ts). */
+export const deskSignature = z.object({
+  id: uuid,
+  attachmentId: uuid,
+  kind: z.enum(['personal', 'organization']),
+  fieldName: text(100),
+  signerName: text(200).nullable(),
+  signerSubject: text(2000),
+  signerIssuer: text(2000),
+  signerSerial: text(200),
+  certificateSha256: sha256Hex,
+  signedAt: isoTime,
+  level: z.enum(['B-B', 'B-T']),
+  timestampAt: isoTime.nullable(),
+  blobBefore: sha256Hex,
+  blobAfter: sha256Hex,
+  page: z.number().int().positive(),
+  box: text(200),
+  imageBox: text(200).nullable(),
+  createdAt: isoTime,
+});
+export type DeskSignature = z.infer<typeof deskSignature>;
 
 /**
  * An attachment of a desk document. `base` names the earlier version this one

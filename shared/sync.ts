@@ -10,10 +10,11 @@ export interface SyncScheduleView {
 export interface SyncQueueItemView {
   changeId: string;
   documentId: string;
-  /** Số/ký hiệu, or the trích yếu when the document has none. */
+  /** Số/ký hiệu, or the trích yếu when the document has none; an official's name for person.put. */
   label: string;
-  op: 'document.issue' | 'status.send' | 'document.update';
-  /** 0 Hỏa tốc … 3 Thường: the order on the wire. */
+  /** The last three go only to the agency's other desks (PROTOCOL.md "The desks of one agency"). */
+  op: 'document.issue' | 'status.send' | 'document.update' | 'person.put' | 'desk.document' | 'desk.event';
+  /** -1 desk events and officials, then 0 Hỏa tốc … 3 Thường: the order on the wire. */
   priority: number;
   bytes: number;
   state: 'pending' | 'sent' | 'rejected';
@@ -44,6 +45,8 @@ export interface SyncStatusView {
   agencyCode: string | null;
   deviceId: string | null;
   holdsRegister: boolean;
+  /** Whether this device shares its work with the agency's other desks (the hub says the agency has some). */
+  deskSync: boolean;
   expiresAt: string | null;
   schedule: SyncScheduleView;
   queue: SyncQueueItemView[];
@@ -58,6 +61,8 @@ export interface SyncConnectView {
   holdsRegister: boolean;
   expiresAt: string;
   agencies: number;
+  /** The official this desktop is enrolled for; null for a PC the whole agency shares. */
+  person: { id: string; name: string } | null;
 }
 
 /** One sync: what went up, what came down, and what is left. */
@@ -68,6 +73,8 @@ export interface SyncResultView {
   received: { documentId: string; notation: string; sender: string }[];
   statuses: number;
   updates: number;
+  /** What the agency's other desks sent: register entries, handling events, officials. */
+  desk: { documents: number; events: number; people: number };
   rejected: { id: string; label: string; code: string; message: string }[];
   /** Changes the hub asked to send again later, still queued. */
   waiting: number;

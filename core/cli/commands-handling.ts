@@ -133,6 +133,14 @@ export const handlingCommands: Record<string, Command> = {
     ),
     text: handlingFormat.person,
   }),
+  'person enroll-code': command({
+    usage: 'person enroll-code <cán bộ>',
+    summary: 'Tạo mã cài đặt máy riêng của cán bộ (văn thư; máy phải đã kết nối máy chủ của tỉnh)',
+    options: {},
+    handler: 'people.enrollCode',
+    input: (_v, p) => (noExtra(p, 1), { id: positional(p, 0, 'cán bộ') }),
+    text: handlingFormat.enrollCode,
+  }),
   submit: command({
     usage: 'submit <mã văn bản> --to <lãnh đạo> [--note …]',
     summary: 'Trình văn bản đến lãnh đạo cho ý kiến chỉ đạo',

@@ -2,6 +2,9 @@
 import type { Outputs } from '../../shared/api.ts';
 import { dayMonthYear, localDate } from '../../shared/dates.ts';
 import type {
+  EnrollCodeView,
+  HandlingConflictEventView,
+  HandlingConflictView,
   HandlingEventKind,
   HandlingState,
   HandlingView,
@@ -78,11 +81,43 @@ export function handling(view: HandlingView): string {
   if (view.extensionAsked)
     lines.push(`  Xin gia hạn đến ${view.extensionAsked.dueOn}: ${view.extensionAsked.reason ?? ''}`);
   if (view.completedOn) lines.push(`  Hoàn thành ngày ${view.completedOn}${view.completedLate ? ' (quá hạn)' : ''}`);
+  if (view.conflict) lines.push(...conflict(view.conflict));
   for (const event of view.events)
     lines.push(
       `  ${localTime(event.at)} ${eventLabels[event.kind]} — ${event.by.name}${event.note ? `: ${event.note}` : ''}`,
     );
   return lines.join('\n');
+}
+
+/** Concurrent decisions from desks that had not synced: each one, and which is in force until a leader decides again. */
+function conflict(view: HandlingConflictView): string[] {
+  const who = view.events.length === 2 ? 'Hai lãnh đạo' : 'Các lãnh đạo';
+  const head =
+    view.kind === 'assignment'
+      ? `  CHÚ Ý: ${who} đã giao xử lý khác nhau khi các máy chưa đồng bộ. Đang theo lần giao sau cùng cho đến khi lãnh đạo giao lại:`
+      : `  CHÚ Ý: ${who} đã quyết định gia hạn khác nhau khi các máy chưa đồng bộ. Đang theo quyết định sau cùng cho đến khi lãnh đạo quyết định lại:`;
+  return [head, ...view.events.map((event) => `    - ${conflictLine(event)}${event.inForce ? ' (đang áp dụng)' : ''}`)];
+}
+
+function conflictLine(event: HandlingConflictEventView): string {
+  const due = event.dueOn === null ? '' : dayMonthYear(event.dueOn);
+  const what =
+    event.kind === 'assigned'
+      ? `giao ${event.main?.name ?? '?'} xử lý chính, hạn ${due}`
+      : event.kind === 'extension-refused'
+        ? 'không đồng ý gia hạn'
+        : `gia hạn đến ${due}`;
+  return `${localTime(event.at)} ${event.by.name} ${what}`;
+}
+
+export function enrollCode(view: EnrollCodeView): string {
+  return [
+    `Mã cài đặt máy cho ${view.person.name}: ${view.code}`,
+    `  Dùng một lần, đến ${localTime(view.expiresAt)}.`,
+    `  Trên máy của ${view.person.name}: mở vanthu, vào Cài đặt › Máy chủ của tỉnh và đăng ký, nhập địa chỉ máy chủ`,
+    `  ${view.hubUrl} và mã đăng ký trên rồi bấm Kết nối (dòng lệnh: vanthu connect ${view.hubUrl} ${view.code}).`,
+    `  Từ đó máy ấy chỉ làm việc dưới tên ${view.person.name}, không cần mật khẩu.`,
+  ].join('\n');
 }
 
 export function tasks(output: Outputs['tasks.list']): string {

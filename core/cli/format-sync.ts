@@ -6,6 +6,9 @@ const opNames: Record<SyncQueueItemView['op'], string> = {
   'document.issue': 'gửi văn bản',
   'status.send': 'báo trạng thái',
   'document.update': 'cập nhật thông tin',
+  'person.put': 'danh sách cán bộ',
+  'desk.document': 'hồ sơ văn bản cho các máy trong cơ quan',
+  'desk.event': 'xử lý văn bản cho các máy trong cơ quan',
 };
 
 const outcomeNames: Record<NonNullable<SyncRunView['outcome']>, string> = {
@@ -25,6 +28,7 @@ export function connected(view: Outputs['sync.connect']): string {
       ? 'Máy này giữ sổ văn bản của cơ quan (cấp số văn bản).'
       : 'Máy này KHÔNG giữ sổ văn bản: cấp số trên máy văn thư giữ sổ.',
     `Danh bạ: ${view.agencies} cơ quan.`,
+    ...(view.person ? [`Máy riêng của ${view.person.name}: máy này chỉ làm việc với tư cách cán bộ này.`] : []),
   ].join('\n');
 }
 
@@ -37,6 +41,14 @@ export function result(view: Outputs['sync.run']): string {
   for (const received of view.received) lines.push(`  Đã nhận và vào sổ: ${received.notation} của ${received.sender}`);
   if (view.statuses) lines.push(`  Trạng thái mới từ nơi nhận: ${view.statuses}`);
   if (view.updates) lines.push(`  Thông tin cập nhật từ máy khác: ${view.updates}`);
+  const deskSent = (op: string) => view.sent.filter((s) => s.op === op).length;
+  if (deskSent('desk.document') || deskSent('desk.event'))
+    lines.push(
+      `  Đã gửi cho các máy trong cơ quan: ${deskSent('desk.document')} văn bản, ${deskSent('desk.event')} bước xử lý`,
+    );
+  const { documents, events, people } = view.desk;
+  if (documents || events || people)
+    lines.push(`  Từ các máy trong cơ quan: ${documents} văn bản, ${events} bước xử lý, ${people} cán bộ`);
   for (const rejected of view.rejected)
     lines.push(`  KHÔNG gửi được: ${rejected.label} — ${rejected.message} (${rejected.code})`);
   if (view.waiting) lines.push(`  Còn ${view.waiting} mục chờ gửi lần sau.`);
@@ -47,6 +59,7 @@ export function status(view: Outputs['sync.status']): string {
   if (!view.connected) return 'Chưa kết nối máy chủ của tỉnh. Chạy "vanthu connect <địa chỉ> <mã đăng ký>".';
   const lines = [
     `Máy chủ: ${view.hubUrl} · cơ quan ${view.agencyCode} · đồng bộ hằng ngày lúc ${String(view.schedule.hour).padStart(2, '0')}:${String(view.schedule.minute).padStart(2, '0')}`,
+    ...(view.deskSync ? ['Chia sẻ công việc với các máy khác của cơ quan qua máy chủ.'] : []),
     `Chờ gửi: ${view.queue.length}`,
   ];
   for (const item of view.queue)

@@ -11,16 +11,18 @@ export interface PersonRow {
   passwordHash: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The clock of the record as the agency's desks share it; null before it was first shared. */
+  hlc: string | null;
 }
 
 const PERSON_SELECT =
-  'id, name, title, unit, role, active, password_hash AS passwordHash, created_at AS createdAt, updated_at AS updatedAt';
+  'id, name, title, unit, role, active, password_hash AS passwordHash, created_at AS createdAt, updated_at AS updatedAt, hlc';
 
 export function insertPerson(db: Db, row: PersonRow): void {
   statement(
     db,
-    `INSERT INTO people (id, name, title, unit, role, active, password_hash, created_at, updated_at)
-     VALUES (@id, @name, @title, @unit, @role, @active, @passwordHash, @createdAt, @updatedAt)`,
+    `INSERT INTO people (id, name, title, unit, role, active, password_hash, created_at, updated_at, hlc)
+     VALUES (@id, @name, @title, @unit, @role, @active, @passwordHash, @createdAt, @updatedAt, @hlc)`,
   ).run(row);
 }
 
@@ -28,7 +30,7 @@ export function updatePerson(db: Db, row: PersonRow): void {
   statement(
     db,
     `UPDATE people SET name = @name, title = @title, unit = @unit, role = @role, active = @active,
-       password_hash = @passwordHash, updated_at = @updatedAt WHERE id = @id`,
+       password_hash = @passwordHash, updated_at = @updatedAt, hlc = @hlc WHERE id = @id`,
   ).run(row);
 }
 
@@ -45,4 +47,11 @@ export function listPeople(db: Db, includeInactive: boolean): PersonRow[] {
 
 export function countPeople(db: Db): number {
   return (statement(db, 'SELECT count(*) AS n FROM people').get() as { n: number }).n;
+}
+
+/** The official this PC is enrolled with the hub for; null for an agency-wide device or one not enrolled. */
+export function enrolledPersonId(db: Db): string | null {
+  const row = statement(db, 'SELECT person_id AS personId FROM sync_device WHERE id = 1').get() as
+    { personId: string | null } | undefined;
+  return row?.personId ?? null;
 }

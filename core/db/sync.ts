@@ -1,5 +1,6 @@
-// The sync tables of 0003-sync.sql.
+// The sync tables of 0003-sync.sql (and 0008-desks.sql's columns of sync_device).
 import type { SyncRunView } from '../../shared/sync.ts';
+import type { Change } from '../../shared/sync-protocol.ts';
 import { statement, type Db } from './connection.ts';
 
 export interface DeviceRow {
@@ -12,31 +13,44 @@ export interface DeviceRow {
   enrolledAt: string;
   pullCursor: number;
   clockOffsetMs: number;
+  /** The official this desktop is enrolled for; null for an agency-wide device. */
+  personId: string | null;
+  /** Whether this device sends its desk changes (the hub's `deskSync`). */
+  deskSync: boolean;
 }
 
 export function getDevice(db: Db): DeviceRow | undefined {
   const row = statement(
     db,
     `SELECT hub_url AS hubUrl, device_id AS deviceId, credential, agency_code AS agencyCode, holds_register AS holdsRegister,
-            expires_at AS expiresAt, enrolled_at AS enrolledAt, pull_cursor AS pullCursor, clock_offset_ms AS clockOffsetMs
+            expires_at AS expiresAt, enrolled_at AS enrolledAt, pull_cursor AS pullCursor, clock_offset_ms AS clockOffsetMs,
+            person_id AS personId, desk_sync AS deskSync
        FROM sync_device WHERE id = 1`,
-  ).get() as (Omit<DeviceRow, 'holdsRegister'> & { holdsRegister: number }) | undefined;
-  return row ? { ...row, holdsRegister: row.holdsRegister === 1 } : undefined;
+  ).get() as (Omit<DeviceRow, 'holdsRegister' | 'deskSync'> & { holdsRegister: number; deskSync: number }) | undefined;
+  return row ? { ...row, holdsRegister: row.holdsRegister === 1, deskSync: row.deskSync === 1 } : undefined;
 }
 
 /** A new enrollment replaces the old one and starts its feed from the beginning. */
+/** Without an official, an agency-wide device, which sends desk changes once the hub says the agency has desks. */
 export function saveDevice(
   db: Db,
-  device: Omit<DeviceRow, 'pullCursor' | 'clockOffsetMs'> & { clockOffsetMs: number },
+  device: Omit<DeviceRow, 'pullCursor' | 'personId' | 'deskSync'> & Partial<Pick<DeviceRow, 'personId' | 'deskSync'>>,
 ): void {
   statement(
     db,
-    `INSERT INTO sync_device (id, hub_url, device_id, credential, agency_code, holds_register, expires_at, enrolled_at, pull_cursor, clock_offset_ms)
-     VALUES (1, @hubUrl, @deviceId, @credential, @agencyCode, @holdsRegister, @expiresAt, @enrolledAt, 0, @clockOffsetMs)
+    `INSERT INTO sync_device (id, hub_url, device_id, credential, agency_code, holds_register, expires_at, enrolled_at, pull_cursor,
+       clock_offset_ms, person_id, desk_sync)
+     VALUES (1, @hubUrl, @deviceId, @credential, @agencyCode, @holdsRegister, @expiresAt, @enrolledAt, 0, @clockOffsetMs, @personId, @deskSync)
      ON CONFLICT (id) DO UPDATE SET hub_url = excluded.hub_url, device_id = excluded.device_id, credential = excluded.credential,
        agency_code = excluded.agency_code, holds_register = excluded.holds_register, expires_at = excluded.expires_at,
-       enrolled_at = excluded.enrolled_at, pull_cursor = 0, clock_offset_ms = excluded.clock_offset_ms`,
-  ).run({ ...device, holdsRegister: device.holdsRegister ? 1 : 0 });
+       enrolled_at = excluded.enrolled_at, pull_cursor = 0, clock_offset_ms = excluded.clock_offset_ms,
+       person_id = excluded.person_id, desk_sync = excluded.desk_sync`,
+  ).run({ personId: null, ...device, holdsRegister: device.holdsRegister ? 1 : 0, deskSync: device.deskSync ? 1 : 0 });
+}
+
+/** What the hub's last pull reply said: whether the agency's desks share their work through it. */
+export function setDeskSync(db: Db, on: boolean): void {
+  statement(db, 'UPDATE sync_device SET desk_sync = ? WHERE id = 1').run(on ? 1 : 0);
 }
 
 export function setPullCursor(db: Db, cursor: number): void {
@@ -47,7 +61,7 @@ export function setClockOffset(db: Db, offsetMs: number): void {
   statement(db, 'UPDATE sync_device SET clock_offset_ms = ? WHERE id = 1').run(offsetMs);
 }
 
-export type ChangeOp = 'document.issue' | 'status.send' | 'document.update';
+export type ChangeOp = Change['op'];
 export type ChangeState = 'pending' | 'sent' | 'rejected';
 
 export interface ChangeRow {
@@ -87,10 +101,22 @@ export function pendingChanges(db: Db): ChangeRow[] {
   ).all() as ChangeRow[];
 }
 
-/** Ids of pending changes more urgent than `priority`. */
-export function pendingMoreUrgent(db: Db, priority: number): string[] {
+/** The operations for the agency's desks (the officials list, documents' entries, handling events). */
+export const DESK_OPS: readonly ChangeOp[] = ['person.put', 'desk.document', 'desk.event'];
+/**
+ * Those that wait until the hub says the agency has desks: an agency on one PC never pays for
+ * them. The officials list does not wait: the hub needs it to make a code for an official's PC.
+ */
+export const DESK_ONLY_OPS: readonly ChangeOp[] = ['desk.document', 'desk.event'];
+
+/** Ids of pending changes more urgent than `priority`; desk changes only when they may be sent. */
+export function pendingMoreUrgent(db: Db, priority: number, withDesk: boolean): string[] {
   return (
-    statement(db, `SELECT id FROM changes WHERE state = 'pending' AND priority < ?`).all(priority) as { id: string }[]
+    statement(
+      db,
+      `SELECT id FROM changes WHERE state = 'pending' AND priority < ?
+         AND (? OR op NOT IN (SELECT value FROM json_each(?)))`,
+    ).all(priority, withDesk ? 1 : 0, JSON.stringify(DESK_ONLY_OPS)) as { id: string }[]
   ).map((row) => row.id);
 }
 
@@ -223,6 +249,11 @@ export function startSyncRun(db: Db, id: string, trigger: SyncRunRow['trigger'],
   // A run that never finished was killed with its process.
   statement(db, `UPDATE sync_runs SET outcome = 'interrupted', finished_at = ? WHERE finished_at IS NULL`).run(at);
   statement(db, 'INSERT INTO sync_runs (id, trigger, started_at) VALUES (?, ?, ?)').run(id, trigger, at);
+}
+
+/** A desk's frequent light run that moved nothing leaves no history row: the panel shows the runs that did something. */
+export function discardSyncRun(db: Db, id: string): void {
+  statement(db, 'DELETE FROM sync_runs WHERE id = ?').run(id);
 }
 
 export function finishSyncRun(db: Db, row: Omit<SyncRunRow, 'trigger' | 'startedAt'>): void {

@@ -1,13 +1,16 @@
 // Sends one blob in resumable chunks (PROTOCOL.md "Blobs first"). The hub's
 // offset is the only truth: after any failure we ask it where its copy stands
 // and continue from there, so a cut or a killed process costs less than a chunk.
+// A new version of a file the hub holds starts from that version's bytes
+// ("A new version travels as its change"): only what was appended travels.
 import fs from 'node:fs';
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { uploadState } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { HubError, type HubClient } from './hub-client.ts';
 import type { LineMeter } from './line-meter.ts';
-import { backoffMs, defaultRetry, type RetryPolicy } from './retry.ts';
+import { backoffMs, defaultRetry, withRetry, type RetryPolicy } from './retry.ts';
 
 export interface UploadContext {
   core: Core;
@@ -19,10 +22,14 @@ export interface UploadContext {
 
 const MAX_CHECKSUM_FAILURES = 3;
 
-/** 'preempted' when `shouldYield` asked to stop at a chunk boundary; the hub keeps what it has. */
+/**
+ * 'preempted' when `shouldYield` asked to stop at a chunk boundary; the hub
+ * keeps what it has. `base` is an earlier version the hub holds whose bytes
+ * this blob starts with: a fresh upload begins from its copy.
+ */
 export async function uploadBlob(
   ctx: UploadContext,
-  blob: { sha256: string; size: number },
+  blob: { sha256: string; size: number; base: { sha256: string; size: number } | null },
   startOffset: number,
   onProgress: (offset: number) => void,
   shouldYield: () => boolean,
@@ -32,6 +39,12 @@ export async function uploadBlob(
   const fd = openBlob(ctx.core, blob.sha256);
   try {
     let offset = startOffset;
+    if (offset === 0 && blob.base) {
+      const state = await startFromBase(ctx, path, blob.size, blob.base.sha256, policy);
+      offset = state.offset;
+      if (offset > 0) onProgress(offset);
+      if (state.complete) return 'complete';
+    }
     let failures = 0;
     let checksumFailures = 0;
     let restarted = false;
@@ -73,6 +86,28 @@ export async function uploadBlob(
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * POST …/uploads/:sha256/base. A hub that cannot start from the base (it no
+ * longer holds it, or does not know the request) is no failure: the whole
+ * file goes, from offset 0.
+ */
+async function startFromBase(
+  ctx: UploadContext,
+  path: string,
+  length: number,
+  base: string,
+  policy: RetryPolicy,
+): Promise<z.infer<typeof uploadState>> {
+  try {
+    return await withRetry(() => ctx.client.json('POST', `${path}/base`, { base, length }, uploadState), policy);
+  } catch (error) {
+    if (error instanceof HubError && (error.failure.kind !== 'network' || !error.retryable)) {
+      return { offset: 0, complete: false };
+    }
+    throw error;
   }
 }
 

@@ -3,7 +3,13 @@
 // roll back together: nothing done offline can be forgotten by sync.
 import { urgencies, type Urgency } from '../../shared/domain.ts';
 import { AppError } from '../../shared/errors.ts';
-import { mutableFieldNames, type MutableFields, type StatusCode } from '../../shared/sync-protocol.ts';
+import {
+  mutableFieldNames,
+  type DeskEvent,
+  type MutableFields,
+  type PersonRecord,
+  type StatusCode,
+} from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getSetting, putSetting } from '../db/signing.ts';
@@ -22,6 +28,11 @@ export function urgencyRank(urgency: Urgency): number {
 function loadClock(db: Db): HlcState {
   const saved = getSetting<string>(db, CLOCK_SETTING);
   return saved ? parseHlc(saved) : { millis: 0, counter: 0, node: newNode() };
+}
+
+/** How far the hub's clock is ahead of ours, give or take half a round trip. */
+export function clockOffset(core: Core, hubTime: string): number {
+  return Date.parse(hubTime) - core.now().getTime();
 }
 
 /** The next HLC of this store, on the hub's time when the hub has told us its offset. */
@@ -105,6 +116,38 @@ export function recordUpdate(core: Core, row: DocumentRow, changed: Partial<Reco
     documentId: row.id,
     payload: JSON.stringify({ fields: fields as MutableFields }),
     priority: urgencyRank(row.urgency),
+    createdAt: core.now().toISOString(),
+  });
+}
+
+/** Desk events and officials are tiny: they go ahead of every document on the wire. */
+export const DESK_PRIORITY = -1;
+
+/**
+ * A handling event for the agency's other desks. The change id is the event's
+ * id, so however often it is sent the hub stores it once.
+ */
+export function recordDeskEvent(core: Core, event: DeskEvent): void {
+  insertChange(core.db, {
+    id: event.id,
+    hlc: event.hlc,
+    op: 'desk.event',
+    documentId: event.documentId,
+    payload: JSON.stringify({ event }),
+    priority: DESK_PRIORITY,
+    createdAt: core.now().toISOString(),
+  });
+}
+
+/** An official added or changed on this desk, for the hub and the agency's other desks. */
+export function recordPerson(core: Core, person: PersonRecord, hlc: string): void {
+  insertChange(core.db, {
+    id: newId(core.now().getTime()),
+    hlc,
+    op: 'person.put',
+    documentId: person.id,
+    payload: JSON.stringify({ person }),
+    priority: DESK_PRIORITY,
     createdAt: core.now().toISOString(),
   });
 }

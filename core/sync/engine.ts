@@ -1,17 +1,29 @@
 // One sync run: directory and clock, push, pull, push again (the statuses the
 // pull produced), with its history row. The run is safe to kill at any point:
 // the change log, the hub's offsets and the pull cursor say where to go on.
-import { emptyRun } from './run-view.ts';
+// A desk's light run (every few seconds, core/sync/scheduler.ts) is the same
+// run without the directory, quiet unless it moves something.
+import { emptyRun, quiet } from './run-view.ts';
 import type { ValidInput } from '../../shared/api.ts';
 import { toErrorValue } from '../../shared/errors.ts';
 import type { SyncResultView } from '../../shared/sync.ts';
 import { directoryReply } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { finishSyncRun, getDevice, setClockOffset, startSyncRun, upsertAgency, type DeviceRow } from '../db/sync.ts';
+import { getSetting, putSetting } from '../db/signing.ts';
+import {
+  discardSyncRun,
+  finishSyncRun,
+  getDevice,
+  setClockOffset,
+  startSyncRun,
+  upsertAgency,
+  type DeviceRow,
+} from '../db/sync.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../ids.ts';
 import type { UploadContext } from './blob-upload.ts';
+import { clockOffset } from './change-log.ts';
 import { HubClient, HubError } from './hub-client.ts';
 import { LineMeter } from './line-meter.ts';
 import { pull } from './pull.ts';
@@ -23,7 +35,16 @@ export interface SyncOptions {
   /** Tests shorten the waits between retries. */
   retry?: RetryPolicy;
   onRequest?: HubClient['onRequest'];
+  /**
+   * A desk's frequent run: the directory only when a day old (the pull's
+   * hubTime keeps the clock), no phase events, and no history row unless
+   * something moved or it failed.
+   */
+  light?: boolean;
 }
+
+const DIRECTORY_SETTING = 'sync.directoryAt';
+const DIRECTORY_MAX_AGE_MS = 24 * 3600_000;
 
 export async function runSync(
   core: Core,
@@ -45,10 +66,14 @@ export async function runSync(
     ...(options.retry ? { retry: options.retry } : {}),
   };
   const view = emptyRun(runId, 'ok', null);
+  const light = options.light ?? false;
+  const phase = (name: 'directory' | 'push' | 'pull' | 'done') => {
+    if (!light) core.emit({ type: 'sync.phase', phase: name });
+  };
   try {
-    core.emit({ type: 'sync.phase', phase: 'directory' });
-    view.clockOffsetMs = await refreshDirectory(ctx);
-    core.emit({ type: 'sync.phase', phase: 'push' });
+    phase('directory');
+    if (!light || directoryAge(core) > DIRECTORY_MAX_AGE_MS) view.clockOffsetMs = await refreshDirectory(ctx);
+    phase('push');
     // Whatever stops the push, what waits to come down still comes down, unless the line itself is gone.
     let pushError: Error | null = null;
     try {
@@ -57,7 +82,7 @@ export async function runSync(
       if (error instanceof HubError && error.failure.kind === 'network') throw error;
       pushError = error instanceof Error ? error : new Error(String(error));
     }
-    core.emit({ type: 'sync.phase', phase: 'pull' });
+    phase('pull');
     const pulled = await pull(ctx, {
       holdsRegister: device.holdsRegister,
       onProgress: (p) =>
@@ -73,8 +98,10 @@ export async function runSync(
     view.received = pulled.received;
     view.statuses = pulled.statuses;
     view.updates = pulled.updates;
+    view.desk = pulled.desk;
+    view.clockOffsetMs ??= pulled.clockOffsetMs;
     // What the pull produced (arrived / registered) goes back the same day, in the same run.
-    core.emit({ type: 'sync.phase', phase: 'push' });
+    phase('push');
     if (pushError === null) addPush(view, await pushWithProgress(ctx));
     if (pushError !== null) throw pushError;
     view.outcome = view.rejected.length > 0 || view.waiting > 0 ? 'partial' : 'ok';
@@ -87,7 +114,11 @@ export async function runSync(
     view.bytesUp = client.traffic.bytesUp;
     view.bytesDown = client.traffic.bytesDown;
     view.seconds = Math.round(performance.now() - started) / 1000;
-    writeTransaction(core.db, () =>
+    writeTransaction(core.db, () => {
+      if (light && quiet(view)) {
+        discardSyncRun(core.db, runId);
+        return;
+      }
       finishSyncRun(core.db, {
         id: runId,
         finishedAt: core.now().toISOString(),
@@ -100,17 +131,17 @@ export async function runSync(
         clockOffsetMs: view.clockOffsetMs,
         errorCode: view.error?.code ?? null,
         errorDetail: view.error?.detail ?? null,
-      }),
-    );
+      });
+    });
     release();
-    core.emit({ type: 'sync.phase', phase: 'done' });
+    phase('done');
   }
   return view;
 }
 
-/** How far the hub's clock is ahead of ours, give or take half a round trip. */
-export function clockOffset(core: Core, hubTime: string): number {
-  return Date.parse(hubTime) - core.now().getTime();
+function directoryAge(core: Core): number {
+  const at = getSetting<string>(core.db, DIRECTORY_SETTING);
+  return at === undefined ? Number.POSITIVE_INFINITY : core.now().getTime() - Date.parse(at);
 }
 
 export function requireDevice(core: Core): DeviceRow {
@@ -153,6 +184,7 @@ async function refreshDirectory(ctx: UploadContext): Promise<number> {
   writeTransaction(ctx.core.db, () => {
     for (const agency of reply.agencies) upsertAgency(ctx.core.db, agency, at);
     setClockOffset(ctx.core.db, offset);
+    putSetting(ctx.core.db, DIRECTORY_SETTING, at, at);
   });
   return offset;
 }

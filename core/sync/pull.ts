@@ -4,16 +4,25 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { urgencies } from '../../shared/domain.ts';
+import { urgencies, type Urgency } from '../../shared/domain.ts';
 import { toErrorValue } from '../../shared/errors.ts';
 import { ackReply, pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { getBlobFacts } from '../db/attachments.ts';
-import { getDevice, getHubDocument, setPullCursor } from '../db/sync.ts';
+import { getDevice, getHubDocument, setClockOffset, setDeskSync, setPullCursor } from '../db/sync.ts';
 import { readPdfText, unreadablePdf } from '../documents/pdf-text.ts';
 import type { UploadContext } from './blob-upload.ts';
+import { clockOffset } from './change-log.ts';
+import { queueDeskDocuments } from './desk-outbox.ts';
 import { HubError } from './hub-client.ts';
 import { receiveDocument, receiveStatus, receiveUpdate, type PdfFacts } from './receive.ts';
+import {
+  deskDocumentIsNewer,
+  receiveDeskDocument,
+  receiveDeskEvent,
+  receivePerson,
+  type DeskDocumentItem,
+} from './receive-desk.ts';
 import { backoffMs, defaultRetry, withRetry } from './retry.ts';
 
 const PAGE_BUDGET = 256 * 1024;
@@ -22,7 +31,11 @@ export interface PullResult {
   received: { documentId: string; notation: string; sender: string }[];
   statuses: number;
   updates: number;
+  /** What the agency's other desks sent that this desk did not have. */
+  desk: { documents: number; events: number; people: number };
   cursor: number;
+  /** From the last reply's hubTime. */
+  clockOffsetMs: number | null;
 }
 
 export interface PullOptions {
@@ -32,24 +45,33 @@ export interface PullOptions {
 
 export async function pull(ctx: UploadContext, options: PullOptions): Promise<PullResult> {
   const base = `v1/agencies/${encodeURIComponent(ctx.agency)}`;
-  const result: PullResult = { received: [], statuses: 0, updates: 0, cursor: getDevice(ctx.core.db)?.pullCursor ?? 0 };
+  const result: PullResult = {
+    received: [],
+    statuses: 0,
+    updates: 0,
+    desk: { documents: 0, events: 0, people: 0 },
+    cursor: getDevice(ctx.core.db)?.pullCursor ?? 0,
+    clockOffsetMs: null,
+  };
   for (;;) {
     const page = await withRetry(
       () => ctx.client.json('POST', `${base}/pull`, { cursor: result.cursor, budget: PAGE_BUDGET }, pullReply),
       ctx.retry,
     );
-    // Only the device holding the registers numbers incoming documents; the others leave them to it.
-    const documents = options.holdsRegister
-      ? page.items.filter((item): item is DocumentItem => item.kind === 'document')
-      : [];
-    const facts = await fetchBlobs(ctx, documents, options);
+    const offset = clockOffset(ctx.core, page.hubTime);
+    const facts = await fetchBlobs(ctx, downloadsOf(ctx, page.items, options.holdsRegister), options);
     writeTransaction(ctx.core.db, () => {
+      setClockOffset(ctx.core.db, offset);
+      setDeskSync(ctx.core.db, page.deskSync ?? false);
+      // Writes made here and not yet queued get their clock before another desk's entries are weighed against them.
+      queueDeskDocuments(ctx.core);
       for (const item of page.items) applyItem(ctx, item, facts, options.holdsRegister, result);
       setPullCursor(ctx.core.db, page.cursor);
     });
     // Scans that came down are read by OCR after the sync, never during it.
     if ([...facts.values()].some((pdf) => pdf.textSource === 'pending')) ctx.core.readOwedInBackground();
     result.cursor = Math.max(result.cursor, page.cursor);
+    result.clockOffsetMs = offset;
     if (!page.more) break;
   }
   await withRetry(() => ctx.client.json('POST', `${base}/ack`, { cursor: result.cursor }, ackReply), ctx.retry);
@@ -63,53 +85,120 @@ function applyItem(
   holdsRegister: boolean,
   result: PullResult,
 ): void {
-  if (item.kind === 'document') {
-    if (holdsRegister && receiveDocument(ctx.core, item, facts)) {
-      result.received.push({
-        documentId: item.document.id,
-        notation: item.document.notation,
-        sender: item.sender.name,
-      });
-    }
-  } else if (item.kind === 'status') {
-    if (receiveStatus(ctx.core, item)) result.statuses++;
-  } else if (receiveUpdate(ctx.core, item)) result.updates++;
+  switch (item.kind) {
+    case 'document':
+      if (holdsRegister && receiveDocument(ctx.core, item, facts)) {
+        result.received.push({
+          documentId: item.document.id,
+          notation: item.document.notation,
+          sender: item.sender.name,
+        });
+      }
+      return;
+    case 'status':
+      if (receiveStatus(ctx.core, item)) result.statuses++;
+      return;
+    case 'update':
+      if (receiveUpdate(ctx.core, item)) result.updates++;
+      return;
+    case 'person':
+      if (receivePerson(ctx.core, item)) result.desk.people++;
+      return;
+    case 'desk.document':
+      if (receiveDeskDocument(ctx.core, item, facts)) result.desk.documents++;
+      return;
+    case 'desk.event':
+      if (receiveDeskEvent(ctx.core, item)) result.desk.events++;
+      return;
+  }
 }
 
-type DocumentItem = Extract<FeedItem, { kind: 'document' }>;
+/** One document's files to fetch; `base` is an earlier version whose bytes the file starts with. */
+interface Download {
+  documentId: string;
+  label: string;
+  urgency: Urgency;
+  seq: number;
+  files: { sha256: string; size: number; base: { sha256: string; size: number } | null }[];
+}
 
-/** Downloads every blob the page's new documents need and reads each PDF's pages and text. */
+/**
+ * The files a page's items will need: documents delivered to the register
+ * holder that are new here, and desk entries newer than this desk's.
+ */
+function downloadsOf(ctx: UploadContext, items: FeedItem[], holdsRegister: boolean): Download[] {
+  const downloads: Download[] = [];
+  for (const item of items) {
+    // Only the device holding the registers numbers incoming documents; the others leave them to it.
+    if (item.kind === 'document' && holdsRegister && !getHubDocument(ctx.core.db, item.document.id))
+      downloads.push({
+        documentId: item.document.id,
+        label: item.document.notation,
+        urgency: item.document.urgency,
+        seq: item.seq,
+        files: item.attachments.map((a) => ({ sha256: a.sha256, size: a.size, base: null })),
+      });
+    else if (item.kind === 'desk.document' && deskDocumentIsNewer(ctx.core, item))
+      downloads.push({
+        documentId: item.document.id,
+        label: deskLabel(item),
+        urgency: item.document.urgency,
+        seq: item.seq,
+        files: item.attachments,
+      });
+  }
+  return downloads.sort((a, b) => urgencies.indexOf(a.urgency) - urgencies.indexOf(b.urgency) || a.seq - b.seq);
+}
+
+function deskLabel(item: DeskDocumentItem): string {
+  return item.document.notation ?? item.document.subject.slice(0, 80);
+}
+
+/** Downloads every blob the page needs, most urgent document first, and reads each PDF's pages and text. */
 async function fetchBlobs(
   ctx: UploadContext,
-  items: DocumentItem[],
+  downloads: Download[],
   options: PullOptions,
 ): Promise<Map<string, PdfFacts>> {
   const facts = new Map<string, PdfFacts>();
-  const documents = items
-    .filter((item) => !getHubDocument(ctx.core.db, item.document.id))
-    .sort((a, b) => urgencies.indexOf(a.document.urgency) - urgencies.indexOf(b.document.urgency) || a.seq - b.seq);
-  for (const item of documents) {
-    const total = item.attachments.reduce((sum, a) => sum + a.size, 0);
+  for (const download of downloads) {
+    const total = download.files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
-    for (const attachment of item.attachments) {
-      if (ctx.core.blobs.check(attachment.sha256) !== 'ok') {
-        await downloadBlob(ctx, attachment.sha256, attachment.size, (n) => {
+    for (const file of download.files) {
+      if (facts.has(file.sha256)) {
+        done += file.size;
+        continue;
+      }
+      if (ctx.core.blobs.check(file.sha256) !== 'ok') {
+        await downloadBlob(ctx, file, (n) => {
           options.onProgress({
-            documentId: item.document.id,
-            label: item.document.notation,
+            documentId: download.documentId,
+            label: download.label,
             bytesDone: done + n,
             bytesTotal: total,
           });
         });
       }
-      done += attachment.size;
-      facts.set(
-        attachment.sha256,
-        getBlobFacts(ctx.core.db, attachment.sha256) ?? (await readPdfFacts(ctx, attachment.sha256)),
-      );
+      done += file.size;
+      facts.set(file.sha256, await pdfFactsOf(ctx, file));
     }
   }
   return facts;
+}
+
+/**
+ * What the store knows of a file, or of the version it extends (a signature
+ * adds no text, as signing itself assumes), or else its own reading.
+ */
+async function pdfFactsOf(
+  ctx: UploadContext,
+  file: { sha256: string; base: { sha256: string } | null },
+): Promise<PdfFacts> {
+  return (
+    getBlobFacts(ctx.core.db, file.sha256) ??
+    (file.base ? getBlobFacts(ctx.core.db, file.base.sha256) : undefined) ??
+    (await readPdfFacts(ctx, file.sha256))
+  );
 }
 
 /**
@@ -124,18 +213,25 @@ async function readPdfFacts(ctx: UploadContext, sha256: string): Promise<PdfFact
   }
 }
 
-/** Into a .part file under the data dir, resumed with Range; into the blob store once its hash is right. */
+/**
+ * Into a .part file under the data dir, resumed with Range; into the blob
+ * store once its hash is right. A new version of a file held here starts as
+ * that file's bytes and asks only for the rest; if the whole does not match
+ * its hash, it is fetched whole once more.
+ */
 async function downloadBlob(
   ctx: UploadContext,
-  sha256: string,
-  size: number,
+  file: { sha256: string; size: number; base: { sha256: string; size: number } | null },
   onBytes: (done: number) => void,
 ): Promise<void> {
+  const { sha256, size } = file;
   const policy = ctx.retry ?? defaultRetry;
   const dir = path.join(ctx.core.dataDir, 'sync', 'downloads');
   fs.mkdirSync(dir, { recursive: true });
   const part = path.join(dir, `${sha256}.part`);
   const url = `v1/agencies/${encodeURIComponent(ctx.agency)}/blobs/${sha256}`;
+  if (file.base && file.base.size < size && !fs.existsSync(part) && ctx.core.blobs.check(file.base.sha256) === 'ok')
+    fs.writeFileSync(part, ctx.core.blobs.read(file.base.sha256));
   let restarted = false;
   for (let failures = 0; ;) {
     let have = fs.existsSync(part) ? fs.statSync(part).size : 0;
@@ -159,7 +255,7 @@ async function downloadBlob(
       fs.rmSync(part);
       return;
     }
-    // Damaged on the way or on disk: fetch it whole once more, then give up loudly.
+    // Damaged on the way or on disk, or a base that was not its beginning: fetch it whole once more, then give up loudly.
     fs.rmSync(part);
     if (restarted)
       throw new HubError({ kind: 'bad-reply', detail: `blob ${sha256} does not match its hash after download` });

@@ -1,14 +1,25 @@
 // Push: blobs first, then the changes that name them (PROTOCOL.md). Urgent
 // documents go first and the queue is looked at again after every chunk, so a
-// Hỏa tốc document issued mid-sync overtakes a large ordinary one.
+// Hỏa tốc document issued mid-sync overtakes a large ordinary one, and a
+// handling event made on this desk meanwhile leaves after the chunk in flight.
 import { hubRejectionMessage } from './hub-rejection.ts';
 import { changesReply, MAX_CHANGES_PER_BATCH, missingReply, type ChangeResult } from '../../shared/sync-protocol.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { hasPendingIssue, markChange, pendingMoreUrgent, setChangePayload } from '../db/sync.ts';
+import { deskDocumentAwaited, markDeskDocumentOnHub } from '../db/desk.ts';
+import {
+  DESK_OPS,
+  getDevice,
+  hasPendingIssue,
+  markChange,
+  pendingMoreUrgent,
+  setChangePayload,
+  type ChangeOp,
+} from '../db/sync.ts';
 import { AppError } from '../../shared/errors.ts';
 import { HubError } from './hub-client.ts';
 import { uploadBlob, type UploadContext } from './blob-upload.ts';
+import { queueDeskDocuments } from './desk-outbox.ts';
 import { itemBytes, loadOutbox, type OutboxItem } from './outbox.ts';
 import { withRetry } from './retry.ts';
 
@@ -36,22 +47,35 @@ export interface PushOptions {
   }): void;
 }
 
+/** What one push carries from request to request. */
+interface PushRun {
+  ctx: UploadContext;
+  result: PushResult;
+  /** sha256 → bytes the hub holds of each blob (and base) it lacks; a completed upload leaves the map. */
+  offsets: Map<string, number>;
+  /** Changes that must not reach the hub before another one has: they go as soon as it has. */
+  held: Map<string, OutboxItem>;
+}
+
 export async function push(ctx: UploadContext, options: PushOptions): Promise<PushResult> {
   const result: PushResult = { sent: 0, rejected: [], waiting: 0, documents: [] };
+  const withDesk = getDevice(ctx.core.db)?.deskSync ?? false;
+  queueDeskDocuments(ctx.core);
   const { items: outbox, setAside } = loadOutbox(ctx.core);
   result.rejected.push(...setAside);
   if (outbox.length === 0) return result;
   const offsets = await missingBlobs(ctx, outbox);
+  const run: PushRun = { ctx, result, offsets, held: new Map() };
   const needsUpload = (item: OutboxItem) => item.blobs.some((blob) => offsets.has(blob.sha256));
   /** Every change this run has taken on, so a re-read of the queue does not take it twice. */
   const planned = new Set(outbox.map((item) => item.row.id));
 
   const queue = outbox.filter(needsUpload);
-  // Everything that costs no upload goes in the first request: the hub learns of it at once.
+  // Everything that costs no upload goes in the first request (desk events and officials first
+  // of all): the hub learns of it at once.
   await sendChanges(
-    ctx,
+    run,
     outbox.filter((item) => !needsUpload(item)),
-    result,
   );
   let sentBytes = 0;
   const totalBytes = () => queue.reduce((sum, item) => sum + remainingBytes(item, offsets), 0) + sentBytes;
@@ -73,10 +97,12 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       const start = offsets.get(blob.sha256);
       if (start === undefined) continue;
       const before = uploadedBytes(item, offsets);
+      // An earlier version the hub holds (asked about with the blobs, or completed in this run) spares its bytes.
+      const base = blob.base && !offsets.has(blob.base.sha256) ? blob.base : null;
       const outcome = await uploadItemBlob(ctx, item, result, () =>
         uploadBlob(
           ctx,
-          blob,
+          { ...blob, base },
           start,
           (offset) => {
             sentBytes += Math.max(0, offset - (offsets.get(blob.sha256) ?? offset));
@@ -90,7 +116,7 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
               totalBytes: totalBytes(),
             });
           },
-          () => moreUrgentQueued(ctx.core, item.row.priority, planned),
+          () => moreUrgentQueued(ctx.core, item.row.priority, planned, withDesk),
         ),
       );
       if (outcome === 'skipped') {
@@ -104,7 +130,8 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       offsets.delete(blob.sha256);
     }
     if (preempted) {
-      // Someone issued a more urgent document meanwhile: take it into the plan; the sort puts it first.
+      // Someone issued a more urgent document (or made a desk change) meanwhile: take it into the plan; the
+      // sort puts it first, and the interrupted upload resumes later from the hub's offset.
       const reloaded = loadOutbox(ctx.core);
       result.rejected.push(...reloaded.setAside);
       const fresh = reloaded.items.filter((next) => !planned.has(next.row.id));
@@ -112,9 +139,8 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
       for (const [sha256, offset] of await missingBlobs(ctx, fresh))
         if (!offsets.has(sha256)) offsets.set(sha256, offset);
       await sendChanges(
-        ctx,
+        run,
         fresh.filter((next) => !needsUpload(next)),
-        result,
       );
       queue.push(...fresh.filter(needsUpload));
       continue;
@@ -122,19 +148,17 @@ export async function push(ctx: UploadContext, options: PushOptions): Promise<Pu
     queue.shift();
     if (skipped) continue;
     ready.push(item);
-    if (item.row.priority < 3 || queue.length === 0 || performance.now() - lastCommit > COMMIT_EVERY_MS) {
-      await sendChanges(ctx, ready, result);
+    // Events held for this entry are for colleagues waiting at their desks: the entry does not wait for company.
+    const awaited = [...run.held.values()].some((next) => next.row.documentId === item.row.documentId);
+    if (item.row.priority < 3 || awaited || queue.length === 0 || performance.now() - lastCommit > COMMIT_EVERY_MS) {
+      await sendChanges(run, ready);
       ready = [];
       lastCommit = performance.now();
     }
   }
-  await sendChanges(ctx, ready, result);
-  // Edits held back because their document's issue had not gone yet, if it has now.
-  await sendChanges(
-    ctx,
-    loadOutbox(ctx.core).items.filter((item) => item.row.op === 'document.update'),
-    result,
-  );
+  await sendChanges(run, ready);
+  // What still waits for a change that did not reach the hub in this run goes in a later one.
+  result.waiting += run.held.size;
   return result;
 }
 
@@ -190,15 +214,24 @@ function uploadedBytes(item: OutboxItem, offsets: Map<string, number>): number {
   return item.blobs.reduce((sum, blob) => sum + (offsets.has(blob.sha256) ? 0 : blob.size), 0);
 }
 
-/** A pending change more urgent than the one in flight that this run has not taken on yet. */
-function moreUrgentQueued(core: Core, priority: number, planned: Set<string>): boolean {
-  if (priority === 0) return false;
-  return pendingMoreUrgent(core.db, priority).some((id) => !planned.has(id));
+/**
+ * A pending change more urgent than the one in flight that this run has not
+ * taken on yet. Desk changes (priority -1) outrank even Hỏa tốc: they are a
+ * few hundred bytes a colleague is waiting for.
+ */
+function moreUrgentQueued(core: Core, priority: number, planned: Set<string>, withDesk: boolean): boolean {
+  return pendingMoreUrgent(core.db, priority, withDesk).some((id) => !planned.has(id));
 }
 
-/** sha256 → bytes the hub already holds, for every blob it lacks. */
+/** sha256 → bytes the hub already holds, for every blob it lacks (bases included: one it lacks is no base). */
 async function missingBlobs(ctx: UploadContext, items: OutboxItem[]): Promise<Map<string, number>> {
-  const hashes = [...new Set(items.flatMap((item) => item.blobs.map((blob) => blob.sha256)))];
+  const hashes = [
+    ...new Set(
+      items.flatMap((item) =>
+        item.blobs.flatMap((blob) => (blob.base ? [blob.sha256, blob.base.sha256] : [blob.sha256])),
+      ),
+    ),
+  ];
   const offsets = new Map<string, number>();
   for (let i = 0; i < hashes.length; i += MAX_MISSING_QUERY) {
     const reply = await withRetry(
@@ -216,15 +249,45 @@ async function missingBlobs(ctx: UploadContext, items: OutboxItem[]): Promise<Ma
   return offsets;
 }
 
-/** Sends changes in batches and records each result in the same transaction as the batch's other results. */
-async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushResult): Promise<void> {
-  // An edit never overtakes its document's issue: the hub would not know the document yet.
-  const items = all.filter(
-    (item) => item.row.op !== 'document.update' || !hasPendingIssue(ctx.core.db, item.row.documentId),
-  );
+/**
+ * Whether a change must wait for another that has not reached the hub: an
+ * edit for its document's issue, a handling event for its document's entry
+ * (unless `carried` sends that entry ahead of it). The hub would not know the
+ * document yet and only ask to send again.
+ */
+function mustWait(ctx: UploadContext, item: OutboxItem, carried: Set<string>): boolean {
+  if (item.row.op === 'document.update') return hasPendingIssue(ctx.core.db, item.row.documentId);
+  if (item.row.op === 'desk.event')
+    return !carried.has(item.row.documentId) && deskDocumentAwaited(ctx.core.db, item.row.documentId);
+  return false;
+}
+
+/**
+ * Sends changes in batches and records each result in the same transaction as
+ * the batch's other results; then whatever was held for them, if it may go now.
+ */
+async function sendChanges(run: PushRun, all: OutboxItem[]): Promise<void> {
+  const { ctx, result, held } = run;
+  // A document's entry goes ahead of the events about it, in the same request.
+  const ordered = [
+    ...all.filter((item) => item.row.op === 'desk.document'),
+    ...all.filter((item) => item.row.op !== 'desk.document'),
+  ];
+  const carried = new Set(ordered.filter((item) => item.row.op === 'desk.document').map((i) => i.row.documentId));
+  const items: OutboxItem[] = [];
+  for (const item of ordered) {
+    if (mustWait(ctx, item, carried)) held.set(item.row.id, item);
+    else {
+      held.delete(item.row.id);
+      items.push(item);
+    }
+  }
+  if (items.length === 0) return;
+  for (const item of items) if (item.row.payload === null) withoutMissingBases(item, run.offsets);
   writeTransaction(ctx.core.db, () => {
     for (const item of items)
-      if (item.row.op === 'document.issue') setChangePayload(ctx.core.db, item.row.id, JSON.stringify(item.change));
+      if (item.row.op === 'document.issue' || item.row.op === 'desk.document')
+        setChangePayload(ctx.core.db, item.row.id, JSON.stringify(item.change));
   });
   for (const batch of batches(items)) {
     const reply = await withRetry(
@@ -253,17 +316,37 @@ async function sendChanges(ctx: UploadContext, all: OutboxItem[], result: PushRe
           result.rejected.push({ id: item.row.id, label: item.label, code, message });
         } else {
           markChange(ctx.core.db, item.row.id, 'sent', null, null, at);
+          if (item.row.op === 'desk.document') markDeskDocumentOnHub(ctx.core.db, item.row.documentId);
           result.sent++;
           result.documents.push({ documentId: item.row.documentId, label: item.label, op: item.row.op });
         }
       }
     });
     for (const item of batch) {
-      if (byId.get(item.row.id)?.status === 'applied' || byId.get(item.row.id)?.status === 'duplicate') {
-        ctx.core.emit({ type: 'sync.sent', documentId: item.row.documentId, label: item.label, op: item.row.op });
-      }
+      const op = item.row.op;
+      const stored = byId.get(item.row.id)?.status === 'applied' || byId.get(item.row.id)?.status === 'duplicate';
+      // The event says a document is on its way to its recipients; desk changes go to no other agency.
+      if (stored && !isDeskOp(op))
+        ctx.core.emit({ type: 'sync.sent', documentId: item.row.documentId, label: item.label, op });
     }
   }
+  const released = [...held.values()].filter((item) => !mustWait(ctx, item, new Set()));
+  if (released.length > 0) await sendChanges(run, released);
+}
+
+/**
+ * A base the hub lacks would make it refuse the entry (`retry BLOB_MISSING`)
+ * for bytes that were sent whole anyway: the message goes without it, and the
+ * other desks download the whole file.
+ */
+function withoutMissingBases(item: OutboxItem, offsets: Map<string, number>): void {
+  if (item.change.op !== 'desk.document') return;
+  for (const attachment of item.change.attachments)
+    if (attachment.base && offsets.has(attachment.base.sha256)) attachment.base = null;
+}
+
+function isDeskOp(op: ChangeOp): op is 'person.put' | 'desk.document' | 'desk.event' {
+  return DESK_OPS.includes(op);
 }
 
 function* batches(items: OutboxItem[]): Generator<OutboxItem[]> {

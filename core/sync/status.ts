@@ -16,6 +16,14 @@ export function syncSchedule(core: Core): SyncScheduleView {
   return getSetting<SyncScheduleView>(core.db, SCHEDULE_SETTING) ?? DEFAULT_SCHEDULE;
 }
 
+/** Seconds between a desk's light runs; the scheduler's default (15 s) unless set. */
+const DESK_INTERVAL_SETTING = 'sync.deskIntervalSeconds';
+
+export function deskIntervalMs(core: Core): number | undefined {
+  const seconds = getSetting<number>(core.db, DESK_INTERVAL_SETTING);
+  return typeof seconds === 'number' && seconds >= 1 ? seconds * 1000 : undefined;
+}
+
 export function configureSync(core: Core, input: ValidInput<'sync.configure'>): SyncScheduleView {
   const now = core.now();
   writeTransaction(core.db, () => {
@@ -37,6 +45,7 @@ export function syncStatus(core: Core): SyncStatusView {
     agencyCode: device?.agencyCode ?? null,
     deviceId: device?.deviceId ?? null,
     holdsRegister: device?.holdsRegister ?? true,
+    deskSync: device?.deskSync ?? false,
     expiresAt: device?.expiresAt ?? null,
     schedule: syncSchedule(core),
     queue: pendingChanges(core.db).map((row) => queueItem(core, row)),
@@ -46,14 +55,15 @@ export function syncStatus(core: Core): SyncStatusView {
 }
 
 function queueItem(core: Core, row: ChangeRow): SyncQueueItemView {
-  const facts = changeLabel(core.db, row.documentId);
+  const facts = row.op === 'person.put' ? undefined : changeLabel(core.db, row.documentId);
+  const person = row.op === 'person.put' ? (JSON.parse(row.payload ?? '{}') as { person?: { name?: string } }) : null;
   return {
     changeId: row.id,
     documentId: row.documentId,
-    label: facts?.label ?? row.documentId,
+    label: facts?.label ?? person?.person?.name ?? row.documentId,
     op: row.op,
     priority: row.priority,
-    bytes: row.op === 'document.issue' ? (facts?.bytes ?? 0) : 0,
+    bytes: row.op === 'document.issue' || row.op === 'desk.document' ? (facts?.bytes ?? 0) : 0,
     state: row.state,
     code: row.resultCode,
     message: row.resultMessage,

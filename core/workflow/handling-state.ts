@@ -1,6 +1,14 @@
 // A document's handling state, folded from its events in HLC order. Nothing
 // here is stored that the events do not say: the register's columns and
 // "Việc của tôi" are rebuilt from this whenever an event is added.
+//
+// Each official works on their own desk and the desks meet through the hub,
+// so two leaders may assign the same document before either has seen the
+// other's assignment. Both events are kept; the one with the later HLC is in
+// force (the same on every desk, whatever order the events arrived in) and
+// the document shows the conflict until a leader who has seen both assigns
+// again. An event's `basis` (the newest event of the document its desk knew)
+// is what tells a concurrent event from a later one.
 import type { HandlingEventKind, HandlingState, TaskRole } from '../../shared/handling.ts';
 
 /** The detail an event carries, by kind; absent fields are not set by that kind. */
@@ -14,6 +22,12 @@ export interface EventDetail {
   reason?: string;
   replyDraftId?: string | null;
   sha256?: string;
+  /**
+   * The HLC of the newest event of this document the author's desk knew, null
+   * when it knew none. Absent on events recorded before desks synced: those
+   * were made one after another on one store, so each knew all before it.
+   */
+  basis?: string | null;
 }
 
 export interface HandlingEvent {
@@ -26,6 +40,13 @@ export interface HandlingEvent {
   day: string;
   hlc: string;
   detail: EventDetail;
+}
+
+/** Events recorded without knowing of each other; the last of them (by HLC) is in force. */
+export interface HandlingConflict {
+  kind: 'assignment' | 'extension';
+  /** Event ids, in HLC order. */
+  events: string[];
 }
 
 export interface DerivedHandling {
@@ -47,6 +68,7 @@ export interface DerivedHandling {
   completedOn: string | null;
   replyDraftId: string | null;
   updatedHlc: string;
+  conflict: HandlingConflict | null;
 }
 
 export function deriveHandling(direction: 'incoming' | 'outgoing', events: readonly HandlingEvent[]): DerivedHandling {
@@ -65,12 +87,63 @@ export function deriveHandling(direction: 'incoming' | 'outgoing', events: reado
     completedOn: null,
     replyDraftId: null,
     updatedHlc: '',
+    conflict: null,
   };
+  const concurrency = new Concurrency();
   for (const event of events) {
+    concurrency.before(s, event);
     apply(s, event);
+    concurrency.after(event);
     s.updatedHlc = event.hlc;
   }
+  s.conflict = concurrency.conflict();
   return s;
+}
+
+const DECISIONS: ReadonlySet<HandlingEventKind> = new Set(['extension-granted', 'extension-refused']);
+
+/** Whether `event`'s author had not seen `earlier` when recording it. */
+function unaware(event: HandlingEvent, earlier: HandlingEvent): boolean {
+  const basis = event.detail.basis;
+  if (basis === undefined) return false;
+  return basis === null || basis < earlier.hlc;
+}
+
+/**
+ * The assignments, and the extension decisions, no later event has yet
+ * settled: one is the normal case, several are a conflict. A decision
+ * concurrent with an earlier one undoes what that one did to the deadline
+ * first, so the later decision alone sets it (a refusal after a grant leaves
+ * the deadline as it was before the grant).
+ */
+class Concurrency {
+  private assignments: HandlingEvent[] = [];
+  private decisions: HandlingEvent[] = [];
+  private beforeDecisions: Pick<DerivedHandling, 'dueOn' | 'extensionAsked' | 'waitingOn'> | null = null;
+
+  before(s: DerivedHandling, event: HandlingEvent): void {
+    if (!DECISIONS.has(event.kind)) return;
+    const open = this.decisions.filter((earlier) => unaware(event, earlier));
+    if (open.length > 0 && this.beforeDecisions) Object.assign(s, this.beforeDecisions);
+    else this.beforeDecisions = { dueOn: s.dueOn, extensionAsked: s.extensionAsked, waitingOn: s.waitingOn };
+    this.decisions = [...open, event];
+  }
+
+  after(event: HandlingEvent): void {
+    if (event.kind === 'assigned')
+      this.assignments = [...this.assignments.filter((earlier) => unaware(event, earlier)), event];
+    // A new assignment sets its own deadline, a new request asks anew: earlier decisions no longer bear on it.
+    if (event.kind === 'assigned' || event.kind === 'extension-asked') {
+      this.decisions = [];
+      this.beforeDecisions = null;
+    }
+  }
+
+  conflict(): HandlingConflict | null {
+    if (this.assignments.length > 1) return { kind: 'assignment', events: this.assignments.map((e) => e.id) };
+    if (this.decisions.length > 1) return { kind: 'extension', events: this.decisions.map((e) => e.id) };
+    return null;
+  }
 }
 
 function apply(s: DerivedHandling, event: HandlingEvent): void {

@@ -5,7 +5,7 @@
 import type { Outputs, ValidInput } from '../../shared/api.ts';
 import { localDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { HandlingAction, HandlingEventKind, HandlingView } from '../../shared/handling.ts';
+import type { HandlingAction, HandlingConflictView, HandlingEventKind, HandlingView } from '../../shared/handling.ts';
 import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import { writeTransaction, type Db } from '../db/connection.ts';
@@ -14,15 +14,16 @@ import { requireDocument } from '../documents/require-document.ts';
 import { getHandling, insertHandlingEvent, listHandlingEvents, putHandling } from '../db/handling.ts';
 import { getPerson, type PersonRow } from '../db/people.ts';
 import { newId } from '../ids.ts';
-import { nextHlc } from '../sync/change-log.ts';
+import { nextHlc, recordDeskEvent } from '../sync/change-log.ts';
 import {
   deriveHandling,
   partiesOf,
   type DerivedHandling,
   type EventDetail,
+  type HandlingConflict,
   type HandlingEvent,
 } from './handling-state.ts';
-import { actingPerson, resolveActivePerson, toPersonRef } from './people.ts';
+import { actingPerson, deskPersonId, resolveActivePerson, toPersonRef } from './people.ts';
 import { workingCalendar } from './working-days.ts';
 
 /** Where a document stands and who is asking: what every permission rule looks at. */
@@ -138,7 +139,8 @@ function check(s: Situation, action: HandlingAction): void {
 
 /**
  * Appends one event and rebuilds the document's derived rows; runs in a
- * write transaction so the event, the state and the audit row commit together.
+ * write transaction so the event, the state, the audit row and the change
+ * that carries the event to the agency's other desks commit together.
  */
 function record(
   core: Core,
@@ -149,38 +151,55 @@ function record(
   return writeTransaction(core.db, () => {
     const s = situation(core, id);
     check(s, action);
-    const { kind, detail } = decide(s);
+    const decided = decide(s);
+    // What this desk knew when deciding: an event from another desk with a later HLC than this basis is concurrent.
+    const detail: EventDetail = { ...decided.detail, basis: s.handling.updatedHlc || null };
     const at = core.now();
-    insertHandlingEvent(core.db, {
+    const event = {
       id: newId(at.getTime()),
       documentId: id,
-      kind,
+      kind: decided.kind,
       personId: s.person.id,
       at: at.toISOString(),
       hlc: nextHlc(core),
-      detail: JSON.stringify(detail),
-    });
-    const after = derivedFor(core.db, s.document);
-    putHandling(
-      core.db,
-      {
-        documentId: id,
-        state: after.state,
-        mainPersonId: after.main,
-        dueOn: after.dueOn,
-        assignedOn: after.assignedOn,
-        completedOn: after.completedOn,
-        updatedHlc: after.updatedHlc,
-      },
-      partiesOf(after),
-    );
+    };
+    insertHandlingEvent(core.db, { ...event, detail: JSON.stringify(detail) });
+    recordDeskEvent(core, { ...event, detail });
+    rebuildHandling(core.db, s.document);
     appendAudit(
       core.db,
-      { ...actedBy(core), action: `handling.${kind}`, entity: 'document', entityId: id, detail: { ...detail } },
+      {
+        ...actedBy(core),
+        action: `handling.${decided.kind}`,
+        entity: 'document',
+        entityId: id,
+        detail: { ...decided.detail },
+      },
       at,
     );
     return handlingView(core, s.document);
   });
+}
+
+/**
+ * Rebuilds a document's state and parties from all its events, wherever they
+ * were recorded: after an event here, and after events from other desks arrive.
+ */
+export function rebuildHandling(db: Db, document: DocumentRow): void {
+  const after = derivedFor(db, document);
+  putHandling(
+    db,
+    {
+      documentId: document.id,
+      state: after.state,
+      mainPersonId: after.main,
+      dueOn: after.dueOn,
+      assignedOn: after.assignedOn,
+      completedOn: after.completedOn,
+      updatedHlc: after.updatedHlc,
+    },
+    partiesOf(after),
+  );
 }
 
 function personRef(db: Db, id: string | null | undefined) {
@@ -196,7 +215,8 @@ export function handlingView(core: Core, document: DocumentRow): HandlingView {
   const today = localDate(core.now());
   const calendar = workingCalendar(db);
   const open = s.state !== 'completed' && s.dueOn !== null;
-  const person = core.session.personId === null ? undefined : getPerson(db, core.session.personId);
+  const deskId = deskPersonId(core);
+  const person = deskId === null ? undefined : getPerson(db, deskId);
   const situationNow = person?.active === 1 ? { document, handling: s, person } : null;
   const refs = (ids: string[]) => ids.map((id) => personRef(db, id)).filter((ref) => ref !== null);
   return {
@@ -233,6 +253,24 @@ export function handlingView(core: Core, document: DocumentRow): HandlingView {
       dueOn: event.detail.dueOn ?? null,
       replyDraftId: event.detail.replyDraftId ?? null,
       sha256: event.detail.sha256 ?? null,
+    })),
+    conflict: s.conflict && conflictView(db, s.conflict, events),
+  };
+}
+
+function conflictView(db: Db, conflict: HandlingConflict, events: HandlingEvent[]): HandlingConflictView {
+  const named = conflict.events.map((id) => events.find((event) => event.id === id)!);
+  return {
+    kind: conflict.kind,
+    events: named.map((event, index) => ({
+      id: event.id,
+      kind: event.kind,
+      at: event.at,
+      hlc: event.hlc,
+      by: personRef(db, event.personId)!,
+      main: personRef(db, event.detail.main),
+      dueOn: event.kind === 'extension-refused' ? null : (event.detail.dueOn ?? null),
+      inForce: index === named.length - 1,
     })),
   };
 }

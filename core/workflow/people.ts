@@ -1,6 +1,9 @@
 // The agency's officials, kept by the clerk. The first official added may be
 // anyone's doing (there is nobody yet to ask); after that only a clerk keeps
-// the list, and the last clerk cannot be removed from it.
+// the list, and the last clerk cannot be removed from it. Every change goes
+// to the hub and the agency's other desks (PROTOCOL.md "person.put"); on an
+// official's own desktop the list comes from the hub, and only a clerk's
+// desktop (or an agency-wide PC) changes it.
 import type { Outputs, ValidInput } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import { foldedWords } from '../../shared/fold.ts';
@@ -8,8 +11,17 @@ import type { PersonRefView, PersonView } from '../../shared/handling.ts';
 import { actedBy, appendAudit } from '../audit/chain.ts';
 import type { Core } from '../context.ts';
 import type { Db } from '../db/connection.ts';
-import { countPeople, getPerson, insertPerson, listPeople, updatePerson, type PersonRow } from '../db/people.ts';
+import {
+  countPeople,
+  enrolledPersonId,
+  getPerson,
+  insertPerson,
+  listPeople,
+  updatePerson,
+  type PersonRow,
+} from '../db/people.ts';
 import { newId } from '../ids.ts';
+import { nextHlc, recordPerson } from '../sync/change-log.ts';
 import { rememberDeskPerson } from './desk-person.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
@@ -48,9 +60,19 @@ export function resolveActivePerson(db: Db, ref: string): PersonRow {
   return person;
 }
 
+/**
+ * The official at the desk's id. On an official's own desktop it is always
+ * them: the session follows the enrollment, even one made while the app ran.
+ */
+export function deskPersonId(core: Core): string | null {
+  const owner = enrolledPersonId(core.db);
+  if (owner !== null) core.session.personId = owner;
+  return core.session.personId;
+}
+
 /** The official at the desk; every handling action needs one. */
 export function actingPerson(core: Core): PersonRow {
-  const id = core.session.personId;
+  const id = deskPersonId(core);
   const person = id === null ? undefined : getPerson(core.db, id);
   if (!person) throw new AppError('PERSON_REQUIRED', 'no official at the desk');
   if (person.active !== 1) throw new AppError('PERSON_INACTIVE', `official ${person.id} is inactive`);
@@ -58,9 +80,21 @@ export function actingPerson(core: Core): PersonRow {
 }
 
 function requireClerk(core: Core): void {
-  if (countPeople(core.db) === 0) return;
+  const owner = enrolledPersonId(core.db);
+  // An official's own desktop gets the list from the hub: there, an empty list is one not synced yet, not a new agency.
+  if (owner !== null && getPerson(core.db, owner) === undefined)
+    throw new AppError('NOT_PERMITTED', `the desk of ${owner}, not yet on the list, cannot keep it`);
+  if (owner === null && countPeople(core.db) === 0) return;
   const person = actingPerson(core);
   if (person.role !== 'clerk') throw new AppError('NOT_PERMITTED', `${person.role} cannot keep the list of officials`);
+}
+
+/** Queues the official's record for the hub and stamps it with the clock it goes with. */
+function share(core: Core, row: PersonRow): PersonRow {
+  const hlc = nextHlc(core);
+  const { id, name, title, unit, role } = row;
+  recordPerson(core, { id, name, title, unit, role, active: row.active === 1 }, hlc);
+  return { ...row, hlc };
 }
 
 function activeClerks(db: Db): number {
@@ -72,7 +106,7 @@ export function addPerson(core: Core, input: ValidInput<'people.add'>): Outputs[
     requireClerk(core);
     const first = countPeople(core.db) === 0;
     const at = core.now();
-    const row: PersonRow = {
+    const row = share(core, {
       id: newId(at.getTime()),
       name: input.name,
       title: input.title ?? null,
@@ -82,7 +116,8 @@ export function addPerson(core: Core, input: ValidInput<'people.add'>): Outputs[
       passwordHash: input.password === undefined ? null : hashPassword(input.password),
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
-    };
+      hlc: null,
+    });
     insertPerson(core.db, row);
     // The desk that made the agency's first clerk is that clerk's desk, as it was before officials existed.
     if (first && row.role === 'clerk') {
@@ -133,7 +168,7 @@ export function editPerson(core: Core, input: ValidInput<'people.edit'>): Output
     for (const field of ['name', 'title', 'unit', 'role', 'active'] as const)
       if (before[field] !== after[field]) changes[field] = [before[field], after[field]];
     if (Object.keys(changes).length === 0) return toPersonView(before);
-    updatePerson(core.db, after);
+    updatePerson(core.db, share(core, after));
     appendAudit(
       core.db,
       { ...actedBy(core), action: 'person.edit', entity: 'person', entityId: after.id, detail: changes },
@@ -151,7 +186,8 @@ export function deactivatePerson(core: Core, input: ValidInput<'people.deactivat
 export function setPassword(core: Core, input: ValidInput<'people.setPassword'>): Outputs['people.setPassword'] {
   return core.db.transaction(() => {
     const target = resolvePerson(core.db, input.person);
-    const actor = core.session.personId === null ? undefined : getPerson(core.db, core.session.personId);
+    const actorId = deskPersonId(core);
+    const actor = actorId === null ? undefined : getPerson(core.db, actorId);
     const own = actor?.id === target.id;
     if (own && actor.role !== 'clerk' && target.passwordHash !== null) {
       if (input.currentPassword === undefined) throw new AppError('PASSWORD_REQUIRED', 'current password');

@@ -1,4 +1,5 @@
-// `hub admin --data <dir> <command>`: agencies, enrollment codes and devices.
+// `hub admin --data <dir> <command>`: agencies, officials, enrollment codes,
+// devices and the writes the hub refused.
 // With a hub running on the data dir, the command goes to it over loopback
 // (PGlite is single-process); otherwise, or with DATABASE_URL, it opens the
 // database itself.
@@ -11,10 +12,15 @@ import { adminOutputs, runAdminCommand, type AdminCommandName, type AdminResult 
 const ADMIN_USAGE = `usage: hub admin --data <dir> <command> [--json]
   agency add <code> <name> [--parent <code>]
   agency list
-  enroll <agencyCode>                 one-time code, valid 7 days
+  person add <agencyCode> <name> --role leader|clerk|officer [--title <title>] [--unit <unit>]
+  person list <agencyCode>
+  enroll <agencyCode> [--person <personId>]
+                                      one-time code, valid 7 days; with --person the
+                                      desktop enrolled acts for that official only
   device list
   device revoke <deviceId>
-  device expire <deviceId>`;
+  device expire <deviceId>
+  refused list [<agencyCode>]         writes refused because a desk acted outside its official`;
 
 interface Invocation {
   name: AdminCommandName;
@@ -31,6 +37,10 @@ export async function runAdmin(argv: string[]): Promise<number> {
         data: { type: 'string' },
         json: { type: 'boolean' },
         parent: { type: 'string' },
+        person: { type: 'string' },
+        role: { type: 'string' },
+        title: { type: 'string' },
+        unit: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -42,7 +52,7 @@ export async function runAdmin(argv: string[]): Promise<number> {
     process.stdout.write(`${ADMIN_USAGE}\n`);
     return 0;
   }
-  const invocation = invocationOf(positionals, values.parent ?? null);
+  const invocation = invocationOf(positionals, values);
   if (!invocation) return usage(`unknown command: ${positionals.join(' ') || '(none)'}`);
   if (!values.data) return usage('--data <dir> is required');
 
@@ -66,14 +76,37 @@ function usage(problem: string): number {
   return 2;
 }
 
-function invocationOf(words: string[], parent: string | null): Invocation | null {
+interface Options {
+  parent?: string;
+  person?: string;
+  role?: string;
+  title?: string;
+  unit?: string;
+}
+
+/** The command the words name; its options are checked by the command's own schema. */
+function invocationOf(words: string[], options: Options): Invocation | null {
   const [first, second, ...rest] = words;
   const key = `${first ?? ''} ${second ?? ''}`;
   if (key === 'agency add' && rest.length === 2)
-    return { name: 'agency-add', input: { code: rest[0], name: rest[1], parentCode: parent } };
+    return { name: 'agency-add', input: { code: rest[0], name: rest[1], parentCode: options.parent ?? null } };
   if (key === 'agency list' && rest.length === 0) return { name: 'agency-list', input: {} };
+  if (key === 'person add' && rest.length === 2) {
+    return {
+      name: 'person-add',
+      input: {
+        agency: rest[0],
+        name: rest[1],
+        title: options.title ?? null,
+        unit: options.unit ?? null,
+        role: options.role,
+      },
+    };
+  }
+  if (key === 'person list' && rest.length === 1) return { name: 'person-list', input: { agency: rest[0] } };
   if (first === 'enroll' && second !== undefined && rest.length === 0)
-    return { name: 'enroll', input: { agency: second } };
+    return { name: 'enroll', input: { agency: second, person: options.person ?? null } };
+  if (key === 'refused list' && rest.length <= 1) return { name: 'refused-list', input: { agency: rest[0] ?? null } };
   if (key === 'device list' && rest.length === 0) return { name: 'device-list', input: {} };
   if (key === 'device revoke' && rest.length === 1) return { name: 'device-revoke', input: { deviceId: rest[0] } };
   if (key === 'device expire' && rest.length === 1) return { name: 'device-expire', input: { deviceId: rest[0] } };
@@ -152,9 +185,19 @@ function describe(name: AdminCommandName, value: unknown): string {
         .parse(value)
         .map((a) => `${a.code}\t${a.name}\t${a.parentCode ?? ''}`)
         .join('\n');
+    case 'person-add': {
+      const person = adminOutputs[name].parse(value);
+      return `added ${person.id} ${person.name} (${person.role}) to ${person.agency}`;
+    }
+    case 'person-list':
+      return adminOutputs[name]
+        .parse(value)
+        .map((p) => `${p.id}\t${p.name}\t${p.role}\t${p.title ?? ''}\t${p.unit ?? ''}${p.active ? '' : '\tinactive'}`)
+        .join('\n');
     case 'enroll': {
       const code = adminOutputs[name].parse(value);
-      return `${code.code}\n(one-time code for ${code.agency}, valid until ${code.expiresAt})`;
+      const whom = code.personId ? `official ${code.personId} of ${code.agency}` : code.agency;
+      return `${code.code}\n(one-time code for ${whom}, valid until ${code.expiresAt})`;
     }
     case 'device-list':
       return adminOutputs[name]
@@ -168,5 +211,13 @@ function describe(name: AdminCommandName, value: unknown): string {
       return `revoked ${adminOutputs[name].parse(value).deviceId}`;
     case 'device-expire':
       return `expired ${adminOutputs[name].parse(value).deviceId}`;
+    case 'refused-list':
+      return adminOutputs[name]
+        .parse(value)
+        .map(
+          (w) =>
+            `${w.at}\t${w.agency}\tdevice ${w.device}\tas ${w.devicePerson ?? '-'}\tclaimed ${w.claimedPerson ?? '-'}\t${w.reason}`,
+        )
+        .join('\n');
   }
 }

@@ -5,8 +5,11 @@ import type { Change, ChangeResult } from '../../shared/sync-protocol.ts';
 import type { CallingDevice } from '../auth.ts';
 import { claimChangeId, recordOutcome, type StoredOutcome } from '../db/changes.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import { applyDeskDocument } from './desk-document.ts';
+import { applyDeskEvent } from './desk-event.ts';
 import { applyIssue } from './issue.ts';
 import type { Outcome } from './outcome.ts';
+import { applyPerson } from './person.ts';
 import { applyStatus } from './status.ts';
 import { applyUpdate } from './update.ts';
 
@@ -71,5 +74,11 @@ function applyOp(tx: Transaction, device: CallingDevice, change: Change): Promis
       return applyStatus(tx, device, change);
     case 'document.update':
       return applyUpdate(tx, device, change);
+    case 'person.put':
+      return applyPerson(tx, device, change);
+    case 'desk.document':
+      return applyDeskDocument(tx, device, change);
+    case 'desk.event':
+      return applyDeskEvent(tx, device, change);
   }
 }

@@ -3,7 +3,7 @@
 import type { Change } from '../../shared/sync-protocol.ts';
 import type { CallingDevice } from '../auth.ts';
 import { getAgency, knownAgencyCodes } from '../db/agencies.ts';
-import { claimedBlobs } from '../db/blobs.ts';
+import { readableBlobs } from '../db/blobs.ts';
 import type { Transaction } from '../db/database.ts';
 import { insertDelivery, insertDocument } from '../db/documents.ts';
 import { appendFeed } from '../db/feed.ts';
@@ -22,7 +22,7 @@ export async function applyIssue(tx: Transaction, device: CallingDevice, change:
   if (unknown.length > 0) return rejected('RECIPIENT_UNKNOWN', `not in the directory: ${unknown.join(', ')}`);
 
   const hashes = [...new Set(change.attachments.map((a) => a.sha256))];
-  const claimed = await claimedBlobs(tx, device.agency, hashes);
+  const claimed = await readableBlobs(tx, device.agency, hashes);
   const missing = hashes.filter((sha256) => !claimed.has(sha256));
   if (missing.length > 0) return retry('BLOB_MISSING', `not uploaded by this agency yet: ${missing.join(', ')}`);
   const wrongSize = change.attachments.find((a) => claimed.get(a.sha256) !== a.size);

@@ -40,6 +40,7 @@ export async function applyStatus(tx: Transaction, device: CallingDevice, change
       at: change.at,
     },
     null,
+    { documentId: change.documentId },
   );
   return applied;
 }

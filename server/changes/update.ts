@@ -41,6 +41,7 @@ export async function applyUpdate(tx: Transaction, device: CallingDevice, change
       'update',
       { kind: 'update', documentId: change.documentId, fields: accepted, hlc: change.hlc },
       device.id,
+      { documentId: change.documentId },
     );
   }
   return applied;

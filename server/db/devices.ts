@@ -1,4 +1,6 @@
-// Enrolled devices, their credentials (hashed) and how far each has acknowledged its feed.
+// Enrolled devices, their credentials (hashed), the official each desktop is
+// enrolled for, and how far each has acknowledged its feed.
+import type { PersonRole } from '../../shared/handling-words.ts';
 import type { Queryable } from './database.ts';
 
 export interface DeviceRow {
@@ -12,19 +14,30 @@ export interface DeviceRow {
   revokedAt: Date | null;
   lastSeenAt: Date | null;
   ackedCursor: number;
+  /** The official this desktop is enrolled for; null for an agency-wide device. */
+  personId: string | null;
+  /** That official's role as the agency's records say now (a clerk may change it). */
+  personRole: PersonRole | null;
 }
 
-const DEVICE_COLUMNS = `id, agency, name, secret_hash AS "secretHash", holds_register AS "holdsRegister",
-  enrolled_at AS "enrolledAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-  last_seen_at AS "lastSeenAt", acked_cursor AS "ackedCursor"`;
+const DEVICE_COLUMNS = `d.id, d.agency, d.name, d.secret_hash AS "secretHash", d.holds_register AS "holdsRegister",
+  d.enrolled_at AS "enrolledAt", d.expires_at AS "expiresAt", d.revoked_at AS "revokedAt",
+  d.last_seen_at AS "lastSeenAt", d.acked_cursor AS "ackedCursor", d.person_id AS "personId", p.role AS "personRole"`;
+const DEVICES = 'devices d LEFT JOIN people p ON p.agency = d.agency AND p.id = d.person_id';
 
 export async function getDevice(q: Queryable, id: string): Promise<DeviceRow | null> {
-  const [row] = await q.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [id]);
+  const [row] = await q.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM ${DEVICES} WHERE d.id = $1`, [id]);
   return row ?? null;
 }
 
 export function listDevices(q: Queryable): Promise<DeviceRow[]> {
-  return q.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY agency, enrolled_at, id`);
+  return q.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM ${DEVICES} ORDER BY d.agency, d.enrolled_at, d.id`);
+}
+
+/** Whether any desktop of the agency was ever enrolled for an official: then every device shares its desk changes. */
+export async function agencyHasDesks(q: Queryable, agency: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM devices WHERE agency = $1 AND person_id IS NOT NULL LIMIT 1', [agency]);
+  return rows.length > 0;
 }
 
 /** Whether a device of the agency that can still sync holds its registers. */
@@ -43,12 +56,20 @@ export async function releaseRegister(q: Queryable, agency: string): Promise<voi
 
 export async function insertDevice(
   q: Queryable,
-  device: { id: string; agency: string; name: string; secretHash: string; holdsRegister: boolean; validDays: number },
-): Promise<DeviceRow> {
-  const [row] = await q.query<DeviceRow>(
-    `INSERT INTO devices (id, agency, name, secret_hash, holds_register, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING ${DEVICE_COLUMNS}`,
-    [device.id, device.agency, device.name, device.secretHash, device.holdsRegister, device.validDays],
+  device: {
+    id: string;
+    agency: string;
+    name: string;
+    secretHash: string;
+    holdsRegister: boolean;
+    personId: string | null;
+    validDays: number;
+  },
+): Promise<{ expiresAt: Date }> {
+  const [row] = await q.query<{ expiresAt: Date }>(
+    `INSERT INTO devices (id, agency, name, secret_hash, holds_register, person_id, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7)) RETURNING expires_at AS "expiresAt"`,
+    [device.id, device.agency, device.name, device.secretHash, device.holdsRegister, device.personId, device.validDays],
   );
   return row!;
 }

@@ -97,6 +97,18 @@ export async function insertStatusEvent(
   );
 }
 
+/** Whether `from` has sent the sender this status code about the document already (by any means). */
+export async function hasStatusEvent(
+  q: Queryable,
+  status: { from: string; owner: string; documentId: string; statusCode: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM status_events WHERE owner = $1 AND document_id = $2 AND from_agency = $3 AND status_code = $4 LIMIT 1',
+    [status.owner, status.documentId, status.from, status.statusCode],
+  );
+  return rows.length > 0;
+}
+
 /**
  * Last writer wins, per field: the value is kept only if (hlc, device) is newer
  * than the stored one. Returns whether it was kept. The upsert takes the row

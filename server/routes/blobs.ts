@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { missingRequest } from '../../shared/sync-protocol.ts';
 import { callingDevice } from '../auth.ts';
 import type { HubContext } from '../context.ts';
-import { claimedBlobs, readableBlobSize } from '../db/blobs.ts';
+import { readableBlobSize, readableBlobs, readableDeskBlobSize } from '../db/blobs.ts';
 import { sendFailure } from '../errors.ts';
 import { agencyParams, blobParams, type BlobParams } from './params.ts';
 
@@ -15,9 +15,10 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
     async (request) => {
       const device = callingDevice(request);
       const hashes = [...new Set(request.body.hashes)];
-      const claimed = await claimedBlobs(ctx.db, device.agency, hashes);
+      // A blob delivered to the agency is held already: its register holder downloaded it from here.
+      const held = await readableBlobs(ctx.db, device.agency, hashes);
       const missing = hashes
-        .filter((sha256) => !claimed.has(sha256))
+        .filter((sha256) => !held.has(sha256))
         .map((sha256) => ({ sha256, offset: ctx.blobs.partialSize(device.agency, sha256) }));
       return { missing };
     },
@@ -29,13 +30,27 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
     async (request, reply) => {
       const device = callingDevice(request);
       const { sha256 } = request.params;
-      // Never says whether a blob the agency may not read exists.
-      const size = await readableBlobSize(ctx.db, device.agency, sha256);
+      // Never says whether a blob the device may not read exists. A desk enrolled for
+      // an official reads only what that official may see (PROTOCOL.md "Who sees what").
+      const size =
+        device.personId === null
+          ? await readableBlobSize(ctx.db, device.agency, sha256)
+          : await readableDeskBlobSize(
+              ctx.db,
+              {
+                agency: device.agency,
+                device: device.id,
+                personId: device.personId,
+                personRole: device.personRole,
+                holdsRegister: device.holdsRegister,
+              },
+              sha256,
+            );
       if (size === null)
         return sendFailure(reply, {
           status: 403,
           code: 'FORBIDDEN',
-          message: 'this blob is not visible to this agency',
+          message: 'this blob is not visible to this device',
         });
       const start = rangeStart(request.headers.range);
       if (start !== null && start >= size) {

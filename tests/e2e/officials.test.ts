@@ -3,10 +3,16 @@
 // switches in with his password (a wrong one is refused and changes
 // nothing), his name is in the header and his tasks' count in the window
 // title; after "Rời máy" the app asks who is working when it is opened again.
+// With a desktop per official: the clerk's "Tạo mã cài đặt máy", two leaders'
+// assignments made before their desks synced, and a PC that is one
+// official's own.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../core/api.ts';
+import { getDocumentRow } from '../../core/db/documents.ts';
+import { insertHandlingEvent } from '../../core/db/handling.ts';
+import { rebuildHandling } from '../../core/workflow/handling.ts';
 import { byTestId, coreCall, goTo, UI_TIMEOUT_MS, visit } from './clerk.ts';
 import { useE2eSession, withCore } from './session.ts';
 
@@ -120,5 +126,106 @@ describe("the agency's officials at one desk", () => {
     await page.keyboard.press('Escape');
     await byTestId(page, 'desk-switch-dialog').waitFor({ state: 'detached' });
     await byTestId(page, 'desk-person-none').waitFor();
+  }, 240_000);
+
+  it("shows the clerk's setup code, two leaders' concurrent assignments, and a PC that is one official's own", async () => {
+    const dataDir = path.join(session.root(), 'yen-lac-desks');
+    const { letter, vice } = await withCore(dataDir, async (core) => {
+      await call(core, 'office.init', OFFICE);
+      await call(core, 'people.add', { name: 'Lê Thị Hằng', title: 'Văn thư', role: 'clerk' });
+      await call(core, 'people.add', { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND xã', role: 'leader' });
+      const vice = await call(core, 'people.add', { name: 'Phạm Thị Hoa', title: 'Phó Chủ tịch', role: 'leader' });
+      await call(core, 'people.add', { name: 'Trần Văn Bình', title: 'Công chức Tư pháp', role: 'officer' });
+      const letter = await call(core, 'incoming.register', {
+        issuerName: 'UBND huyện Như Thanh',
+        notation: '118/UBND-VP',
+        issuedOn: today(),
+        type: 'CV',
+        subject: 'Về việc kiểm tra công tác cải cách hành chính',
+      });
+      const submitted = await call(core, 'handling.submit', { id: letter.id, to: 'Nguyễn Văn An' });
+      await call(core, 'session.switch', { person: 'Nguyễn Văn An' });
+      const assigned = await call(core, 'handling.assign', {
+        id: letter.id,
+        main: 'Trần Văn Bình',
+        dueInWorkingDays: 5,
+      });
+      // The vice-chairman's assignment, from her desk: made on the submission alone, later by HLC.
+      const later = new Date(Date.parse(assigned.events.at(-1)!.hlc.slice(0, 24)) + 60_000).toISOString();
+      insertHandlingEvent(core.db, {
+        id: '0195f0a0-0000-7000-8000-0000000000b1',
+        documentId: letter.id,
+        kind: 'assigned',
+        personId: vice.id,
+        at: later,
+        hlc: `${later}-0000-bbbbbbbbbbbbbbbb`,
+        detail: JSON.stringify({
+          main: vice.id,
+          with: [],
+          inform: [],
+          dueOn: assigned.dueOn,
+          note: null,
+          basis: submitted.events[0]!.hlc,
+        }),
+      });
+      core.db.transaction(() => rebuildHandling(core.db, getDocumentRow(core.db, letter.id)!))();
+      // The clerk is at this PC when the app opens.
+      await call(core, 'session.switch', { person: 'Lê Thị Hằng' });
+      return { letter, vice };
+    });
+    const window = await session.open(dataDir);
+    const { page } = window;
+
+    // This PC is not connected to the hub: the code cannot be made, and the dialog says what to do.
+    await goTo(page, 'settings');
+    const section = byTestId(page, 'people-section');
+    await section.locator('[data-testid="person-row"][data-name="Trần Văn Bình"]').waitFor();
+    await byTestId(
+      section.locator('[data-testid="person-row"][data-name="Trần Văn Bình"]'),
+      'person-enroll-code',
+    ).click();
+    const codeDialog = byTestId(page, 'enroll-code-dialog');
+    await codeDialog.locator('[data-testid="error-notice"][data-code="SYNC_NOT_CONNECTED"]').waitFor();
+    await visit(window, 'officials-04-enroll-code-offline');
+    await byTestId(codeDialog, 'enroll-code-close').click();
+    await codeDialog.waitFor({ state: 'detached' });
+
+    await page.evaluate(`window.location.hash = ${JSON.stringify(`#/documents/${letter.id}`)}`);
+    const conflict = byTestId(page, 'handling-conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('Hai lãnh đạo đã giao xử lý khác nhau khi các máy chưa đồng bộ');
+    const lines = byTestId(conflict, 'handling-conflict-event');
+    expect(await lines.count()).toBe(2);
+    expect(await lines.nth(0).getAttribute('data-in-force')).toBe('false');
+    expect(await lines.nth(1).innerText()).toContain('Phạm Thị Hoa — Phó Chủ tịch giao Phạm Thị Hoa xử lý chính');
+    expect(await lines.nth(1).getAttribute('data-in-force')).toBe('true');
+    expect(await byTestId(page, 'handling-main-handler').textContent()).toBe('Phạm Thị Hoa — Phó Chủ tịch');
+    await visit(window, 'officials-05-concurrent-assignments');
+
+    // The PC is enrolled for the vice-chairman (what `Kết nối` with her code stores): it works as her only.
+    await withCore(dataDir, async (core) => {
+      core.db
+        .prepare(
+          `INSERT INTO sync_device (id, hub_url, device_id, credential, agency_code, holds_register, expires_at, enrolled_at, person_id)
+           VALUES (1, 'http://127.0.0.1:9', '0195f0a0-0000-7000-8000-000000000002', ?, ?, 0, '2099-01-01T00:00:00.000Z', ?, ?)`,
+        )
+        .run(
+          `0195f0a0-0000-7000-8000-000000000002.${'s'.repeat(43)}`,
+          OFFICE.agencyCode,
+          new Date().toISOString(),
+          vice.id,
+        );
+      return Promise.resolve();
+    });
+    await page.reload();
+    await expect
+      .poll(() => byTestId(page, 'desk-person-name').textContent(), { timeout: UI_TIMEOUT_MS })
+      .toBe('Phạm Thị Hoa');
+    expect(await byTestId(page, 'desk-switch').isDisabled()).toBe(true);
+    expect(await byTestId(page, 'desk-leave').count()).toBe(0);
+    expect(await byTestId(page, 'desk-switch-dialog').count()).toBe(0);
+    await byTestId(page, 'desk-personal').hover();
+    await page.getByRole('tooltip').filter({ hasText: 'Máy này chỉ dùng cho Phạm Thị Hoa' }).waitFor();
+    await visit(window, 'officials-06-personal-desk');
   }, 240_000);
 });

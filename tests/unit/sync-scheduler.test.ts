@@ -12,6 +12,7 @@ function result(error: SyncResultView['error'] = null): SyncResultView {
     received: [],
     statuses: 0,
     updates: 0,
+    desk: { documents: 0, events: 0, people: 0 },
     rejected: [],
     waiting: 0,
     bytesUp: 0,
@@ -117,5 +118,72 @@ describe('sync scheduler', () => {
     await listen(port);
     await ran;
     expect(triggers).toEqual(['manual', 'line-up']);
+  });
+
+  it('on a desk, runs light every interval and soon after a desk change, one run at a time, and waits out a dead line', async () => {
+    const timers = new Map<number, { callback: () => void; ms: number }>();
+    let next = 0;
+    const fire = (ms: number) => {
+      const due = [...timers.entries()].filter(([, timer]) => timer.ms === ms);
+      expect(due).toHaveLength(1);
+      timers.delete(due[0]![0]);
+      due[0]![1].callback();
+    };
+    const runs: { trigger: string; light: boolean }[] = [];
+    let finish!: (result: SyncResultView) => void;
+    const activity = { lastDeskChange: 0, dirty: 0 };
+    const scheduler = new SyncScheduler({
+      run: (trigger, light) => {
+        runs.push({ trigger, light });
+        return new Promise((resolve) => (finish = resolve));
+      },
+      schedule: () => ({ hour: 16, minute: 30 }),
+      probe: () => new Promise(() => undefined),
+      hasPendingWork: () => false,
+      now: () => new Date(2026, 10, 27, 9, 0, 0),
+      setTimer: (callback, ms) => {
+        timers.set(++next, { callback, ms });
+        return next;
+      },
+      clearTimer: (handle) => timers.delete(handle as number),
+      firstProbeMs: 30_000,
+      deskMode: () => true,
+      deskActivity: () => activity,
+      deskIntervalMs: () => 15_000,
+    });
+    scheduler.start();
+    expect([...timers.values()].map((t) => t.ms).sort((a, b) => a - b)).toEqual([2_000, 15_000, 7.5 * 3600_000]);
+
+    // Nothing made here: the watch looks and waits.
+    fire(2_000);
+    expect(runs).toEqual([]);
+    // An assignment recorded: a light run within the watch's two seconds.
+    activity.lastDeskChange = 41;
+    fire(2_000);
+    expect(runs).toEqual([{ trigger: 'schedule', light: true }]);
+    // The interval comes round while it runs: the same run, not a second.
+    fire(15_000);
+    fire(2_000);
+    expect(runs).toHaveLength(1);
+    finish(result());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Seen by that run: no run for it again; the next light run counts from the end of this one.
+    fire(2_000);
+    expect(runs).toHaveLength(1);
+    fire(15_000);
+    expect(runs).toEqual([
+      { trigger: 'schedule', light: true },
+      { trigger: 'schedule', light: true },
+    ]);
+
+    // The line is down: no light runs and no watch until the probe finds it again.
+    finish(result(offline));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    activity.dirty = 1;
+    fire(2_000);
+    expect([...timers.values()].map((t) => t.ms).sort((a, b) => a - b)).toEqual([30_000, 7.5 * 3600_000]);
+    expect(runs).toHaveLength(2);
+    scheduler.stop();
+    expect(timers.size).toBe(0);
   });
 });

@@ -48,8 +48,30 @@ BEGIN INSERT OR IGNORE INTO desk_dirty (document_id, since) VALUES (NEW.document
 CREATE TRIGGER desk_dirty_recipients_insert AFTER INSERT ON recipients
 BEGIN INSERT OR IGNORE INTO desk_dirty (document_id, since) VALUES (NEW.document_id, datetime('now')); END;
 
--- The HLC of the register entry this desk holds for a document that came from another desk.
+-- The HLC of the register entry this desk holds for a document (its own, or one from another
+-- desk), and whether the hub holds the entry: a handling event about a document the hub lacks
+-- would only be told to wait, so it follows the entry.
 CREATE TABLE desk_clocks (
   document_id TEXT PRIMARY KEY REFERENCES documents(id),
-  hlc TEXT NOT NULL
+  hlc TEXT NOT NULL,
+  on_hub INTEGER NOT NULL DEFAULT 0 CHECK (on_hub IN (0, 1))
 ) STRICT;
+
+-- Whether a file starts with the bytes of the version it replaced (a signature or a number added
+-- as an incremental update), so that only the appended bytes travel. Read from the files once.
+CREATE TABLE desk_blob_extends (
+  sha256 TEXT NOT NULL,
+  base_sha256 TEXT NOT NULL,
+  extends INTEGER NOT NULL CHECK (extends IN (0, 1)),
+  PRIMARY KEY (sha256, base_sha256)
+) STRICT;
+
+-- Handling events from other desks about a document this desk does not hold yet: kept, not
+-- lost, until the document's entry arrives.
+CREATE TABLE desk_waiting_events (
+  id TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL,
+  event TEXT NOT NULL                 -- shared/sync-protocol.ts deskEvent
+) STRICT;
+
+CREATE INDEX desk_waiting_events_document ON desk_waiting_events (document_id);

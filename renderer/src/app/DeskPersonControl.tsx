@@ -3,6 +3,8 @@
 // screens/tasks/TaskCountBadge.tsx). When the agency has officials but nobody
 // has sat down at this desk, the switch dialog opens by itself once as the
 // app starts; closing it keeps the desk as it was (the clerk's register works).
+// An official's own desktop works as them only: "Đổi người" is disabled and
+// says why, and there is no "Rời máy".
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -22,10 +24,10 @@ export function DeskPersonControl() {
   const session = desk.session;
   if (session && !startChecked) {
     setStartChecked(true);
-    if (session.hasPeople && !session.person) setDialog('start');
+    if (session.hasPeople && !session.person && !session.personalDesk) setDialog('start');
   }
 
-  if (!desk.hasPeople && !desk.person) return null;
+  if (!desk.hasPeople && !desk.person && !desk.personalDesk) return null;
 
   const leave = async () => {
     try {
@@ -60,10 +62,14 @@ export function DeskPersonControl() {
           {t('desk.nobody')}
         </Typography.Text>
       )}
-      <Button size="small" onClick={() => setDialog('asked')} data-testid="desk-switch">
-        {person ? t('desk.switch') : t('desk.choose')}
-      </Button>
-      {person && (
+      {desk.personalDesk ? (
+        <PersonalDeskSwitch name={person?.name ?? null} />
+      ) : (
+        <Button size="small" onClick={() => setDialog('asked')} data-testid="desk-switch">
+          {person ? t('desk.switch') : t('desk.choose')}
+        </Button>
+      )}
+      {person && !desk.personalDesk && (
         <Tooltip title={t('desk.leaveHint', { name: person.name })}>
           <Button
             size="small"
@@ -88,5 +94,20 @@ export function DeskPersonControl() {
         />
       )}
     </Flex>
+  );
+}
+
+/** "Đổi người", disabled on an official's own desktop, with the reason on hover and focus. */
+function PersonalDeskSwitch({ name }: { name: string | null }) {
+  const { t } = useTranslation('people');
+  const reason = name ? t('desk.personalDesk', { name }) : t('desk.personalDeskPending');
+  return (
+    <Tooltip title={reason}>
+      <span className="header-desk-personal" tabIndex={0} aria-label={reason} data-testid="desk-personal">
+        <Button size="small" disabled data-testid="desk-switch">
+          {t('desk.switch')}
+        </Button>
+      </span>
+    </Tooltip>
   );
 }

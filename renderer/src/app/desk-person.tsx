@@ -16,6 +16,8 @@ export interface DeskPerson {
   person: PersonView | null;
   /** Whether the agency has officials yet. */
   hasPeople: boolean;
+  /** This PC is one official's own desktop: nobody switches in or leaves. */
+  personalDesk: boolean;
   /** Goes up each time the official at the desk changes (switch, leave): read again what depends on who it is. */
   version: number;
   /** "Việc của tôi"'s counts for the official at the desk; null when nobody is there. */
@@ -33,6 +35,7 @@ const noDesk: DeskPerson = {
   session: null,
   person: null,
   hasPeople: false,
+  personalDesk: false,
   version: 0,
   counts: null,
   switchTo: () => Promise.resolve(),
@@ -90,6 +93,7 @@ export function DeskPersonProvider({ officeName, children }: { officeName: strin
       session,
       person,
       hasPeople: session?.hasPeople ?? false,
+      personalDesk: session?.personalDesk ?? false,
       version,
       counts,
       switchTo,

@@ -1,7 +1,8 @@
 // "Xử lý văn bản" on the document page: where the handling stands, the steps
 // the official at the desk may take now (one button each, from core's
-// `allowed`), and the timeline of what was done. Each step opens a small
-// dialog; once core records it, the document is read again.
+// `allowed`), decisions two desks made before they synced, and the timeline
+// of what was done. Each step opens a small dialog; once core records it,
+// the document is read again.
 import { App, Button, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useDeskPerson } from '../../app/desk-person.tsx';
 import { backwardActions, primaryAction, uiActions, type UiAction } from './actions.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { CompleteDialog } from './CompleteDialog.tsx';
+import { HandlingConflictAlert } from './HandlingConflictAlert.tsx';
 import { ExtendDialog } from './ExtendDialog.tsx';
 import { HandlingSummary } from './HandlingSummary.tsx';
 import { HandlingTimeline } from './HandlingTimeline.tsx';
@@ -60,6 +62,7 @@ export function HandlingSection({ document, onChanged }: { document: HandledDocu
         )}
         {handling && (
           <>
+            {handling.conflict && <HandlingConflictAlert conflict={handling.conflict} />}
             {handling.events.length > 0 && <HandlingSummary handling={handling} />}
             <HandlingTimeline events={handling.events} />
           </>

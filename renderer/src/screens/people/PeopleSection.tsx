@@ -1,8 +1,9 @@
 // Cài đặt › Cán bộ: the agency's officials, their chức vụ, đơn vị and role in
 // words, who has a password. The clerk adds, edits, deactivates (asked
-// first) and sets or clears passwords; an official may change their own
-// password. Once the agency has officials, core lets only a clerk keep the
-// list: the buttons say so rather than fail.
+// first), sets or clears passwords and makes the code that sets up an
+// official's own PC; an official may change their own password. Once the
+// agency has officials, core lets only a clerk keep the list: the buttons
+// say so rather than fail.
 import { App, Button, Card, Checkbox, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +11,10 @@ import type { PersonView } from '../../../../shared/handling.ts';
 import { asCoreError, call, type CoreError } from '../../api/client.ts';
 import { useDeskPerson } from '../../app/desk-person.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { EnrollCodeDialog } from './EnrollCodeDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
+import { useEnrollCode } from './use-enroll-code.ts';
 import { usePeople } from './use-people.ts';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; person: PersonView } | { kind: 'password'; person: PersonView };
@@ -24,9 +27,11 @@ export function PeopleSection() {
   const { people, error: listError, reload } = usePeople(includeInactive);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
+  const enrollCodes = useEnrollCode();
 
   // Before the first official anyone may add; after, only the clerk at the desk keeps the list.
   const keepsList = !desk.hasPeople || desk.person?.role === 'clerk' || desk.session === null;
+  const makesCodes = desk.person?.role === 'clerk';
 
   // The desk's session may have changed too: a rename, the first clerk added (who then works here).
   const changed = (text: string) => {
@@ -76,7 +81,11 @@ export function PeopleSection() {
     >
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t('section.help')}</Typography.Text>
-        {!keepsList && <Typography.Text type="warning">{t('section.clerkOnly')}</Typography.Text>}
+        {!keepsList && (
+          <Typography.Text type="warning">
+            {t(desk.personalDesk ? 'section.clerkDeskOnly' : 'section.clerkOnly')}
+          </Typography.Text>
+        )}
         <ErrorNotice error={listError ?? error} onClose={error ? () => setError(null) : undefined} />
         <Table<PersonView>
           size="small"
@@ -130,10 +139,12 @@ export function PeopleSection() {
                 <PersonActions
                   person={person}
                   keepsList={keepsList}
+                  makesCodes={makesCodes}
                   own={person.id === desk.person?.id}
                   onEdit={() => setEditing({ kind: 'edit', person })}
                   onPassword={() => setEditing({ kind: 'password', person })}
                   onActive={(active) => void setActive(person, active)}
+                  onEnrollCode={() => enrollCodes.make(person)}
                 />
               ),
             },
@@ -161,6 +172,13 @@ export function PeopleSection() {
           }
         />
       )}
+      {enrollCodes.request && (
+        <EnrollCodeDialog
+          request={enrollCodes.request}
+          onRetry={() => enrollCodes.make(enrollCodes.request!.person)}
+          onClose={enrollCodes.close}
+        />
+      )}
     </Card>
   );
 }
@@ -168,18 +186,23 @@ export function PeopleSection() {
 function PersonActions({
   person,
   keepsList,
+  makesCodes,
   own,
   onEdit,
   onPassword,
   onActive,
+  onEnrollCode,
 }: {
   person: PersonView;
   keepsList: boolean;
+  /** The clerk is at the desk: she makes the codes that set up officials' own PCs. */
+  makesCodes: boolean;
   /** The official at the desk: may change their own password even when not the clerk. */
   own: boolean;
   onEdit: () => void;
   onPassword: () => void;
   onActive: (active: boolean) => void;
+  onEnrollCode: () => void;
 }) {
   const { t } = useTranslation(['people', 'common']);
   return (
@@ -190,6 +213,11 @@ function PersonActions({
       <Button size="small" type="link" disabled={!keepsList && !own} onClick={onPassword} data-testid="person-password">
         {t('actions.password')}
       </Button>
+      {person.active && makesCodes && (
+        <Button size="small" type="link" onClick={onEnrollCode} data-testid="person-enroll-code">
+          {t('actions.enrollCode')}
+        </Button>
+      )}
       {person.active ? (
         <Popconfirm
           title={t('actions.deactivateConfirm', { name: person.name })}

@@ -22,8 +22,14 @@ export function averageRate(run: {
 }
 
 /** Translation keys of the change kinds (their names have dots, which i18next reads as nesting). */
-export const opKeys: Record<SyncQueueItemView['op'], 'issue' | 'status' | 'update'> = {
+export const opKeys: Record<
+  SyncQueueItemView['op'],
+  'issue' | 'status' | 'update' | 'person' | 'deskDocument' | 'deskEvent'
+> = {
   'document.issue': 'issue',
   'status.send': 'status',
   'document.update': 'update',
+  'person.put': 'person',
+  'desk.document': 'deskDocument',
+  'desk.event': 'deskEvent',
 };
