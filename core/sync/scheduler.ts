@@ -49,6 +49,8 @@ export class SyncScheduler {
   private watchTimer: unknown = null;
   private probeDelay: number;
   private running: Promise<SyncResultView> | null = null;
+  /** Whether the run going is a desk's light one, which "Đồng bộ" does not join. */
+  private runningLight = false;
   private stopped = true;
   private unreachable = false;
   private deskFailures = 0;
@@ -75,8 +77,16 @@ export class SyncScheduler {
     this.dailyTimer = this.probeTimer = this.deskTimer = this.watchTimer = null;
   }
 
-  /** "Đồng bộ": a run now, or the one already going. */
+  /**
+   * "Đồng bộ": a run now, or the full one already going. A desk's light run
+   * under way is waited for, then a full run follows: the clerk asked for
+   * everything, from now, with its progress shown.
+   */
   syncNow(): Promise<SyncResultView> {
+    if (this.running && this.runningLight) {
+      const after = () => this.trigger('manual', false);
+      return this.running.then(after, after);
+    }
     return this.trigger('manual', false);
   }
 
@@ -96,6 +106,7 @@ export class SyncScheduler {
 
   private trigger(trigger: Trigger, light: boolean): Promise<SyncResultView> {
     if (this.running) return this.running;
+    this.runningLight = light;
     this.deskChangeSeen = this.deps.deskActivity?.().lastDeskChange ?? 0;
     this.running = this.deps
       .run(trigger, light)

@@ -186,4 +186,49 @@ describe('sync scheduler', () => {
     scheduler.stop();
     expect(timers.size).toBe(0);
   });
+
+  it('on a desk, "Đồng bộ" during a light run waits for it, then makes a full run of its own', async () => {
+    const runs: { trigger: string; light: boolean }[] = [];
+    const finishes: ((result: SyncResultView) => void)[] = [];
+    const timers = new Map<number, { callback: () => void; ms: number }>();
+    let next = 0;
+    const scheduler = new SyncScheduler({
+      run: (trigger, light) => {
+        runs.push({ trigger, light });
+        return new Promise((resolve) => finishes.push(resolve));
+      },
+      schedule: () => ({ hour: 16, minute: 30 }),
+      probe: () => new Promise(() => undefined),
+      hasPendingWork: () => false,
+      now: () => new Date(2026, 10, 27, 9, 0, 0),
+      setTimer: (callback, ms) => {
+        timers.set(++next, { callback, ms });
+        return next;
+      },
+      clearTimer: (handle) => timers.delete(handle as number),
+      deskMode: () => true,
+      deskActivity: () => ({ lastDeskChange: 0, dirty: 0 }),
+      deskIntervalMs: () => 15_000,
+    });
+    scheduler.start();
+    const interval = [...timers.entries()].find(([, timer]) => timer.ms === 15_000)!;
+    timers.delete(interval[0]);
+    interval[1].callback();
+    expect(runs).toEqual([{ trigger: 'schedule', light: true }]);
+
+    // Two clicks while the light run goes: one full run after it, both clicks answered by it.
+    const first = scheduler.syncNow();
+    const second = scheduler.syncNow();
+    finishes[0]!(result());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs).toEqual([
+      { trigger: 'schedule', light: true },
+      { trigger: 'manual', light: false },
+    ]);
+    const full = { ...result(), runId: 'full' };
+    finishes[1]!(full);
+    expect(await first).toBe(full);
+    expect(await second).toBe(full);
+    scheduler.stop();
+  });
 });
