@@ -1,70 +1,18 @@
 // The event sync killed (SIGKILL) at random moments, ten rounds on the desk
 // that sends and ten on the desk that receives: at the end every event is on
 // the hub once, and on the other desk once, and nothing is left queued.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDevice } from '../../core/db/sync.ts';
-import { HubClient } from '../../core/sync/hub-client.ts';
-import { startLineProxy, type LineProxy } from '../../scripts/lib/line-proxy.ts';
-import { pullReply, type FeedItem } from '../../shared/sync-protocol.ts';
+import { startLineProxy } from '../../scripts/lib/line-proxy.ts';
 import { addOfficial, deskFor } from '../helpers/desks.ts';
 import { startHub, type Hub } from '../helpers/hub.ts';
-import type { TestOffice } from '../helpers/office.ts';
-import { addProvince, pendingCount } from '../helpers/sync.ts';
+import { hubFeed, killedSync, random, syncUntilDone } from '../helpers/kill-sync.ts';
+import { addProvince } from '../helpers/sync.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/vanthu.js');
 const ROUNDS = 10;
 const LETTERS_PER_ROUND = 3;
-
-type KillAt = { afterMs: number } | { afterBytesUp: number; line: LineProxy };
-
-function killedSync(dataDir: string, at: KillAt): Promise<{ killed: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'sync', '--data', dataDir, '--json'], { stdio: 'ignore' });
-    const kill = () => void child.kill('SIGKILL');
-    const timer = 'afterMs' in at ? setTimeout(kill, at.afterMs) : undefined;
-    if ('afterBytesUp' in at) at.line.onceAfterBytesUp(at.afterBytesUp, kill).catch(() => undefined);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL' });
-    });
-  });
-}
-
-const random = (from: number, to: number) => from + Math.floor(Math.random() * (to - from));
-
-async function syncUntilDone(office: TestOffice): Promise<void> {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const result = await office.call('sync.run', {});
-    if (result.outcome === 'ok' && pendingCount(office) === 0) return;
-  }
-  throw new Error(`sync did not finish: ${pendingCount(office)} pending`);
-}
-
-/** The whole feed as the hub gives it to this desk. */
-async function feedOf(office: TestOffice): Promise<FeedItem[]> {
-  const device = getDevice(office.core.db)!;
-  const client = new HubClient(device.hubUrl, device.credential);
-  try {
-    const items: FeedItem[] = [];
-    for (let cursor = 0; ;) {
-      const page = await client.json(
-        'POST',
-        `v1/agencies/${encodeURIComponent(device.agencyCode)}/pull`,
-        { cursor, budget: 1024 * 1024 },
-        pullReply,
-      );
-      items.push(...page.items);
-      cursor = page.cursor;
-      if (!page.more) return items;
-    }
-  } finally {
-    client.close();
-  }
-}
 
 describe('desk events through SIGKILL', () => {
   let hub: Hub;
@@ -119,7 +67,7 @@ describe('desk events through SIGKILL', () => {
       expect(rejected).toEqual({ n: 0 });
 
       // On the hub: each submission once.
-      const events = (await feedOf(chairmanDesk)).flatMap((item) => (item.kind === 'desk.event' ? [item.event] : []));
+      const events = (await hubFeed(chairmanDesk)).flatMap((item) => (item.kind === 'desk.event' ? [item.event] : []));
       const ids = events.map((event) => event.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(
