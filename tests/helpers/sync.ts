@@ -54,14 +54,14 @@ export async function connect(hub: HubAdmin, office: TestOffice, agencyCode: str
   await office.call('sync.connect', { url: via ?? hub.url, code });
 }
 
-/** Drafts an outgoing document with a PDF of about `bytes` and issues it. */
+/** Drafts an outgoing document with a PDF of about `bytes` (or the one given) and issues it. */
 export async function issueTo(
   office: TestOffice,
   recipients: string[],
-  options: { subject?: string; urgency?: Urgency; bytes?: number } = {},
+  options: { subject?: string; urgency?: Urgency; bytes?: number; pdf?: Buffer } = {},
 ): Promise<DocumentView> {
   const subject = options.subject ?? `Về việc báo cáo số liệu ${Math.random().toString(36).slice(2, 8)}`;
-  const pdf = await scanSizedPdf(subject, options.bytes ?? 20_000);
+  const pdf = options.pdf ?? (await scanSizedPdf(subject, options.bytes ?? 20_000));
   const draft = await office.call('outgoing.draft', {
     type: 'CV',
     subject,

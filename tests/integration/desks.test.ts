@@ -8,6 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumLetter,
+  corpusLetter,
+  draftNumberAndDate,
+  libreOfficeTableLetter,
+} from '../../scripts/lib/letter-corpus.ts';
 import { vietnamesePdf } from '../../scripts/lib/make-pdf.ts';
 import { startHub, type Hub } from '../helpers/hub.ts';
 import { addOfficial, deskFor, syncDesks, type Official } from '../helpers/desks.ts';
@@ -61,10 +67,11 @@ describe('the desks of one commune through the hub', () => {
     expect(c.clerkDesk.core.db.prepare('SELECT holds_register AS h FROM sync_device').get()).toEqual({ h: 1 });
     expect(c.chairmanDesk.core.db.prepare('SELECT holds_register AS h FROM sync_device').get()).toEqual({ h: 0 });
 
-    // Commune B writes to commune A.
+    // Commune B writes to commune A, a letter printed by Chromium.
     const sender = await enrolledOffice(hub, c.province.communeB);
     const letter = await issueTo(sender, [c.province.communeA.code], {
       subject: 'Về việc phối hợp rà soát hộ nghèo giáp ranh',
+      pdf: chromiumLetter(),
     });
     await syncDesks(sender);
 
@@ -94,16 +101,14 @@ describe('the desks of one commune through the hub', () => {
     expect(Buffer.from(pdf.base64, 'base64').length).toBe(onOfficer.attachments[0]!.size);
     await c.officerDesk.call('handling.receive', { id: letter.id });
     await c.officerDesk.call('handling.progress', { id: letter.id, note: 'Đang tổng hợp' });
+    // The reply typed in LibreOffice Writer, its number and day left blank for the clerk.
     const draftPath = path.join(dir, 'tra-loi.pdf');
-    fs.writeFileSync(
-      draftPath,
-      await vietnamesePdf(['Về việc phối hợp rà soát hộ nghèo', 'CHỦ TỊCH', '', '', '', 'Nguyễn Văn An']),
-    );
+    fs.writeFileSync(draftPath, libreOfficeTableLetter(draftNumberAndDate()));
     const reply = await c.officerDesk.call('outgoing.draft', {
       file: { path: draftPath },
-      type: 'CV',
+      type: 'KH',
       subject: 'Về việc phối hợp rà soát hộ nghèo giáp ranh (trả lời)',
-      signerName: 'Nguyễn Văn An',
+      signerName: corpusLetter.signerName,
       signerTitle: 'Chủ tịch',
       recipients: [{ agencyCode: c.province.communeB.code }],
     });
@@ -140,7 +145,7 @@ describe('the desks of one commune through the hub', () => {
       pin: lab().tokens.tokens.organization.pin,
       modules: [lab().tokens.module],
     });
-    expect(issued.signed[0]?.notation).toMatch(/^01\/UBND/);
+    expect(issued.signed[0]?.notation).toBe('01/KH-UBND');
     await syncDesks(c.clerkDesk);
 
     // Commune B receives the reply, both signatures valid, and sees 04, 05, 06 on its letter.
